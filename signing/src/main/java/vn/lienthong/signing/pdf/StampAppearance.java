@@ -1,0 +1,145 @@
+package vn.lienthong.signing.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.lienthong.signing.MalformedInputException;
+import vn.lienthong.signing.SignatureCreationException;
+
+/**
+ * Draws the visible stamp into a one-page template PDF that PDFBox merges into the signed
+ * document. The font is DejaVu Sans, embedded as a subset, so Vietnamese diacritics render and
+ * PDF/A's "all fonts embedded" rule holds.
+ */
+final class StampAppearance {
+    private static final String FONT = "/vn/lienthong/signing/pdf/DejaVuSans.ttf";
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss XXX").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private StampAppearance() {
+    }
+
+    static byte[] template(VisibleStamp stamp, PDRectangle mediaBox, X509Certificate signer, Instant time) {
+        PDRectangle rect = new PDRectangle(stamp.x(), stamp.y(), stamp.width(), stamp.height());
+        try (PDDocument doc = new PDDocument(); InputStream font = StampAppearance.class.getResourceAsStream(FONT)) {
+            if (font == null) {
+                throw new SignatureCreationException("Stamp font " + FONT + " missing from the jar");
+            }
+            PDPage page = new PDPage(mediaBox);
+            doc.addPage(page);
+            PDAcroForm form = new PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            PDSignatureField field = new PDSignatureField(form);
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            form.setSignaturesExist(true);
+            form.setAppendOnly(true);
+            form.getCOSObject().setDirect(true);
+            form.getFields().add(field);
+            widget.setRectangle(rect);
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+
+            PDFormXObject xobject = new PDFormXObject(new PDStream(doc));
+            xobject.setResources(new PDResources());
+            xobject.setFormType(1);
+            xobject.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
+            PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+            appearance.getCOSObject().setDirect(true);
+            PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
+            appearance.setNormalAppearance(stream);
+            widget.setAppearance(appearance);
+
+            PDType0Font type0 = PDType0Font.load(doc, font, true);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
+                draw(cs, doc, type0, stamp, rect, signer, time);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new SignatureCreationException("Cannot draw the signature stamp: " + e.getMessage(), e);
+        }
+    }
+
+    private static void draw(PDPageContentStream cs, PDDocument doc, PDType0Font font, VisibleStamp stamp,
+            PDRectangle rect, X509Certificate signer, Instant time) throws IOException {
+        float w = rect.getWidth();
+        float h = rect.getHeight();
+        cs.setStrokingColor(0.75f, 0.1f, 0.1f);
+        cs.setLineWidth(1);
+        cs.addRect(0.5f, 0.5f, w - 1, h - 1);
+        cs.stroke();
+        float textLeft = 4;
+        if (stamp.sealImage().isPresent()) {
+            PDImageXObject seal;
+            try {
+                seal = PDImageXObject.createFromByteArray(doc, stamp.sealImage().get(), "seal");
+            } catch (IOException | IllegalArgumentException e) {
+                throw new MalformedInputException("Seal image is not a PNG/JPEG/GIF/BMP/TIFF: " + e.getMessage(), e);
+            }
+            float side = h - 6;
+            float scale = Math.min(side / seal.getWidth(), side / seal.getHeight());
+            cs.drawImage(seal, 3, 3, seal.getWidth() * scale, seal.getHeight() * scale);
+            textLeft = side + 8;
+        }
+        String name = stamp.signerName().filter(s -> !s.isBlank()).orElseGet(() -> rdn(signer, "CN").orElse("?"));
+        String org = stamp.organisation().filter(s -> !s.isBlank()).orElseGet(() -> rdn(signer, "O").orElse(""));
+        String[] lines = org.isEmpty()
+                ? new String[] {"Ký bởi: " + name, "Thời gian: " + TIME.format(time)}
+                : new String[] {"Ký bởi: " + name, "Cơ quan: " + org, "Thời gian: " + TIME.format(time)};
+        float available = w - textLeft - 4;
+        float size = Math.min(10, (h - 6) / (lines.length * 1.3f));
+        for (String line : lines) {
+            float width = font.getStringWidth(line) / 1000 * size;
+            if (width > available) {
+                size = Math.min(size, available * 1000 / font.getStringWidth(line));
+            }
+        }
+        float leading = size * 1.3f;
+        cs.setNonStrokingColor(0.75f, 0.1f, 0.1f);
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.setLeading(leading);
+        cs.newLineAtOffset(textLeft, h - 3 - size);
+        for (String line : lines) {
+            cs.showText(line);
+            cs.newLine();
+        }
+        cs.endText();
+    }
+
+    static Optional<String> rdn(X509Certificate cert, String type) {
+        try {
+            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase(type)) {
+                    return Optional.of(rdn.getValue().toString());
+                }
+            }
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,60 @@
+package vn.lienthong.signing.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.lienthong.signing.DigestAlgorithm;
+import vn.lienthong.signing.SignatureAlgorithm;
+import vn.lienthong.signing.support.Fixtures;
+import vn.lienthong.signing.support.Pdfsig;
+import vn.lienthong.signing.support.Tool;
+
+/** poppler's pdfsig judges our PAdES output: every signature valid, the last one covers the file. */
+class PadesPdfsigTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void pdfsig() {
+        assumeTrue(Tool.available("pdfsig"), "pdfsig (poppler-utils) is not installed (.ci/run installs it)");
+    }
+
+    @Test
+    void officerThenAgencyBothStayValid() {
+        Path input = Fixtures.textPdf(dir.resolve("ket-qua.pdf"), 2);
+        Path once = dir.resolve("ket-qua.signed1.pdf");
+        Path twice = dir.resolve("ket-qua.signed2.pdf");
+        new PadesSigner().sign(input, once, PadesParameters.invisible(SignatureAlgorithm.RSA_PSS,
+                DigestAlgorithm.SHA256).withCertification(Certification.FORM_FILLING_AND_SIGNING), Fixtures.rsaKey());
+        List<Pdfsig.Entry> first = Pdfsig.check(once, dir);
+        assertEquals(1, first.size(), first.toString());
+        assertTrue(first.get(0).valid() && first.get(0).totalDocument(), first.toString());
+
+        new PadesSigner().sign(once, twice, PadesParameters.invisible(SignatureAlgorithm.RSA_PKCS1,
+                DigestAlgorithm.SHA256).withStamp(VisibleStamp.at(1, 340, 40, 220, 60)), Fixtures.agencyKey());
+        List<Pdfsig.Entry> both = Pdfsig.check(twice, dir);
+        assertEquals(2, both.size(), both.toString());
+        assertTrue(both.get(0).valid() && both.get(1).valid(), both.toString());
+        assertTrue(both.get(1).totalDocument(), "the agency signature covers the whole file: " + both);
+    }
+
+    @Test
+    void ecdsaVisibleStampIsValidAndTamperingIsCaught() {
+        Path input = Fixtures.textPdf(dir.resolve("phieu.pdf"), 1);
+        Path signed = dir.resolve("phieu.signed.pdf");
+        new PadesSigner().sign(input, signed, PadesParameters.invisible(SignatureAlgorithm.ECDSA,
+                DigestAlgorithm.SHA384).withStamp(VisibleStamp.at(1, 50, 50, 250, 70)), Fixtures.ecKey());
+        List<Pdfsig.Entry> ok = Pdfsig.check(signed, dir);
+        assertTrue(ok.get(0).valid() && ok.get(0).totalDocument(), ok.toString());
+
+        Path tampered = Fixtures.flipByte(signed, dir.resolve("phieu.tampered.pdf"), 200);
+        List<Pdfsig.Entry> bad = Pdfsig.check(tampered, dir);
+        assertTrue(bad.get(0).digestMismatch(), bad.toString());
+    }
+}
