@@ -1,0 +1,20 @@
+package vn.lienthong.archive;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import vn.lienthong.archive.store.Sha256;
+
+/** One archived document as the index knows it. */
+public record ArchiveRecord(String id, String dossierCode, String documentType, String procedureCode,
+                            String agencyCode, Sha256 blobHash, long size, int pages, Instant createdAt,
+                            LocalDate retainUntil, boolean legalHold, String signer, PdfAPart pdfaPart,
+                            Status status) {
+
+    /** Whether the record's blob is still kept. */
+    public enum Status { ACTIVE, DELETED }
+
+    public ArchiveRecord withLegalHold(boolean hold) {
+        return new ArchiveRecord(id, dossierCode, documentType, procedureCode, agencyCode, blobHash, size, pages,
+                createdAt, retainUntil, hold, signer, pdfaPart, status);
+    }
+}

@@ -1,0 +1,237 @@
+package vn.lienthong.archive.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.lienthong.archive.ArchiveRecord;
+import vn.lienthong.archive.PdfAPart;
+import vn.lienthong.archive.StorageException;
+import vn.lienthong.archive.ledger.HeadAnchor;
+import vn.lienthong.archive.ledger.LedgerHead;
+import vn.lienthong.archive.store.Sha256;
+
+/** The JDBC index of archive records (H2 or PostgreSQL), which also anchors the ledger head. */
+public final class RecordIndex implements HeadAnchor, AutoCloseable {
+    private static final String COLUMNS = "id, dossier_code, document_type, procedure_code, agency_code, blob_hash, "
+            + "size_bytes, pages, created_at, retain_until, legal_hold, signer, pdfa_part, status";
+
+    private final Connection connection;
+    private final CitizenIdHasher citizenIds;
+
+    public RecordIndex(ConnectionSource source, CitizenIdHasher citizenIds) {
+        this.citizenIds = citizenIds;
+        try {
+            this.connection = source.open();
+            connection.setAutoCommit(true);
+            createSchema();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the archive index: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void insert(ArchiveRecord r, Optional<String> citizenId) {
+        String sql = "INSERT INTO archive_record (" + COLUMNS + ", citizen_id_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, r.id());
+            ps.setString(2, r.dossierCode());
+            ps.setString(3, r.documentType());
+            ps.setString(4, r.procedureCode());
+            ps.setString(5, r.agencyCode());
+            ps.setString(6, r.blobHash().hex());
+            ps.setLong(7, r.size());
+            ps.setInt(8, r.pages());
+            ps.setObject(9, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+            ps.setObject(10, r.retainUntil());
+            ps.setBoolean(11, r.legalHold());
+            ps.setString(12, r.signer());
+            ps.setString(13, r.pdfaPart().name());
+            ps.setString(14, r.status().name());
+            if (citizenId.isPresent()) {
+                ps.setString(15, citizenIds.hash(citizenId.get()));
+            } else {
+                ps.setNull(15, Types.VARCHAR);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot index record " + r.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized Optional<ArchiveRecord> find(String id) {
+        List<ArchiveRecord> found = query("SELECT " + COLUMNS + " FROM archive_record WHERE id = ?", List.of(id), 1);
+        return found.stream().findFirst();
+    }
+
+    public synchronized List<ArchiveRecord> search(SearchQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM archive_record WHERE status = 'ACTIVE'");
+        List<Object> args = new ArrayList<>();
+        q.dossierCode().ifPresent(v -> {
+            sql.append(" AND dossier_code = ?");
+            args.add(v);
+        });
+        q.citizenId().ifPresent(v -> {
+            sql.append(" AND citizen_id_hash = ?");
+            args.add(citizenIds.hash(v));
+        });
+        q.procedureCode().ifPresent(v -> {
+            sql.append(" AND procedure_code = ?");
+            args.add(v);
+        });
+        q.from().ifPresent(v -> {
+            sql.append(" AND created_at >= ?");
+            args.add(OffsetDateTime.ofInstant(v, ZoneOffset.UTC));
+        });
+        q.to().ifPresent(v -> {
+            sql.append(" AND created_at < ?");
+            args.add(OffsetDateTime.ofInstant(v, ZoneOffset.UTC));
+        });
+        sql.append(" ORDER BY created_at, id");
+        return query(sql.toString(), args, q.limit());
+    }
+
+    /** Active records whose retention ended before {@code day} and that are not on hold. */
+    public synchronized List<ArchiveRecord> expiredBy(LocalDate day) {
+        return query("SELECT " + COLUMNS + " FROM archive_record WHERE status = 'ACTIVE' AND legal_hold = FALSE"
+                + " AND retain_until < ? ORDER BY retain_until, id", List.of(day), Integer.MAX_VALUE);
+    }
+
+    public synchronized List<ArchiveRecord> active() {
+        return query("SELECT " + COLUMNS + " FROM archive_record WHERE status = 'ACTIVE' ORDER BY created_at, id",
+                List.of(), Integer.MAX_VALUE);
+    }
+
+    public synchronized void setLegalHold(String id, boolean hold) {
+        update("UPDATE archive_record SET legal_hold = ? WHERE id = ?", hold, id);
+    }
+
+    public synchronized void markDeleted(String id, Instant when) {
+        update("UPDATE archive_record SET status = 'DELETED', deleted_at = ? WHERE id = ?",
+                OffsetDateTime.ofInstant(when, ZoneOffset.UTC), id);
+    }
+
+    /** How many active records still point at a blob; identical bytes are stored once. */
+    public synchronized int activeReferences(Sha256 hash) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT COUNT(*) FROM archive_record WHERE status = 'ACTIVE' AND blob_hash = ?")) {
+            ps.setString(1, hash.hex());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot count references to " + hash, e);
+        }
+    }
+
+    public synchronized void delete(String id) {
+        update("DELETE FROM archive_record WHERE id = ?", id);
+    }
+
+    @Override
+    public synchronized void record(LedgerHead head) {
+        try {
+            int updated;
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1")) {
+                ps.setLong(1, head.seq());
+                ps.setString(2, head.hash());
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO ledger_head (id, seq, entry_hash) VALUES (1, ?, ?)")) {
+                    ps.setLong(1, head.seq());
+                    ps.setString(2, head.hash());
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot record the ledger head", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<LedgerHead> latest() {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, entry_hash FROM ledger_head WHERE id = 1")) {
+            return rs.next() ? Optional.of(new LedgerHead(rs.getLong(1), rs.getString(2))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the ledger head", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot close the archive index", e);
+        }
+    }
+
+    private void createSchema() throws SQLException {
+        String script;
+        try (InputStream in = RecordIndex.class.getResourceAsStream("schema.sql")) {
+            if (in == null) {
+                throw new IOException("schema.sql not on the class path");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StorageException("The index schema is missing from the archive jar", e);
+        }
+        try (Statement st = connection.createStatement()) {
+            for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    st.execute(statement);
+                }
+            }
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Index update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<ArchiveRecord> query(String sql, List<Object> args, int limit) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            ps.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+            List<ArchiveRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ArchiveRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), new Sha256(rs.getString(6)), rs.getLong(7), rs.getInt(8),
+                            rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, LocalDate.class),
+                            rs.getBoolean(11), rs.getString(12), PdfAPart.valueOf(rs.getString(13)),
+                            ArchiveRecord.Status.valueOf(rs.getString(14))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StorageException("Index query failed: " + e.getMessage(), e);
+        }
+    }
+}
