@@ -1,0 +1,49 @@
+package vn.lienthong.gateway.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.DossierRepository;
+import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
+import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
+import vn.lienthong.gateway.domain.dossier.StatisticsRow;
+
+/** The desk's report figures over a period, per agency, procedure or officer, with a total. */
+@ApplicationScoped
+public class DeskStatistics {
+
+    /** The figures and their total. */
+    public record Report(LocalDate from, LocalDate to, StatisticsGrouping groupBy, OffsetDateTime asOf,
+                         List<StatisticsRow> rows, StatisticsRow total) {
+    }
+
+    private static final int MAX_DAYS = 3660;
+
+    @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    Clock clock;
+
+    public Report report(LocalDate from, LocalDate to, StatisticsGrouping groupBy) {
+        if (to.isBefore(from)) {
+            throw new InvalidDossierException("to", "Ngày kết thúc (to) phải sau ngày bắt đầu (from)",
+                    "'to' must not be before 'from'");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw new InvalidDossierException("to", "Khoảng thời gian tối đa là 10 năm",
+                    "The period may span at most 10 years");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
+        List<StatisticsRow> rows = dossiers.statistics(from, to, groupBy, now);
+        StatisticsRow total = rows.stream()
+                .reduce(new StatisticsRow("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
+        return new Report(from, to, groupBy, now, rows, total);
+    }
+}

@@ -1,0 +1,156 @@
+package vn.lienthong.gateway.application;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DossierEvent;
+import vn.lienthong.gateway.domain.dossier.DossierNotFoundException;
+import vn.lienthong.gateway.domain.dossier.DossierPage;
+import vn.lienthong.gateway.domain.dossier.DossierQuery;
+import vn.lienthong.gateway.domain.dossier.DossierRepository;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
+import vn.lienthong.gateway.domain.dossier.UnknownReferenceException;
+import vn.lienthong.gateway.domain.procedure.Procedure;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+
+/** The one-stop desk's use cases on dossiers: receive, hand over, change status, extend, look up. */
+@ApplicationScoped
+@Transactional
+public class DossierDesk {
+
+    @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    ProcedureCatalogue catalogue;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** Receives a dossier: numbers it in the agency's daily sequence and sets the appointment date. */
+    public Dossier submit(SubmitDossier request) {
+        Procedure procedure = catalogue.procedure(request.procedureCode()).orElseThrow(() ->
+                new UnknownReferenceException("procedureCode",
+                        "Thủ tục " + request.procedureCode() + " không có trong danh mục (GET /api/v1/procedures)",
+                        "Procedure " + request.procedureCode() + " is not in the catalogue (GET /api/v1/procedures)"));
+        catalogue.agency(request.agencyCode()).orElseThrow(() ->
+                new UnknownReferenceException("agencyCode",
+                        "Mã cơ quan " + request.agencyCode() + " không thuộc các đơn vị của cổng này",
+                        "Agency " + request.agencyCode() + " is not a receiving unit of this gateway"));
+        OffsetDateTime now = now();
+        int sequence = dossiers.nextSequence(request.agencyCode(), now.toLocalDate());
+        DossierCode code = DossierCode.of(request.agencyCode(), now.toLocalDate(), sequence);
+        OffsetDateTime dueAt = procedure.processingTime().dueAt(calendar, now);
+        Dossier dossier = Dossier.received(code, procedure.code(), request.agencyCode(), request.channel(),
+                request.applicant(), request.formData(), request.receivedBy(), now, dueAt);
+        dossiers.add(dossier, new DossierEvent(DossierEvent.Kind.RECEIVED, null, DossierStatus.RECEIVED,
+                request.receivedBy(), null, request.agencyCode(), null, dueAt,
+                "Tiếp nhận hồ sơ qua kênh " + request.channel(), now));
+        metrics.counter("lienthong_dossiers_received", new Tag("channel", request.channel().name())).inc();
+        return dossier;
+    }
+
+    /** Records a hand-over (form 06); the first one starts processing. */
+    public Dossier handOver(DossierCode code, HandOver step) {
+        Dossier dossier = lock(code);
+        if (dossier.status().isFinished()) {
+            throw new InvalidDossierException("toUnit",
+                    "Hồ sơ " + code + " đã kết thúc (" + dossier.status().vietnamese() + "), không chuyển bước được",
+                    "Dossier " + code + " is finished (" + dossier.status() + "); no further steps");
+        }
+        OffsetDateTime now = now();
+        OffsetDateTime stepDeadline = stepDeadline(step, now);
+        if (dossier.status() == DossierStatus.RECEIVED) {
+            Dossier started = dossier.moveTo(DossierStatus.IN_PROGRESS, now, calendar);
+            dossiers.update(started, transition(dossier, started, step.actor(), "Bắt đầu xử lý", now));
+            dossier = started;
+        }
+        dossiers.record(code, new DossierEvent(DossierEvent.Kind.HANDOVER, dossier.status(), dossier.status(),
+                step.actor(), step.fromUnit(), step.toUnit(), stepDeadline, dossier.dueAt(), step.note(), now));
+        return dossier;
+    }
+
+    public Dossier changeStatus(DossierCode code, ChangeStatus change) {
+        Dossier dossier = lock(code);
+        OffsetDateTime now = now();
+        Dossier moved = dossier.moveTo(change.target(), now, calendar);
+        dossiers.update(moved, transition(dossier, moved, change.actor(), change.reason(), now));
+        return moved;
+    }
+
+    public Dossier extend(DossierCode code, ExtendDossier extension) {
+        Dossier dossier = lock(code);
+        OffsetDateTime now = now();
+        Dossier extended = dossier.extendTo(extension.newDueAt().withOffsetSameInstant(WorkingCalendar.VIETNAM));
+        dossiers.update(extended, new DossierEvent(DossierEvent.Kind.EXTENSION, dossier.status(), dossier.status(),
+                extension.actor(), null, null, null, extended.dueAt(), extension.reason(), now));
+        return extended;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Dossier find(DossierCode code) {
+        return dossiers.find(code).orElseThrow(() -> new DossierNotFoundException(code));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DossierEvent> history(DossierCode code) {
+        find(code);
+        return dossiers.history(code);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DossierPage list(DossierQuery query) {
+        return dossiers.search(query, now());
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
+    }
+
+    private Dossier lock(DossierCode code) {
+        return dossiers.findForUpdate(code).orElseThrow(() -> new DossierNotFoundException(code));
+    }
+
+    private OffsetDateTime stepDeadline(HandOver step, OffsetDateTime now) {
+        if (step.deadline() != null && step.workingHours() != null) {
+            throw new InvalidDossierException("deadline",
+                    "Chỉ ghi một trong hai: hạn bước (deadline) hoặc số giờ làm việc (workingHours)",
+                    "Give either deadline or workingHours, not both");
+        }
+        if (step.workingHours() != null) {
+            if (step.workingHours().signum() <= 0) {
+                throw new InvalidDossierException("workingHours",
+                        "Số giờ làm việc phải lớn hơn 0", "workingHours must be positive");
+            }
+            long seconds = step.workingHours().multiply(BigDecimal.valueOf(3600)).longValue();
+            return calendar.addWorkingTime(now, Duration.ofSeconds(seconds));
+        }
+        return step.deadline() == null ? null : step.deadline().withOffsetSameInstant(WorkingCalendar.VIETNAM);
+    }
+
+    private static DossierEvent transition(Dossier before, Dossier after, String actor, String reason,
+                                           OffsetDateTime now) {
+        return new DossierEvent(DossierEvent.Kind.TRANSITION, before.status(), after.status(), actor, null, null,
+                null, after.dueAt(), reason, now);
+    }
+}

@@ -1,0 +1,49 @@
+package vn.lienthong.gateway.domain.dossier;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a dossier stands, as the citizen sees it, and which moves the one-stop desk allows from there. */
+public enum DossierStatus {
+    RECEIVED("Mới tạo / đã tiếp nhận", "Received"),
+    IN_PROGRESS("Đang xử lý", "In progress"),
+    SUPPLEMENT_REQUESTED("Yêu cầu bổ sung hồ sơ", "Supplement requested"),
+    COMPLETED("Đã hoàn thành", "Completed"),
+    REJECTED("Bị từ chối", "Rejected"),
+    STOPPED("Dừng giải quyết", "Stopped");
+
+    private final String vietnamese;
+    private final String english;
+
+    DossierStatus(String vietnamese, String english) {
+        this.vietnamese = vietnamese;
+        this.english = english;
+    }
+
+    public String vietnamese() {
+        return vietnamese;
+    }
+
+    public String english() {
+        return english;
+    }
+
+    /** The statuses this one may move to. Finished dossiers move nowhere. */
+    public Set<DossierStatus> next() {
+        return switch (this) {
+            // "4 on the spot": some procedures are settled at the counter, so RECEIVED may complete directly.
+            case RECEIVED -> EnumSet.of(IN_PROGRESS, SUPPLEMENT_REQUESTED, COMPLETED, REJECTED, STOPPED);
+            case IN_PROGRESS -> EnumSet.of(SUPPLEMENT_REQUESTED, COMPLETED, REJECTED, STOPPED);
+            case SUPPLEMENT_REQUESTED -> EnumSet.of(IN_PROGRESS, REJECTED, STOPPED);
+            case COMPLETED, REJECTED, STOPPED -> EnumSet.noneOf(DossierStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(DossierStatus target) {
+        return next().contains(target);
+    }
+
+    public boolean isFinished() {
+        return this == COMPLETED || this == REJECTED || this == STOPPED;
+    }
+}

@@ -1,0 +1,31 @@
+package vn.lienthong.gateway.domain.procedure;
+
+import java.util.List;
+
+/**
+ * An administrative procedure (thủ tục hành chính) of the national catalogue: what the desk
+ * receives, who acts on it, how long it may take, what it costs and what the citizen brings.
+ */
+public record Procedure(String code,
+                        String name,
+                        String field,
+                        String level,
+                        List<InvolvedAgency> agencies,
+                        ProcessingTime processingTime,
+                        Fee fee,
+                        List<String> requiredDocuments,
+                        String legalBasis) {
+
+    /** An agency that acts on the procedure, and what it does in the flow. */
+    public record InvolvedAgency(String type, String name, String role, boolean external) {
+    }
+
+    /** The fee or charge (lệ phí, phí) in VND; zero when free, with the rule in words. */
+    public record Fee(long amountVnd, String description) {
+    }
+
+    public Procedure {
+        agencies = agencies == null ? List.of() : List.copyOf(agencies);
+        requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
+    }
+}

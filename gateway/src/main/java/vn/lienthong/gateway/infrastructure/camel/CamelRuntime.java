@@ -1,0 +1,100 @@
+package vn.lienthong.gateway.infrastructure.camel;
+
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
+import vn.lienthong.gateway.infrastructure.persistence.GatewayDataSource;
+
+/**
+ * Owns the application's one CamelContext (Camel 4 has no camel-cdi): starts it once the
+ * schema is migrated, with every RouteBuilder bean and the container's resources in its
+ * registry, and stops it gracefully, draining in-flight exchanges, when the application stops.
+ */
+@ApplicationScoped
+public class CamelRuntime {
+
+    private static final Logger LOG = Logger.getLogger(CamelRuntime.class.getName());
+
+    @Inject
+    @Any
+    Instance<RoutesBuilder> routes;
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.camel.shutdown-timeout-seconds", defaultValue = "30")
+    long shutdownTimeoutSeconds;
+
+    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService managedExecutor;
+
+    @Resource
+    ManagedScheduledExecutorService managedScheduledExecutor;
+
+    private CamelContext context;
+
+    void start(@Observes @Priority(DatabaseMigration.PRIORITY + 100) @Initialized(ApplicationScoped.class) Object started) {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("lienthong-gateway");
+        camel.getPropertiesComponent().addPropertiesSource(new MicroProfileConfigProperties(config));
+        camel.getRegistry().bind("dataSource", dataSource);
+        camel.getRegistry().bind("managedExecutor", managedExecutor);
+        camel.getRegistry().bind("managedScheduledExecutor", managedScheduledExecutor);
+        camel.getShutdownStrategy().setTimeout(shutdownTimeoutSeconds);
+        camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
+        camel.getShutdownStrategy().setShutdownRoutesInReverseOrder(true);
+        try {
+            for (RoutesBuilder builder : routes) {
+                camel.addRoutes(builder);
+            }
+        } catch (Exception e) { // RoutesBuilder.addRoutesToCamelContext declares Exception
+            throw new CamelStartupException("Cannot add routes to Camel: " + e.getMessage(), e);
+        }
+        camel.start();
+        context = camel;
+        LOG.info(() -> "Camel " + camel.getVersion() + " started with routes " + camel.getRoutes().stream()
+                .map(r -> r.getRouteId()).toList());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (context != null) {
+            LOG.info(() -> "Stopping Camel; waiting up to " + shutdownTimeoutSeconds + " s for in-flight exchanges");
+            context.stop();
+        }
+    }
+
+    public CamelContext context() {
+        return context;
+    }
+
+    public boolean isStarted() {
+        return context != null && context.getStatus() == ServiceStatus.Started;
+    }
+}

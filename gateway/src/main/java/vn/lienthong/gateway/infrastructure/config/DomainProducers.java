@@ -1,0 +1,73 @@
+package vn.lienthong.gateway.infrastructure.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import vn.lienthong.gateway.domain.calendar.OfficeHours;
+import vn.lienthong.gateway.domain.calendar.PublicHolidays;
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+
+/** Builds the framework-free domain objects (calendar, catalogue, clock) from MicroProfile Config. */
+@ApplicationScoped
+public class DomainProducers {
+
+    private static final Logger LOG = Logger.getLogger(DomainProducers.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "lienthong.calendar.office-hours", defaultValue = "07:30-11:30,13:30-17:30")
+    String officeHours;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.calendar.cut-off", defaultValue = "15:00")
+    String cutOff;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.calendar.override-dir")
+    Optional<String> overrideDir;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.catalogue.file")
+    Optional<String> catalogueFile;
+
+    @Produces
+    @Singleton
+    WorkingCalendar workingCalendar() {
+        LocalTime cutOffTime;
+        try {
+            cutOffTime = LocalTime.parse(cutOff.trim());
+        } catch (DateTimeParseException e) {
+            throw new DataFileException("lienthong.calendar.cut-off must look like 15:00, not: " + cutOff, e);
+        }
+        var overrides = CalendarOverrideFiles.load(overrideDir.map(Path::of).orElse(null));
+        LOG.info(() -> "Working calendar: office hours " + officeHours + ", cut-off " + cutOffTime
+                + ", override files for years " + overrides.keySet());
+        return new WorkingCalendar(new PublicHolidays(overrides), OfficeHours.parse(officeHours), cutOffTime);
+    }
+
+    @Produces
+    @Singleton
+    ProcedureCatalogue procedureCatalogue() {
+        ProcedureCatalogue catalogue = CatalogueFile.load(catalogueFile.map(Path::of).orElse(null));
+        LOG.info(() -> "Procedure catalogue " + catalogue.version() + ": " + catalogue.procedures().size()
+                + " procedures, " + catalogue.agencies().size() + " receiving agencies");
+        return catalogue;
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,351 @@
+package vn.lienthong.gateway.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.Applicant;
+import vn.lienthong.gateway.domain.dossier.Channel;
+import vn.lienthong.gateway.domain.dossier.CitizenId;
+import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DossierEvent;
+import vn.lienthong.gateway.domain.dossier.DossierPage;
+import vn.lienthong.gateway.domain.dossier.DossierQuery;
+import vn.lienthong.gateway.domain.dossier.DossierRepository;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
+import vn.lienthong.gateway.domain.dossier.StatisticsRow;
+import vn.lienthong.gateway.domain.dossier.Timeliness;
+
+/** Dossiers in a relational database through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+@ApplicationScoped
+public class JdbcDossierRepository implements DossierRepository {
+
+    private static final String COLUMNS = "id, code, procedure_code, agency_code, channel, status, applicant_name, "
+            + "citizen_id, phone, email, form_data, received_by, received_at, due_at, deadline_at, paused_at, "
+            + "finished_at, timeliness";
+    private static final String OPEN = "('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED')";
+    private static final String RUNNING = "('RECEIVED', 'IN_PROGRESS')";
+
+    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    SequenceRows sequenceRows;
+
+    @Override
+    public int nextSequence(String agencyCode, LocalDate day) {
+        sequenceRows.ensure(agencyCode, day);
+        try (Connection c = dataSource.getConnection()) {
+            // The UPDATE locks the row until this transaction ends: concurrent desks queue here.
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE agency_day_sequence SET next_number = next_number + 1 WHERE agency_code = ? AND seq_day = ?")) {
+                update.setString(1, agencyCode);
+                update.setObject(2, day);
+                if (update.executeUpdate() != 1) {
+                    throw new PersistenceException("Dossier sequence of " + agencyCode + " for " + day + " is missing", null);
+                }
+            }
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT next_number FROM agency_day_sequence WHERE agency_code = ? AND seq_day = ?")) {
+                select.setString(1, agencyCode);
+                select.setObject(2, day);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("take the next dossier number of " + agencyCode, e);
+        }
+    }
+
+    @Override
+    public void add(Dossier d, DossierEvent received) {
+        String sql = "INSERT INTO dossier (code, procedure_code, agency_code, channel, status, applicant_name, "
+                + "citizen_id, phone, email, form_data, received_by, received_at, due_at, deadline_at, paused_at, "
+                + "finished_at, timeliness, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, d.code().value());
+            ps.setString(2, d.procedureCode());
+            ps.setString(3, d.agencyCode());
+            ps.setString(4, d.channel().name());
+            ps.setString(5, d.status().name());
+            ps.setString(6, d.applicant().fullName());
+            ps.setString(7, d.applicant().citizenId().value());
+            ps.setString(8, d.applicant().phone());
+            ps.setString(9, d.applicant().email());
+            ps.setString(10, d.formData());
+            ps.setString(11, d.receivedBy());
+            ps.setObject(12, d.receivedAt());
+            ps.setObject(13, d.dueAt());
+            ps.setObject(14, d.deadlineAt());
+            ps.setObject(15, d.pausedAt());
+            ps.setObject(16, d.finishedAt());
+            ps.setString(17, d.timeliness() == null ? null : d.timeliness().name());
+            ps.setObject(18, received.occurredAt());
+            ps.executeUpdate();
+            // Read the id back by code: generated-key column naming differs between H2 and PostgreSQL.
+            insertEvent(c, idOf(c, d.code()), received);
+        } catch (SQLException e) {
+            throw failure("store dossier " + d.code(), e);
+        }
+    }
+
+    @Override
+    public Optional<Dossier> find(DossierCode code) {
+        return findBy(code, "");
+    }
+
+    @Override
+    public Optional<Dossier> findForUpdate(DossierCode code) {
+        return findBy(code, " FOR UPDATE");
+    }
+
+    private Optional<Dossier> findBy(DossierCode code, String lock) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dossier WHERE code = ?" + lock)) {
+            ps.setString(1, code.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toDossier(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read dossier " + code, e);
+        }
+    }
+
+    @Override
+    public void update(Dossier d, DossierEvent event) {
+        String sql = "UPDATE dossier SET status = ?, due_at = ?, deadline_at = ?, paused_at = ?, finished_at = ?, "
+                + "timeliness = ?, updated_at = ? WHERE code = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, d.status().name());
+            ps.setObject(2, d.dueAt());
+            ps.setObject(3, d.deadlineAt());
+            ps.setObject(4, d.pausedAt());
+            ps.setObject(5, d.finishedAt());
+            ps.setString(6, d.timeliness() == null ? null : d.timeliness().name());
+            ps.setObject(7, event.occurredAt());
+            ps.setString(8, d.code().value());
+            if (ps.executeUpdate() != 1) {
+                throw new PersistenceException("Dossier " + d.code() + " vanished during an update", null);
+            }
+            insertEvent(c, idOf(c, d.code()), event);
+        } catch (SQLException e) {
+            throw failure("update dossier " + d.code(), e);
+        }
+    }
+
+    @Override
+    public void record(DossierCode code, DossierEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            insertEvent(c, idOf(c, code), event);
+        } catch (SQLException e) {
+            throw failure("record an event of dossier " + code, e);
+        }
+    }
+
+    @Override
+    public List<DossierEvent> history(DossierCode code) {
+        String sql = "SELECT e.kind, e.from_status, e.to_status, e.actor, e.from_unit, e.to_unit, e.step_deadline, "
+                + "e.due_at, e.note, e.occurred_at FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
+                + "WHERE d.code = ? ORDER BY e.id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, code.value());
+            List<DossierEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new DossierEvent(
+                            DossierEvent.Kind.valueOf(rs.getString(1)),
+                            status(rs.getString(2)), status(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6),
+                            time(rs, 7), time(rs, 8), rs.getString(9), time(rs, 10)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw failure("read the history of dossier " + code, e);
+        }
+    }
+
+    @Override
+    public DossierPage search(DossierQuery q, OffsetDateTime now) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.status() != null) {
+            where.append(" AND status = ?");
+            params.add(q.status().name());
+        }
+        if (q.procedureCode() != null) {
+            where.append(" AND procedure_code = ?");
+            params.add(q.procedureCode());
+        }
+        if (q.agencyCode() != null) {
+            where.append(" AND agency_code = ?");
+            params.add(q.agencyCode());
+        }
+        if (q.overdueOnly()) {
+            where.append(" AND status IN " + RUNNING + " AND deadline_at < ?");
+            params.add(now);
+        }
+        if (q.receivedFrom() != null) {
+            where.append(" AND received_at >= ?");
+            params.add(startOf(q.receivedFrom()));
+        }
+        if (q.receivedTo() != null) {
+            where.append(" AND received_at < ?");
+            params.add(startOf(q.receivedTo().plusDays(1)));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dossier" + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Dossier> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dossier" + where
+                    + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")) {
+                List<Object> paged = new ArrayList<>(params);
+                paged.add(q.size());
+                paged.add((long) q.page() * q.size());
+                bind(ps, paged);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(toDossier(rs));
+                    }
+                }
+            }
+            return new DossierPage(items, q.page(), q.size(), total);
+        } catch (SQLException e) {
+            throw failure("list dossiers", e);
+        }
+    }
+
+    @Override
+    public List<StatisticsRow> statistics(LocalDate from, LocalDate to, StatisticsGrouping grouping, OffsetDateTime now) {
+        String column = switch (grouping) {
+            case AGENCY -> "agency_code";
+            case PROCEDURE -> "procedure_code";
+            case OFFICER -> "COALESCE(received_by, '')";
+        };
+        String sql = "SELECT " + column + " AS group_key, COUNT(*),"
+                + " SUM(CASE WHEN status IN " + OPEN + " THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN timeliness = 'EARLY' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN timeliness = 'ON_TIME' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN timeliness = 'LATE' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN status IN " + RUNNING + " AND deadline_at < ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN status = 'STOPPED' THEN 1 ELSE 0 END)"
+                + " FROM dossier WHERE received_at >= ? AND received_at < ?"
+                + " GROUP BY " + column + " ORDER BY " + column;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, now);
+            ps.setObject(2, startOf(from));
+            ps.setObject(3, startOf(to.plusDays(1)));
+            List<StatisticsRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new StatisticsRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure("compute statistics", e);
+        }
+    }
+
+    private static void insertEvent(Connection c, long dossierId, DossierEvent e) throws SQLException {
+        String sql = "INSERT INTO dossier_event (dossier_id, kind, from_status, to_status, actor, from_unit, to_unit, "
+                + "step_deadline, due_at, note, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, dossierId);
+            ps.setString(2, e.kind().name());
+            ps.setString(3, e.fromStatus() == null ? null : e.fromStatus().name());
+            ps.setString(4, e.toStatus() == null ? null : e.toStatus().name());
+            ps.setString(5, e.actor());
+            ps.setString(6, e.fromUnit());
+            ps.setString(7, e.toUnit());
+            ps.setObject(8, e.stepDeadline());
+            ps.setObject(9, e.dueAt());
+            ps.setString(10, e.note());
+            ps.setObject(11, e.occurredAt());
+            ps.executeUpdate();
+        }
+    }
+
+    private static long idOf(Connection c, DossierCode code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dossier WHERE code = ?")) {
+            ps.setString(1, code.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("No dossier " + code);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Dossier toDossier(ResultSet rs) throws SQLException {
+        String timeliness = rs.getString("timeliness");
+        return new Dossier(
+                new DossierCode(rs.getString("code")),
+                rs.getString("procedure_code"),
+                rs.getString("agency_code"),
+                Channel.valueOf(rs.getString("channel")),
+                DossierStatus.valueOf(rs.getString("status")),
+                new Applicant(rs.getString("applicant_name"), new CitizenId(rs.getString("citizen_id")),
+                        rs.getString("phone"), rs.getString("email")),
+                rs.getString("form_data"),
+                rs.getString("received_by"),
+                time(rs, "received_at"), time(rs, "due_at"), time(rs, "deadline_at"),
+                time(rs, "paused_at"), time(rs, "finished_at"),
+                timeliness == null ? null : Timeliness.valueOf(timeliness));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
+    }
+
+    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
+    }
+
+    private static DossierStatus status(String s) {
+        return s == null ? null : DossierStatus.valueOf(s);
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay().atOffset(WorkingCalendar.VIETNAM);
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static PersistenceException failure(String what, SQLException e) {
+        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,60 @@
+package vn.lienthong.gateway.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * Makes sure an agency's daily sequence row exists, in its own transaction. Creating it inside
+ * the intake transaction would make concurrent first submissions of a day fail on the primary
+ * key, and on PostgreSQL a failed statement aborts the whole transaction.
+ */
+@ApplicationScoped
+public class SequenceRows {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void ensure(String agencyCode, LocalDate day) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT 1 FROM agency_day_sequence WHERE agency_code = ? AND seq_day = ?")) {
+                select.setString(1, agencyCode);
+                select.setObject(2, day);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO agency_day_sequence (agency_code, seq_day, next_number) VALUES (?, ?, 0)")) {
+                insert.setString(1, agencyCode);
+                insert.setObject(2, day);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new PersistenceException("Cannot create the dossier sequence of " + agencyCode + " for " + day, e);
+            }
+            // Another desk created the row at the same moment: exactly what we wanted. PostgreSQL
+            // has aborted this transaction, so end it by rolling back rather than committing.
+            transaction.setRollbackOnly();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package vn.lienthong.gateway.interfaces.rest;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.lienthong.gateway.application.ChangeStatus;
+import vn.lienthong.gateway.application.DossierDesk;
+import vn.lienthong.gateway.application.ExtendDossier;
+import vn.lienthong.gateway.application.HandOver;
+import vn.lienthong.gateway.application.SubmitDossier;
+import vn.lienthong.gateway.domain.dossier.Applicant;
+import vn.lienthong.gateway.domain.dossier.CitizenId;
+import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DossierQuery;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.procedure.Procedure;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+
+/** Dossiers at the one-stop desk: intake, look-up, hand-overs, status changes, extensions, listing. */
+@Path("/dossiers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Hồ sơ / Dossiers")
+public class DossierResource {
+
+    private static final String BODY_REQUIRED = "Bắt buộc có nội dung JSON | A JSON body is required";
+
+    @Inject
+    DossierDesk desk;
+
+    @Inject
+    ProcedureCatalogue catalogue;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Operation(summary = "Tiếp nhận hồ sơ / Submit a dossier",
+            description = "Numbers the dossier {agencyCode}-{yymmdd}-{NNNN} and sets the appointment date (dueAt).")
+    @APIResponse(responseCode = "201", description = "Received; Location names the dossier")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field")
+    @APIResponse(responseCode = "413", description = "Body over the size limit")
+    @APIResponse(responseCode = "422", description = "Unknown procedure or agency")
+    public Response submit(@Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Submit body) {
+        DossierRequests.Applicant a = body.applicant();
+        Dossier dossier = desk.submit(new SubmitDossier(body.procedureCode(), body.agencyCode(),
+                new Applicant(a.fullName().trim(), new CitizenId(a.citizenId()), a.phone(), a.email()),
+                body.formData() == null ? null : body.formData().toString(), body.channel(), body.receivedBy()));
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(dossier.code().value()).build())
+                .entity(view(dossier, dossier.receivedAt()))
+                .build();
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "Xem hồ sơ / Get a dossier")
+    public DossierViews.DossierView get(@PathParam("code") String code) {
+        return view(desk.find(new DossierCode(code)), desk.now());
+    }
+
+    @GET
+    @Path("{code}/history")
+    @Operation(summary = "Quá trình xử lý (mẫu 06) / Processing record (form 06)")
+    public DossierViews.HistoryView history(@PathParam("code") String code) {
+        DossierCode dossierCode = new DossierCode(code);
+        return new DossierViews.HistoryView(code,
+                desk.history(dossierCode).stream().map(DossierViews::of).toList());
+    }
+
+    @POST
+    @Path("{code}/steps")
+    @Operation(summary = "Chuyển bước xử lý / Hand over to a department or agency")
+    public DossierViews.DossierView handOver(@PathParam("code") String code,
+                                             @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Step body) {
+        Dossier dossier = desk.handOver(new DossierCode(code), new HandOver(body.actor(), body.fromUnit(),
+                body.toUnit(), body.deadline(), body.workingHours(), body.note()));
+        return view(dossier, desk.now());
+    }
+
+    @POST
+    @Path("{code}/transitions")
+    @Operation(summary = "Chuyển trạng thái / Change status",
+            description = "A forbidden transition answers 409 with the allowed ones.")
+    @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
+    public DossierViews.DossierView transition(@PathParam("code") String code,
+                                               @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Transition body) {
+        Dossier dossier = desk.changeStatus(new DossierCode(code),
+                new ChangeStatus(body.status(), body.reason(), body.actor()));
+        return view(dossier, desk.now());
+    }
+
+    @POST
+    @Path("{code}/extensions")
+    @Operation(summary = "Xin lỗi và hẹn lại (mẫu 04) / Apology and new date (form 04)")
+    public DossierViews.DossierView extend(@PathParam("code") String code,
+                                           @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Extension body) {
+        Dossier dossier = desk.extend(new DossierCode(code),
+                new ExtendDossier(body.newDueAt(), body.reason(), body.actor()));
+        return view(dossier, desk.now());
+    }
+
+    @GET
+    @Operation(summary = "Danh sách hồ sơ / List dossiers",
+            description = "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "
+                    + "Paging: page (from 0), size (1–200).")
+    public DossierViews.PageView list(@QueryParam("status") String status,
+                                      @QueryParam("procedure") String procedure,
+                                      @QueryParam("agency") String agency,
+                                      @QueryParam("overdue") String overdue,
+                                      @QueryParam("from") String from,
+                                      @QueryParam("to") String to,
+                                      @QueryParam("page") String page,
+                                      @QueryParam("size") String size) {
+        DossierQuery query = new DossierQuery(
+                QueryParameters.enumeration("status", status, DossierStatus.class),
+                blankToNull(procedure), blankToNull(agency),
+                QueryParameters.flag("overdue", overdue),
+                QueryParameters.date("from", from), QueryParameters.date("to", to),
+                QueryParameters.integer("page", page, 0, 0, 1_000_000),
+                QueryParameters.integer("size", size, 20, 1, 200));
+        OffsetDateTime now = desk.now();
+        return DossierViews.of(desk.list(query), d -> view(d, now));
+    }
+
+    private DossierViews.DossierView view(Dossier dossier, OffsetDateTime now) {
+        String name = catalogue.procedure(dossier.procedureCode()).map(Procedure::name).orElse(null);
+        return DossierViews.of(dossier, name, now);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,119 @@
+package vn.lienthong.gateway.interfaces.rest;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
+
+/**
+ * Everything no other mapper claims: unreadable JSON, a body over the limit, JAX-RS's own
+ * errors (unknown path, wrong method or media type), and the unexpected. No stack trace ever
+ * reaches the caller; an unexpected failure is logged under an incident id that the body quotes.
+ */
+@Provider
+public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(FallbackProblemMapper.class.getName());
+    private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
+                return BodySizeLimit.tooLarge(tooLarge.limit());
+            }
+        }
+        if (causedBy(e, JsonbException.class) || causedBy(e, JsonParsingException.class)
+                || (e instanceof ProcessingException)) {
+            return malformed(e);
+        }
+        if (e instanceof WebApplicationException web) {
+            return fromStatus(web.getResponse().getStatus(), e);
+        }
+        if (causedBy(e, PersistenceException.class)) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Database failure, incident " + incident, e);
+            return Problem.of("unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    "Cơ sở dữ liệu tạm thời không sẵn sàng", "Database temporarily unavailable",
+                    "Vui lòng thử lại sau. Mã sự cố: " + incident,
+                    "Please retry later. Incident: " + incident).toResponse();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
+        return Problem.of("internal", Response.Status.INTERNAL_SERVER_ERROR,
+                "Lỗi hệ thống", "Internal error",
+                "Đã ghi nhận sự cố " + incident + "; báo mã này cho bộ phận kỹ thuật",
+                "Logged as incident " + incident + "; quote it to the operators").toResponse();
+    }
+
+    private static Response malformed(Throwable e) {
+        String property = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = t.getMessage() == null ? null : PROPERTY.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                property = m.group(1);
+                break;
+            }
+        }
+        Problem problem = Problem.of("malformed-json", Response.Status.BAD_REQUEST,
+                "Nội dung JSON không đọc được", "Malformed JSON",
+                property == null
+                        ? "Nội dung gửi lên không phải JSON hợp lệ hoặc sai kiểu dữ liệu"
+                        : "Trường '" + property + "' sai kiểu dữ liệu hoặc giá trị không hợp lệ",
+                property == null
+                        ? "The body is not valid JSON, or a value has the wrong type"
+                        : "Field '" + property + "' has the wrong type or an invalid value");
+        if (property != null) {
+            problem = problem.withErrors(java.util.List.of(new Problem.FieldError(property,
+                    "Sai kiểu dữ liệu hoặc giá trị không hợp lệ", "Wrong type or invalid value")));
+        }
+        return problem.toResponse();
+    }
+
+    private static Response fromStatus(int status, Throwable e) {
+        return switch (status) {
+            case 400 -> malformed(e);
+            case 404 -> Problem.of("not-found", Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",
+                    "Không có tài nguyên tại địa chỉ này; xem /openapi",
+                    "No resource at this address; see /openapi").toResponse();
+            case 405 -> Problem.of("method-not-allowed", Response.Status.METHOD_NOT_ALLOWED,
+                    "Phương thức không được hỗ trợ", "Method not allowed",
+                    "Địa chỉ này không nhận phương thức HTTP đã dùng; xem /openapi",
+                    "This address does not accept that HTTP method; see /openapi").toResponse();
+            case 406 -> Problem.of("not-acceptable", Response.Status.NOT_ACCEPTABLE,
+                    "Không trả được định dạng yêu cầu", "Not acceptable",
+                    "API chỉ trả application/json", "The API answers application/json only").toResponse();
+            case 415 -> Problem.of("unsupported-media-type", Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                    "Định dạng nội dung không được hỗ trợ", "Unsupported media type",
+                    "Gửi nội dung với Content-Type: application/json",
+                    "Send the body with Content-Type: application/json").toResponse();
+            default -> Problem.of("http-" + status, statusOrBadRequest(status), "Yêu cầu không thực hiện được",
+                    "Request failed", "Mã HTTP " + status, "HTTP status " + status).toResponse();
+        };
+    }
+
+    private static Response.Status statusOrBadRequest(int status) {
+        Response.Status s = Response.Status.fromStatusCode(status);
+        return s == null ? Response.Status.BAD_REQUEST : s;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

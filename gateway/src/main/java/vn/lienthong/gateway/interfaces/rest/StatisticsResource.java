@@ -1,0 +1,48 @@
+package vn.lienthong.gateway.interfaces.rest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.lienthong.gateway.application.DeskStatistics;
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
+
+/** The desk's report figures for leaders. */
+@Path("/statistics")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Thống kê / Statistics")
+public class StatisticsResource {
+
+    @Inject
+    DeskStatistics statistics;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "Thống kê hồ sơ / Dossier statistics",
+            description = "Dossiers received from..to (default: this month), grouped by agency, procedure or "
+                    + "officer: received, in progress, completed early / on time / late against the legal "
+                    + "deadline, overdue, rejected, stopped.")
+    public DeskStatistics.Report report(@QueryParam("from") String from, @QueryParam("to") String to,
+                                        @QueryParam("groupBy") String groupBy) {
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.VIETNAM));
+        LocalDate start = QueryParameters.date("from", from);
+        LocalDate end = QueryParameters.date("to", to);
+        StatisticsGrouping grouping = QueryParameters.enumeration("groupBy", groupBy, StatisticsGrouping.class);
+        return statistics.report(start == null ? today.withDayOfMonth(1) : start, end == null ? today : end,
+                grouping == null ? StatisticsGrouping.AGENCY : grouping);
+    }
+}
