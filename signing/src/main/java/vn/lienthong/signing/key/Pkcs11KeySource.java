@@ -2,6 +2,7 @@ package vn.lienthong.signing.key;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AuthProvider;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -11,6 +12,9 @@ import java.security.ProviderException;
 import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.security.auth.login.LoginException;
 import vn.lienthong.signing.KeyAccessException;
 import vn.lienthong.signing.SignatureSpec;
 
@@ -19,6 +23,7 @@ import vn.lienthong.signing.SignatureSpec;
  * handle: every signature is computed on the token, the key material never enters the JVM.
  */
 public final class Pkcs11KeySource implements KeySource {
+    private static final Logger LOG = Logger.getLogger(Pkcs11KeySource.class.getName());
     private final Provider provider;
     private final PrivateKey key;
     private final List<X509Certificate> chain;
@@ -85,7 +90,14 @@ public final class Pkcs11KeySource implements KeySource {
 
     @Override
     public void close() {
-        // SunPKCS11 keeps its sessions pooled per provider; logging out would break other users of it.
+        if (provider instanceof AuthProvider auth) {
+            try {
+                auth.logout();
+            } catch (LoginException e) {
+                // The token may already be gone (unplugged); there is nothing left to release.
+                LOG.log(Level.FINE, "PKCS#11 logout failed: {0}", e.toString());
+            }
+        }
     }
 
     private static String rootMessage(Throwable t) {

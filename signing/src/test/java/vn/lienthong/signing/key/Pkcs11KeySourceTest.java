@@ -1,0 +1,128 @@
+package vn.lienthong.signing.key;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.Security;
+import java.security.cert.X509Certificate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.lienthong.signing.DigestAlgorithm;
+import vn.lienthong.signing.KeyAccessException;
+import vn.lienthong.signing.SignatureAlgorithm;
+import vn.lienthong.signing.cms.CmsParameters;
+import vn.lienthong.signing.cms.CmsSigner;
+import vn.lienthong.signing.pdf.PadesParameters;
+import vn.lienthong.signing.pdf.PadesSigner;
+import vn.lienthong.signing.support.Fixtures;
+import vn.lienthong.signing.support.Tool;
+import vn.lienthong.signing.verify.Indication;
+import vn.lienthong.signing.verify.SignatureVerifier;
+import vn.lienthong.signing.verify.VerificationPolicy;
+import vn.lienthong.signing.verify.VerificationReport;
+
+/**
+ * Signs with a key generated on a SoftHSM2 token. SOFTHSM2_CONF comes from surefire and points
+ * under target/, so the token directory is ours, never the system one.
+ */
+class Pkcs11KeySourceTest {
+    static final char[] PIN = "123456".toCharArray();
+    static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
+            Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"), Path.of("/usr/lib64/libsofthsm2.so"));
+    static Path work;
+    static Path p11Config;
+
+    @BeforeAll
+    static void token() throws GeneralSecurityException, IOException, javax.security.auth.login.LoginException {
+        Path library = LIBRARIES.stream().filter(Files::isReadable).findFirst().orElse(null);
+        assumeTrue(library != null && Tool.available("softhsm2-util"),
+                "SoftHSM2 is not installed (apt-get install softhsm2; .ci/run does it): skipping PKCS#11 tests");
+        String conf = System.getenv("SOFTHSM2_CONF");
+        assumeTrue(conf != null, "SOFTHSM2_CONF is unset: run through Maven, whose surefire sets it under target/");
+        Path confFile = Path.of(conf);
+        work = confFile.getParent();
+        Path tokens = work.resolve("tokens");
+        deleteTree(work);
+        Files.createDirectories(tokens);
+        Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
+                + "log.level = ERROR\nslots.removable = false\n");
+        Tool.Result init = Tool.run(List.of("softhsm2-util", "--init-token", "--free", "--label", "lienthong",
+                "--pin", new String(PIN), "--so-pin", "654321"), Map.of("SOFTHSM2_CONF", conf));
+        assertEquals(0, init.exitCode(), init.output());
+        p11Config = Files.writeString(work.resolve("pkcs11.cfg"), "name = LienThongSoftHSM\nlibrary = " + library
+                + "\nslotListIndex = 0\nattributes(*, CKO_PRIVATE_KEY, *) = {\n  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = false\n}\n");
+
+        // Generate on the token, certify with the test CA, store the chain beside the key.
+        Provider provider = Security.getProvider("SunPKCS11").configure(p11Config.toString());
+        KeyStore store = KeyStore.getInstance("PKCS11", provider);
+        store.load(null, PIN);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", provider);
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        X509Certificate cert = Fixtures.PKI.certify(pair.getPublic(),
+                TrialPki.Profile.signer("Lê Văn Cường", "UBND Phường Hàng Bạc", "RSA"));
+        store.setKeyEntry("officer", pair.getPrivate(), null,
+                new X509Certificate[] {cert, Fixtures.PKI.caCertificate()});
+        assertNull(store.getKey("officer", null).getEncoded(), "a token key must not be extractable");
+        // PKCS#11 login is per token and process: log out so the wrong-PIN test really logs in.
+        ((java.security.AuthProvider) provider).logout();
+    }
+
+    @Test
+    void signsCmsAndPdfOnTheToken() {
+        Path dir = work;
+        SignatureVerifier verifier = new SignatureVerifier(
+                VerificationPolicy.of(List.of(Fixtures.PKI.caCertificate()), List.of(Fixtures.emptyCrl())));
+        try (Pkcs11KeySource key = Pkcs11KeySource.open(p11Config, PIN, "officer")) {
+            assertTrue(key.providerDescription().contains("PKCS#11"), key.providerDescription());
+            for (SignatureAlgorithm alg : List.of(SignatureAlgorithm.RSA_PSS, SignatureAlgorithm.RSA_PKCS1)) {
+                byte[] cms = new CmsSigner().sign("Hồ sơ".getBytes(StandardCharsets.UTF_8),
+                        CmsParameters.enveloping(alg, DigestAlgorithm.SHA256), key);
+                VerificationReport r = verifier.verify(Fixtures.write(dir.resolve(alg + ".p7m"), cms), null);
+                assertEquals(Indication.TOTAL_PASSED, r.indication(), alg + ": " + r.toText());
+            }
+            Path pdf = dir.resolve("token.pdf");
+            new PadesSigner().sign(Fixtures.textPdf(dir.resolve("in.pdf"), 1), pdf,
+                    PadesParameters.invisible(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256), key);
+            assertEquals(Indication.TOTAL_PASSED, verifier.verify(pdf, null).indication());
+        }
+    }
+
+    @Test
+    void wrongPinIsAKeyAccessError() {
+        KeyAccessException e = assertThrows(KeyAccessException.class,
+                () -> Pkcs11KeySource.open(p11Config, "000000".toCharArray(), "officer"));
+        assertTrue(e.getMessage().contains("PIN") || e.getMessage().contains("login"), e.getMessage());
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
