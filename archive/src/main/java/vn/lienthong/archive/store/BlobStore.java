@@ -73,20 +73,7 @@ public final class BlobStore {
                 size = counting.count;
                 channel.force(true);
             }
-            Sha256 hash = Sha256.of(digest.digest());
-            Path target = path(hash);
-            if (Files.exists(target)) {
-                Files.delete(part);
-                return new StoredBlob(hash, size, false);
-            }
-            createDirectoriesDurably(target.getParent());
-            try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new StorageException("The blob directory does not support atomic rename", e);
-            }
-            fsyncDirectory(target.getParent());
-            return new StoredBlob(hash, size, true);
+            return place(part, Sha256.of(digest.digest()), size);
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(part);
             throw new StorageException("Cannot write a blob: " + e.getMessage(), e);
@@ -94,6 +81,51 @@ public final class BlobStore {
             deleteQuietly(part);
             throw e;
         }
+    }
+
+    /**
+     * Moves a finished file from {@link #tempDirectory()} into the store without copying it:
+     * it is hashed and fsynced in place, then renamed.
+     */
+    public StoredBlob adopt(Path finished) {
+        if (!finished.toAbsolutePath().getParent().equals(tmp.toAbsolutePath())) {
+            throw new IllegalArgumentException("Only files in " + tmp + " can be adopted: " + finished);
+        }
+        try {
+            MessageDigest digest = Sha256.newDigest();
+            long size = 0;
+            try (FileChannel channel = FileChannel.open(finished, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+                int n;
+                while ((n = channel.read(buffer)) >= 0) {
+                    buffer.flip();
+                    digest.update(buffer);
+                    buffer.clear();
+                    size += n;
+                }
+                channel.force(true);
+            }
+            return place(finished, Sha256.of(digest.digest()), size);
+        } catch (IOException e) {
+            deleteQuietly(finished);
+            throw new StorageException("Cannot store " + finished.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StoredBlob place(Path part, Sha256 hash, long size) throws IOException {
+        Path target = path(hash);
+        if (Files.exists(target)) {
+            Files.delete(part);
+            return new StoredBlob(hash, size, false);
+        }
+        createDirectoriesDurably(target.getParent());
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new StorageException("The blob directory does not support atomic rename", e);
+        }
+        fsyncDirectory(target.getParent());
+        return new StoredBlob(hash, size, true);
     }
 
     public Path path(Sha256 hash) {

@@ -1,0 +1,280 @@
+package vn.lienthong.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import vn.lienthong.archive.audit.AuditProgress;
+import vn.lienthong.archive.audit.AuditSummary;
+import vn.lienthong.archive.audit.FixityAudit;
+import vn.lienthong.archive.bagit.BagExporter;
+import vn.lienthong.archive.bagit.BagSummary;
+import vn.lienthong.archive.index.CitizenIdHasher;
+import vn.lienthong.archive.index.ConnectionSource;
+import vn.lienthong.archive.index.RecordIndex;
+import vn.lienthong.archive.index.SearchQuery;
+import vn.lienthong.archive.ledger.Ledger;
+import vn.lienthong.archive.ledger.LedgerEvent;
+import vn.lienthong.archive.ledger.LedgerVerification;
+import vn.lienthong.archive.pdf.BuiltPdf;
+import vn.lienthong.archive.pdf.PdfABuilder;
+import vn.lienthong.archive.store.BlobStore;
+import vn.lienthong.archive.store.StoredBlob;
+
+/**
+ * The archive: scans in, signed PDF/A out, kept in a content-addressed store with a JDBC index and
+ * a signed, hash-chained ledger of every event. Thread-safe; one instance per data directory.
+ */
+public final class Archive implements AutoCloseable {
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final ArchiveConfig config;
+    private final BlobStore store;
+    private final RecordIndex index;
+    private final Ledger ledger;
+    private final PdfABuilder builder;
+    private final FixityAudit audit;
+    private final ScheduledExecutorService scheduler;
+
+    private Archive(ArchiveConfig config) {
+        this.config = config;
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the data directory " + config.dataDir(), e);
+        }
+        this.store = new BlobStore(config.dataDir());
+        ConnectionSource db = config.database().orElseGet(() -> ConnectionSource.url(
+                "jdbc:h2:file:" + config.dataDir().toAbsolutePath().resolve("index") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "sa", ""));
+        this.index = new RecordIndex(db, new CitizenIdHasher(config.citizenIdSalt().orElseGet(this::localSalt)));
+        this.ledger = new Ledger(config.dataDir().resolve("ledger").resolve("ledger.log"), config.headSigner(),
+                config.headPolicy(), index, config.clock());
+        this.builder = new PdfABuilder(config.pdfOptions());
+        this.audit = new FixityAudit(store, config.documentSigner(), config.clock());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "archive-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        // Quiet periods still get their head signed within the policy's interval.
+        long every = config.headPolicy().interval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::sealQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public static Archive open(ArchiveConfig config) {
+        return new Archive(config);
+    }
+
+    /** Builds the PDF/A, signs it, stores it and records it; nothing is left behind if any step fails. */
+    public ArchiveRecord ingest(IngestRequest request) {
+        Path tmp = store.tempDirectory();
+        String id = UUID.randomUUID().toString();
+        Path unsigned = tmp.resolve(id + ".pdf");
+        Path signed = tmp.resolve(id + ".signed.pdf");
+        StoredBlob blob = null;
+        boolean indexed = false;
+        try {
+            BuiltPdf built = builder.build(request.pages(), request.metadata(), request.pdfaPart(), unsigned);
+            String signer = config.documentSigner().sign(unsigned, signed);
+            Files.deleteIfExists(unsigned);
+            blob = store.adopt(signed);
+            Instant now = config.clock().instant();
+            LocalDate retainUntil = request.retainUntil()
+                    .orElse(LocalDate.ofInstant(now, VIETNAM).plus(config.defaultRetention()));
+            DocumentMetadata m = request.metadata();
+            ArchiveRecord record = new ArchiveRecord(id, m.dossierCode(), m.documentType(), m.procedureCode(),
+                    m.agencyCode(), blob.hash(), blob.size(), built.pages(), now, retainUntil, false, signer,
+                    request.pdfaPart(), ArchiveRecord.Status.ACTIVE);
+            index.insert(record, request.citizenId());
+            indexed = true;
+            ledger.append(LedgerEvent.INGEST, id, blob.hash().hex(), request.actor(),
+                    "dossier=" + m.dossierCode() + ";type=" + m.documentType() + ";pages=" + built.pages()
+                            + ";bytes=" + blob.size() + ";sources=" + built.sources().size());
+            return record;
+        } catch (IOException e) {
+            throw new StorageException("Ingest failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            undo(id, blob, indexed);
+            throw e;
+        } finally {
+            deleteQuietly(unsigned);
+            deleteQuietly(signed);
+        }
+    }
+
+    public Optional<ArchiveRecord> find(String id) {
+        return index.find(id);
+    }
+
+    public List<ArchiveRecord> search(SearchQuery query) {
+        return index.search(query);
+    }
+
+    /** Opens a record's signed PDF for reading and records the read in the ledger. */
+    public InputStream read(String id, String actor) {
+        ArchiveRecord r = active(id);
+        InputStream in = store.open(r.blobHash());
+        ledger.append(LedgerEvent.READ, id, r.blobHash().hex(), actor, "");
+        return in;
+    }
+
+    /** Re-hashes one record and checks its signature; the result goes into the ledger. */
+    public VerifyResult verify(String id, String actor) {
+        ArchiveRecord r = active(id);
+        VerifyResult result = audit.check(r);
+        ledger.append(LedgerEvent.VERIFY, id, r.blobHash().hex(), actor, result.outcome() + " " + result.detail());
+        return result;
+    }
+
+    public LedgerVerification verifyLedger() {
+        return ledger.verify();
+    }
+
+    /** Re-hashes every blob and verifies every signature. */
+    public AuditSummary audit(String actor, Consumer<AuditProgress> progress) {
+        AuditSummary summary = audit.run(index.active(), progress);
+        ledger.append(LedgerEvent.AUDIT, "", "", actor, summary.toString());
+        return summary;
+    }
+
+    /** Runs {@link #audit} every {@code interval}; cancel the returned future to stop. */
+    public ScheduledFuture<?> scheduleAudit(Duration interval, Consumer<AuditSummary> onDone) {
+        long ms = interval.toMillis();
+        return scheduler.scheduleWithFixedDelay(() -> onDone.accept(audit("scheduler", p -> { })), ms, ms,
+                TimeUnit.MILLISECONDS);
+    }
+
+    public void setLegalHold(String id, boolean hold, String actor, String reason) {
+        ArchiveRecord r = active(id);
+        index.setLegalHold(id, hold);
+        ledger.append(hold ? LedgerEvent.LEGAL_HOLD_SET : LedgerEvent.LEGAL_HOLD_LIFTED, id, r.blobHash().hex(),
+                actor, reason);
+    }
+
+    /** Records every active record whose retention has ended by {@code today} (not on hold) and returns them. */
+    public List<ArchiveRecord> expireRetention(LocalDate today, String actor) {
+        List<ArchiveRecord> expired = index.expiredBy(today);
+        for (ArchiveRecord r : expired) {
+            ledger.append(LedgerEvent.RETENTION_EXPIRED, r.id(), r.blobHash().hex(), actor,
+                    "retain-until=" + r.retainUntil());
+        }
+        return expired;
+    }
+
+    /** Deletes a record whose retention has ended and that is not on hold; otherwise refuses and records why. */
+    public void delete(String id, String actor, String reason) {
+        ArchiveRecord r = active(id);
+        LocalDate today = LocalDate.ofInstant(config.clock().instant(), VIETNAM);
+        String refusal = r.legalHold() ? "the record is on legal hold / hồ sơ đang bị phong tỏa"
+                : !today.isAfter(r.retainUntil()) ? "it must be kept until " + r.retainUntil()
+                        + " / chưa hết thời hạn lưu trữ" : null;
+        if (refusal != null) {
+            ledger.append(LedgerEvent.DELETE_REFUSED, id, r.blobHash().hex(), actor, refusal);
+            throw new RetentionRefusedException("Deletion of " + id + " refused: " + refusal);
+        }
+        index.markDeleted(id, config.clock().instant());
+        if (index.activeReferences(r.blobHash()) == 0) {
+            store.delete(r.blobHash());
+        }
+        ledger.append(LedgerEvent.DELETE, id, r.blobHash().hex(), actor, reason);
+    }
+
+    public BagSummary exportBag(SearchQuery selection, Path bagDirectory) {
+        List<ArchiveRecord> records = index.search(selection.withLimit(Integer.MAX_VALUE));
+        if (records.isEmpty()) {
+            throw new BadInputException("No archived records match the selection; nothing to export");
+        }
+        return new BagExporter(store, ledger).export(records, bagDirectory,
+                LocalDate.ofInstant(config.clock().instant(), VIETNAM));
+    }
+
+    /** Where a record's signed PDF lives, for callers that stream it themselves. */
+    public Path blobPath(ArchiveRecord record) {
+        return store.path(record.blobHash());
+    }
+
+    /** Signs the ledger head now if anything is unsigned. */
+    public void sealLedger() {
+        ledger.sealHead();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            ledger.close();
+        } finally {
+            index.close();
+        }
+    }
+
+    private ArchiveRecord active(String id) {
+        ArchiveRecord r = index.find(id).orElseThrow(() -> new RecordNotFoundException(id));
+        if (r.status() != ArchiveRecord.Status.ACTIVE) {
+            throw new RecordNotFoundException(id + " (deleted)");
+        }
+        return r;
+    }
+
+    private void undo(String id, StoredBlob blob, boolean indexed) {
+        // Leave nothing partial: a record without its ledger entry, or a blob nobody references.
+        try {
+            if (indexed) {
+                index.delete(id);
+            }
+            if (blob != null && blob.created() && index.activeReferences(blob.hash()) == 0) {
+                store.delete(blob.hash());
+            }
+        } catch (ArchiveException cleanup) {
+            System.getLogger(Archive.class.getName()).log(System.Logger.Level.ERROR,
+                    "Cleanup after a failed ingest of " + id + " failed; the audit will report it", cleanup);
+        }
+    }
+
+    private void sealQuietly() {
+        try {
+            ledger.sealHead();
+        } catch (ArchiveException e) {
+            System.getLogger(Archive.class.getName()).log(System.Logger.Level.ERROR,
+                    "Periodic ledger head signature failed; will retry", e);
+        }
+    }
+
+    private byte[] localSalt() {
+        Path file = config.dataDir().resolve("citizen-id.salt");
+        try {
+            if (Files.exists(file)) {
+                return Files.readAllBytes(file);
+            }
+            byte[] salt = new byte[32];
+            new SecureRandom().nextBytes(salt);
+            Files.write(file, salt);
+            return salt;
+        } catch (IOException e) {
+            throw new StorageException("Cannot read or create " + file, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.getLogger(Archive.class.getName()).log(System.Logger.Level.WARNING,
+                    "Cannot remove temporary file " + file + "; it is removed at the next start", e);
+        }
+    }
+}
