@@ -77,13 +77,11 @@ final class PdfRevisions {
                 return "the gap in the ByteRange holds more than the /Contents hex string";
             }
         }
-        if (!endsWithEof(file, r[2] + r[3])) {
-            return "the signed range ends at " + (r[2] + r[3]) + ", not at the end of a revision (%%EOF)";
-        }
         return null;
     }
 
-    private static boolean endsWithEof(FileChannel file, long end) throws IOException {
+    /** True when the signed range ends right after a "%%EOF" marker (end of a revision). */
+    static boolean endsWithEof(FileChannel file, long end) throws IOException {
         int look = (int) Math.min(32, end);
         ByteBuffer tail = ByteBuffer.allocate(look);
         file.read(tail, end - look);

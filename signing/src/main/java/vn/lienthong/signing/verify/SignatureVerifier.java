@@ -117,8 +117,12 @@ public final class SignatureVerifier {
         String problem = PdfRevisions.rangeProblem(channel, range, length);
         long revisionEnd = range.length == 4 ? range[2] + range[3] : 0;
         List<Change> changes = List.of();
+        boolean wholeRevision = problem == null && PdfRevisions.endsWithEof(channel, revisionEnd);
         if (problem != null) {
             extra.add(Finding.of(Reason.BYTE_RANGE_INVALID, problem));
+        } else if (!wholeRevision) {
+            extra.add(Finding.of(Reason.UNSIGNED_BYTES, "signed up to byte " + revisionEnd + " of " + length
+                    + ", and no %%EOF there"));
         } else if (revisionEnd < length) {
             changes = PdfRevisions.changesAfter(doc, pdf, revisionEnd);
             extra.add(Finding.of(Reason.LATER_UPDATES, changes.size() + " object(s) changed"));
@@ -126,7 +130,7 @@ public final class SignatureVerifier {
                     .ifPresent(c -> extra.add(Finding.of(Reason.MODIFIED_AFTER_SIGNING, c.description())));
             docMdp.violation(signature, changes).ifPresent(extra::add);
         }
-        PdfCoverage coverage = new PdfCoverage(toList(range), revisionEnd, length, problem == null, changes);
+        PdfCoverage coverage = new PdfCoverage(toList(range), revisionEnd, length, wholeRevision, changes);
         String profile = switch (subFilter) {
             case "ETSI.CAdES.detached" -> "PAdES";
             case "adbe.pkcs7.detached" -> "PDF-CMS";
