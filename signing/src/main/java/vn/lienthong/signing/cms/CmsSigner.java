@@ -25,6 +25,7 @@ import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
@@ -155,28 +156,59 @@ public final class CmsSigner {
         // Whole seconds: signing-time has no fractions, and step 3 must rebuild identical bytes.
         Instant time = Instant.ofEpochSecond(signingTime.getEpochSecond());
         CmsDataToSign draft = new CmsDataToSign(new byte[0], parameters, chain, digest, time, content);
-        CapturingSigner capture = new CapturingSigner(algorithmId(draft));
-        generate(draft, capture);
-        return new CmsDataToSign(capture.captured(), parameters, chain, digest, time, content);
+        // Encoded exactly as BouncyCastle's SignerInfoGenerator does (a DER SET of the attributes);
+        // embed() checks the generator signs these very bytes.
+        AttributeTable table = new CadesAttributes(draft, chainInfo(chain)).getAttributes(
+                Map.of(CMSAttributeTableGenerator.CONTENT_TYPE, CMSObjectIdentifiers.data));
+        try {
+            byte[] toSign = new DERSet(table.toASN1EncodableVector()).getEncoded(ASN1Encoding.DER);
+            return new CmsDataToSign(toSign, parameters, chain, digest, time, content);
+        } catch (IOException e) {
+            throw new SignatureCreationException("Cannot encode signed attributes", e);
+        }
+    }
+
+    /** Parsed forms of the chain, kept for the last chain seen: signing the same chain repeatedly is the norm. */
+    private record ChainInfo(List<X509Certificate> chain, X509CertificateHolder signer, JcaCertStore store,
+            Attribute signingCertificateV2) {
+    }
+
+    private volatile ChainInfo lastChain;
+
+    private ChainInfo chainInfo(List<X509Certificate> chain) {
+        ChainInfo cached = lastChain;
+        if (cached != null && (cached.chain() == chain || cached.chain().equals(chain))) {
+            return cached;
+        }
+        try {
+            X509CertificateHolder signer = new X509CertificateHolder(chain.get(0).getEncoded());
+            ChainInfo info = new ChainInfo(chain, signer, new JcaCertStore(chain),
+                    new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                            new DERSet(CadesAttributes.signingCertificateV2(signer))));
+            lastChain = info;
+            return info;
+        } catch (CertificateEncodingException | IOException e) {
+            throw new SignatureCreationException("Cannot encode the certificate chain: " + e.getMessage(), e);
+        }
     }
 
     private static AlgorithmIdentifier algorithmId(CmsDataToSign data) {
         return SIG_ALGS.find(data.spec().bcName());
     }
 
-    private static CMSSignedData generate(CmsDataToSign data, ContentSigner signer) {
+    private CMSSignedData generate(CmsDataToSign data, ContentSigner signer) {
         try {
-            X509CertificateHolder signerCert = new X509CertificateHolder(data.chain().get(0).getEncoded());
+            ChainInfo chain = chainInfo(data.chain());
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(new PrecomputedDigests(data))
-                    .setSignedAttributeGenerator(new CadesAttributes(data, signerCert))
-                    .build(signer, signerCert));
-            generator.addCertificates(new JcaCertStore(data.chain()));
+                    .setSignedAttributeGenerator(new CadesAttributes(data, chain))
+                    .build(signer, chain.signer()));
+            generator.addCertificates(chain.store());
             CMSTypedData content = data.encapsulatedContent() != null
                     ? new CMSProcessableByteArray(data.encapsulatedContent())
                     : new CMSAbsentContent();
             return generator.generate(content, data.encapsulatedContent() != null);
-        } catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException e) {
+        } catch (CMSException | OperatorCreationException e) {
             throw new SignatureCreationException("Cannot build SignedData: " + e.getMessage(), e);
         }
     }
@@ -199,11 +231,11 @@ public final class CmsSigner {
     /** content-type, message-digest, [signing-time], signing-certificate-v2 — exactly CAdES-B-B. */
     private static final class CadesAttributes implements CMSAttributeTableGenerator {
         private final CmsDataToSign data;
-        private final X509CertificateHolder signerCert;
+        private final ChainInfo chain;
 
-        CadesAttributes(CmsDataToSign data, X509CertificateHolder signerCert) {
+        CadesAttributes(CmsDataToSign data, ChainInfo chain) {
             this.data = data;
-            this.signerCert = signerCert;
+            this.chain = chain;
         }
 
         @Override
@@ -217,13 +249,11 @@ public final class CmsSigner {
                 table.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime,
                         new DERSet(new Time(Date.from(data.signingTime())))));
             }
-            table.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                    new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                            new DERSet(signingCertificateV2())));
+            table.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, chain.signingCertificateV2());
             return new AttributeTable(table);
         }
 
-        private ASN1Encodable signingCertificateV2() {
+        static ASN1Encodable signingCertificateV2(X509CertificateHolder signerCert) {
             byte[] hash;
             try {
                 hash = MessageDigest.getInstance("SHA-256").digest(signerCert.getEncoded());
@@ -265,35 +295,6 @@ public final class CmsSigner {
                     return data.contentDigest().clone();
                 }
             };
-        }
-    }
-
-    /** Step 1's stand-in signer: records the bytes BouncyCastle would sign. */
-    private static final class CapturingSigner implements ContentSigner {
-        private final AlgorithmIdentifier algorithm;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        CapturingSigner(AlgorithmIdentifier algorithm) {
-            this.algorithm = algorithm;
-        }
-
-        @Override
-        public AlgorithmIdentifier getAlgorithmIdentifier() {
-            return algorithm;
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            return bytes;
-        }
-
-        @Override
-        public byte[] getSignature() {
-            return new byte[1];
-        }
-
-        byte[] captured() {
-            return bytes.toByteArray();
         }
     }
 

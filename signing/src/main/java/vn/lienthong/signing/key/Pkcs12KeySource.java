@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -26,7 +27,7 @@ public final class Pkcs12KeySource implements KeySource {
     private final Optional<Provider> provider;
 
     private Pkcs12KeySource(PrivateKey key, List<X509Certificate> chain, Optional<Provider> provider) {
-        this.key = key;
+        this.key = provider.map(p -> nativeKey(key, p)).orElse(key);
         this.chain = chain;
         this.provider = provider;
     }
@@ -96,6 +97,19 @@ public final class Pkcs12KeySource implements KeySource {
             chain.add((X509Certificate) c);
         }
         return List.copyOf(chain);
+    }
+
+    /**
+     * Converts the key to the native provider's own class once. Handing ACCP a JDK key object makes
+     * it re-import (and re-check) the key on every signature, which costs more than the RSA operation.
+     */
+    private static PrivateKey nativeKey(PrivateKey key, Provider provider) {
+        try {
+            return (PrivateKey) KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            // The provider signs with the key as given; only slower.
+            return key;
+        }
     }
 
     @Override
