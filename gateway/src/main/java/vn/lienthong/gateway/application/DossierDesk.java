@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,7 +125,8 @@ public class DossierDesk {
     }
 
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
+        // Millisecond precision: both H2 and PostgreSQL keep it, so what we answer is what we store.
+        return OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Dossier lock(DossierCode code) {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
-import vn.lienthong.gateway.infrastructure.persistence.GatewayDataSource;
 
 /**
  * Owns the application's one CamelContext (Camel 4 has no camel-cdi): starts it once the
@@ -48,7 +47,7 @@ public class CamelRuntime {
     @ConfigProperty(name = "lienthong.camel.shutdown-timeout-seconds", defaultValue = "30")
     long shutdownTimeoutSeconds;
 
-    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Resource

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.health.Readiness;
 
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
-import vn.lienthong.gateway.infrastructure.persistence.GatewayDataSource;
 
 /** Readiness: the database answers and the Camel context runs. Liveness: the application is deployed. */
 @ApplicationScoped
@@ -25,7 +23,7 @@ public class ReadinessChecks {
 
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -5,8 +5,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 
@@ -22,7 +22,7 @@ public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private volatile String schemaVersion = "none";

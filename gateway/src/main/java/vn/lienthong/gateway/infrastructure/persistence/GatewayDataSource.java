@@ -1,27 +1,69 @@
 package vn.lienthong.gateway.infrastructure.persistence;
 
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The gateway's own DataSource, configured through MicroProfile Config. Defined here rather
- * than using Payara's default one, whose H2 file lives in a temp dir and is lost on restart.
+ * The gateway's pooled, JTA-enlisted DataSource: the embedded H2 file under the data dir by
+ * default (Payara's own default H2 lives in a temp dir and is lost on restart), or an external
+ * database, PostgreSQL in production, when {@code lienthong.db.url} is set.
+ *
+ * <p>Payara resolves {@code ${MPCONFIG=key:default}} while deploying, before the application's
+ * microprofile-config.properties is readable, and does not nest expressions; hence two
+ * definitions, each with its defaults here, and the choice made at run time. The JNDI lookup
+ * is deferred to first use because the definitions are bound after CDI validates the deployment.
  */
-@DataSourceDefinition(
-        name = GatewayDataSource.JNDI_NAME,
-        className = "${MPCONFIG=lienthong.db.datasource-class}",
-        url = "${MPCONFIG=lienthong.db.url}",
-        user = "${MPCONFIG=lienthong.db.user}",
-        password = "${MPCONFIG=lienthong.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=meta-data",
-            "fish.payara.fail-all-connections=true"
-        })
+@DataSourceDefinitions({
+    @DataSourceDefinition(
+            name = GatewayDataSource.EMBEDDED,
+            className = "org.h2.jdbcx.JdbcDataSource",
+            url = "jdbc:h2:file:${MPCONFIG=lienthong.data.dir:./data}/db/lienthong;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
+            user = "lienthong",
+            password = "lienthong",
+            minPoolSize = 2,
+            maxPoolSize = 32),
+    @DataSourceDefinition(
+            name = GatewayDataSource.EXTERNAL,
+            className = "${MPCONFIG=lienthong.db.datasource-class:org.postgresql.ds.PGSimpleDataSource}",
+            url = "${MPCONFIG=lienthong.db.url:jdbc:postgresql://localhost:5432/lienthong}",
+            user = "${MPCONFIG=lienthong.db.user:lienthong}",
+            password = "${MPCONFIG=lienthong.db.password:lienthong}",
+            minPoolSize = 0,
+            maxPoolSize = 32)
+})
 @ApplicationScoped
 public class GatewayDataSource {
 
-    public static final String JNDI_NAME = "java:app/jdbc/lienthong";
+    public static final String EMBEDDED = "java:app/jdbc/lienthong-embedded";
+    public static final String EXTERNAL = "java:app/jdbc/lienthong-external";
+
+    private static final Logger LOG = Logger.getLogger(GatewayDataSource.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "lienthong.db.url")
+    Optional<String> externalUrl;
+
+    @Produces
+    @ApplicationScoped
+    DataSource dataSource() {
+        String name = externalUrl.isPresent() ? EXTERNAL : EMBEDDED;
+        LOG.info(() -> "Database: " + (externalUrl.isPresent() ? externalUrl.get() : "embedded H2 under the data dir"));
+        try {
+            return (DataSource) new InitialContext().lookup(name);
+        } catch (NamingException e) {
+            throw new PersistenceException("The DataSource " + name + " is not bound: " + e.getMessage(), null);
+        }
+    }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,7 +40,7 @@ public class JdbcDossierRepository implements DossierRepository {
     private static final String OPEN = "('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED')";
     private static final String RUNNING = "('RECEIVED', 'IN_PROGRESS')";
 
-    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

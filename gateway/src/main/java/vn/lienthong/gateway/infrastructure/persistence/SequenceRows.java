@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -23,7 +24,7 @@ public class SequenceRows {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    @Resource(lookup = GatewayDataSource.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Resource

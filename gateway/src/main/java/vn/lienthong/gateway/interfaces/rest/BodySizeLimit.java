@@ -21,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {
 
+    /** Request attribute set when the body went over the limit; its value is the limit in bytes. */
+    public static final String EXCEEDED = "lienthong.body-too-large";
+
     /** Thrown by the counting stream once the body passes the limit. */
     public static final class BodyTooLargeException extends IOException {
         private final long limit;
@@ -47,7 +50,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
             return;
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream(), maxBodyBytes));
+            request.setEntityStream(new Limited(request.getEntityStream(), maxBodyBytes, request));
         }
     }
 
@@ -60,11 +63,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     private static final class Limited extends FilterInputStream {
         private final long limit;
+        private final ContainerRequestContext request;
         private long count;
 
-        Limited(InputStream in, long limit) {
+        Limited(InputStream in, long limit, ContainerRequestContext request) {
             super(in);
             this.limit = limit;
+            this.request = request;
         }
 
         @Override
@@ -88,6 +93,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         private void count(long n) throws BodyTooLargeException {
             count += n;
             if (count > limit) {
+                request.setProperty(EXCEEDED, limit);
                 throw new BodyTooLargeException(limit);
             }
         }

@@ -16,10 +16,12 @@ import vn.lienthong.gateway.domain.dossier.UnknownReferenceException;
 @Provider
 public class DossierProblemMapper implements ExceptionMapper<DossierException> {
 
+    private static final int UNPROCESSABLE = 422;
+
     @Override
     public Response toResponse(DossierException e) {
         if (e instanceof UnknownReferenceException unknown) {
-            return Problem.of("unknown-reference", Response.Status.fromStatusCode(422),
+            return Problem.of("unknown-reference", UNPROCESSABLE,
                             "Không xử lý được yêu cầu", "Unprocessable request", e.vietnamese(), e.english())
                     .withErrors(List.of(new Problem.FieldError(unknown.field(), e.vietnamese(), e.english())))
                     .toResponse();

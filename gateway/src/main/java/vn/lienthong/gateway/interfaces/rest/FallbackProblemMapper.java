@@ -7,9 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -27,12 +29,15 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(FallbackProblemMapper.class.getName());
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
-                return BodySizeLimit.tooLarge(tooLarge.limit());
-            }
+        // JSON-B does not always keep the stream's exception as a cause, so the limit leaves a mark.
+        Object limit = request == null ? null : request.getAttribute(BodySizeLimit.EXCEEDED);
+        if (limit instanceof Long bytes) {
+            return BodySizeLimit.tooLarge(bytes);
         }
         if (causedBy(e, JsonbException.class) || causedBy(e, JsonParsingException.class)
                 || (e instanceof ProcessingException)) {
@@ -98,15 +103,11 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
                     "Định dạng nội dung không được hỗ trợ", "Unsupported media type",
                     "Gửi nội dung với Content-Type: application/json",
                     "Send the body with Content-Type: application/json").toResponse();
-            default -> Problem.of("http-" + status, statusOrBadRequest(status), "Yêu cầu không thực hiện được",
+            default -> Problem.of("http-" + status, status, "Yêu cầu không thực hiện được",
                     "Request failed", "Mã HTTP " + status, "HTTP status " + status).toResponse();
         };
     }
 
-    private static Response.Status statusOrBadRequest(int status) {
-        Response.Status s = Response.Status.fromStatusCode(status);
-        return s == null ? Response.Status.BAD_REQUEST : s;
-    }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -26,8 +26,12 @@ public record Problem(String type,
 
     public static Problem of(String slug, Response.Status status, String title, String titleEn,
                              String detail, String detailEn) {
-        return new Problem("urn:lienthong:problem:" + slug, title, titleEn, status.getStatusCode(), detail, detailEn,
-                null, null);
+        return of(slug, status.getStatusCode(), title, titleEn, detail, detailEn);
+    }
+
+    /** For statuses JAX-RS has no constant for, such as 422. */
+    public static Problem of(String slug, int status, String title, String titleEn, String detail, String detailEn) {
+        return new Problem("urn:lienthong:problem:" + slug, title, titleEn, status, detail, detailEn, null, null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
