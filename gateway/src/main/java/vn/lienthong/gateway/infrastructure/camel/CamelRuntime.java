@@ -57,6 +57,7 @@ public class CamelRuntime {
     ManagedScheduledExecutorService managedScheduledExecutor;
 
     private CamelContext context;
+    private Thread shutdownHook;
 
     void start(@Observes @Priority(DatabaseMigration.PRIORITY + 100) @Initialized(ApplicationScoped.class) Object started) {
         DefaultCamelContext camel = new DefaultCamelContext();
@@ -77,15 +78,29 @@ public class CamelRuntime {
         }
         camel.start();
         context = camel;
+        // Payara Micro stops on SIGTERM without undeploying, so @PreDestroy would not run:
+        // a JVM shutdown hook gives in-flight exchanges their graceful drain.
+        shutdownHook = new Thread(this::stop, "camel-graceful-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info(() -> "Camel " + camel.getVersion() + " started with routes " + camel.getRoutes().stream()
                 .map(r -> r.getRouteId()).toList());
     }
 
     @PreDestroy
-    void stop() {
-        if (context != null) {
-            LOG.info(() -> "Stopping Camel; waiting up to " + shutdownTimeoutSeconds + " s for in-flight exchanges");
-            context.stop();
+    synchronized void stop() {
+        if (context == null) {
+            return;
+        }
+        LOG.info(() -> "Stopping Camel; waiting up to " + shutdownTimeoutSeconds + " s for in-flight exchanges");
+        context.stop();
+        LOG.info("Camel stopped");
+        context = null;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                LOG.fine("JVM already shutting down; the hook finds Camel stopped");
+            }
         }
     }
 

@@ -50,7 +50,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
             return;
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream(), maxBodyBytes, request));
+            request.setEntityStream(new Limited(request.getEntityStream(), maxBodyBytes,
+                    () -> request.setProperty(EXCEEDED, maxBodyBytes)));
         }
     }
 
@@ -61,15 +62,16 @@ public class BodySizeLimit implements ContainerRequestFilter {
                 "The limit is " + limit + " bytes; scans go to the archive, not through this API").toResponse();
     }
 
-    private static final class Limited extends FilterInputStream {
+    /** Counts what is read and fails once the limit is passed, telling {@code onExceeded} first. */
+    static final class Limited extends FilterInputStream {
         private final long limit;
-        private final ContainerRequestContext request;
+        private final Runnable onExceeded;
         private long count;
 
-        Limited(InputStream in, long limit, ContainerRequestContext request) {
+        Limited(InputStream in, long limit, Runnable onExceeded) {
             super(in);
             this.limit = limit;
-            this.request = request;
+            this.onExceeded = onExceeded;
         }
 
         @Override
@@ -93,7 +95,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         private void count(long n) throws BodyTooLargeException {
             count += n;
             if (count > limit) {
-                request.setProperty(EXCEEDED, limit);
+                onExceeded.run();
                 throw new BodyTooLargeException(limit);
             }
         }

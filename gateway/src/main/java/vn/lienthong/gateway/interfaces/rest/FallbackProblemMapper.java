@@ -1,10 +1,14 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import vn.lienthong.gateway.domain.dossier.Channel;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
 
 /**
@@ -28,6 +34,17 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(FallbackProblemMapper.class.getName());
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
+    private static final Pattern ENUM_CONSTANT = Pattern.compile("No enum constant [\\w.$]*?(\\w+)\\.([^.\\s]*)$");
+    /** JSON-B names the enum type but not the field; the request bodies use each enum in one field. */
+    private static final Map<String, EnumField> ENUM_FIELDS = Map.of(
+            "Channel", new EnumField("channel", Channel.values()),
+            "DossierStatus", new EnumField("status", DossierStatus.values()));
+
+    private record EnumField(String field, Enum<?>[] values) {
+        String allowed() {
+            return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+        }
+    }
 
     @Context
     HttpServletRequest request;
@@ -63,6 +80,17 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = t.getMessage() == null ? null : ENUM_CONSTANT.matcher(t.getMessage());
+            EnumField known = m != null && m.find() ? ENUM_FIELDS.get(m.group(1)) : null;
+            if (known != null) {
+                String vi = "Giá trị '" + m.group(2) + "' không hợp lệ; chọn một trong: " + known.allowed();
+                String en = "'" + m.group(2) + "' is not allowed; use one of: " + known.allowed();
+                return Problem.of("validation", Response.Status.BAD_REQUEST, "Dữ liệu không hợp lệ", "Invalid request",
+                                vi, en)
+                        .withErrors(List.of(new Problem.FieldError(known.field(), vi, en))).toResponse();
+            }
+        }
         String property = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             Matcher m = t.getMessage() == null ? null : PROPERTY.matcher(t.getMessage());
@@ -80,7 +108,7 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
                         ? "The body is not valid JSON, or a value has the wrong type"
                         : "Field '" + property + "' has the wrong type or an invalid value");
         if (property != null) {
-            problem = problem.withErrors(java.util.List.of(new Problem.FieldError(property,
+            problem = problem.withErrors(List.of(new Problem.FieldError(property,
                     "Sai kiểu dữ liệu hoặc giá trị không hợp lệ", "Wrong type or invalid value")));
         }
         return problem.toResponse();

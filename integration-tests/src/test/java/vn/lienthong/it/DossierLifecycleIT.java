@@ -1,0 +1,139 @@
+package vn.lienthong.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The desk's day with one dossier, against the real WAR on Payara Micro: submit, look up, walk the lifecycle, count. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DossierLifecycleIT {
+
+    /** This class's own agency, so its statistics are its own whatever else ran on the server. */
+    private static final String AGENCY = "002.00.20.H13";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.gatewayWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void submitLookUpWalkTheLifecycleAndCount() {
+        GatewayHttp http = new GatewayHttp(java.net.URI.create(base.toString()));
+
+        // Submit: 201, code in the agency's daily sequence, appointment on the working calendar.
+        GatewayHttp.Reply created = http.post("api/v1/dossiers", GatewayHttp.submission("1.004227", AGENCY, "001190012345"));
+        assertEquals(201, created.status(), created::toString);
+        JsonObject dossier = created.json();
+        String code = dossier.getString("code");
+        assertTrue(code.matches("002\\.00\\.20\\.H13-\\d{6}-\\d{4}"), code);
+        assertEquals("RECEIVED", dossier.getString("status"));
+        OffsetDateTime receivedAt = OffsetDateTime.parse(dossier.getString("receivedAt"));
+        OffsetDateTime dueAt = OffsetDateTime.parse(dossier.getString("dueAt"));
+        assertTrue(dossier.getString("receivedAt").endsWith("+07:00"), dossier.getString("receivedAt"));
+        assertTrue(dueAt.isAfter(receivedAt.plusDays(10)), "10 working days are at least 12 calendar days");
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/dossiers/" + code));
+
+        // The preview API agrees with the appointment intake gave (10 working days = 80 h).
+        JsonObject preview = http.get("api/v1/calendar/due?from=" + encode(dossier.getString("receivedAt")) + "&hours=80").json();
+        assertEquals(dueAt.toInstant(), OffsetDateTime.parse(preview.getString("dueAt")).toInstant());
+
+        // Look up.
+        GatewayHttp.Reply fetched = http.get("api/v1/dossiers/" + code);
+        assertEquals(200, fetched.status());
+        assertEquals("Nguyễn Thị Diệu", fetched.json().getJsonObject("applicant").getString("fullName"));
+        assertEquals("Nguyễn Văn An", fetched.json().getJsonObject("formData").getString("tenTre"));
+
+        // Hand over to the land registry office: processing starts.
+        GatewayHttp.Reply step = http.post("api/v1/dossiers/" + code + "/steps", """
+                {"actor": "canbo.mot.cua", "fromUnit": "Bộ phận Một cửa", "toUnit": "Chi nhánh Văn phòng đăng ký đất đai",
+                 "workingHours": 16, "note": "Chuyển thẩm định hồ sơ"}""");
+        assertEquals(200, step.status(), step::toString);
+        assertEquals("IN_PROGRESS", step.json().getString("status"));
+
+        // A supplement request pauses the clock; resubmission resumes it.
+        assertEquals("SUPPLEMENT_REQUESTED", transition(http, code, "SUPPLEMENT_REQUESTED", "Thiếu bản gốc Giấy chứng nhận").getString("status"));
+        JsonObject resumed = transition(http, code, "IN_PROGRESS", "Công dân đã bổ sung bản gốc");
+        assertFalse(OffsetDateTime.parse(resumed.getString("deadlineAt")).isBefore(dueAt), "the clock never runs backwards");
+
+        // A forbidden move answers 409 and names the allowed ones.
+        GatewayHttp.Reply forbidden = http.post("api/v1/dossiers/" + code + "/transitions",
+                "{\"status\": \"RECEIVED\", \"reason\": \"thử\", \"actor\": \"canbo\"}");
+        assertEquals(409, forbidden.status(), forbidden::toString);
+        assertEquals("application/problem+json", forbidden.contentType());
+        assertEquals(List.of("COMPLETED", "REJECTED", "STOPPED", "SUPPLEMENT_REQUESTED"),
+                forbidden.json().getJsonArray("allowed").getValuesAs(JsonString::getString));
+
+        // Form 04: apology and a new appointment.
+        String newDate = OffsetDateTime.parse(resumed.getString("dueAt")).plusDays(3).toString();
+        GatewayHttp.Reply extended = http.post("api/v1/dossiers/" + code + "/extensions",
+                "{\"newDueAt\": \"" + newDate + "\", \"reason\": \"Chờ xác minh nguồn gốc đất\", \"actor\": \"lanhdao\"}");
+        assertEquals(200, extended.status(), extended::toString);
+
+        // Completed early: well before the deadline.
+        JsonObject done = transition(http, code, "COMPLETED", "Đã cập nhật biến động");
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals("EARLY", done.getString("timeliness"));
+        assertNotNull(done.getString("finishedAt"));
+
+        // Form 06: every step with actor and time, in order.
+        JsonObject history = http.get("api/v1/dossiers/" + code + "/history").json();
+        List<String> kinds = history.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("kind") + ":" + s.getString("toStatus", "")).toList();
+        assertEquals(List.of("RECEIVED:RECEIVED", "TRANSITION:IN_PROGRESS", "HANDOVER:IN_PROGRESS",
+                "TRANSITION:SUPPLEMENT_REQUESTED", "TRANSITION:IN_PROGRESS", "EXTENSION:IN_PROGRESS",
+                "TRANSITION:COMPLETED"), kinds);
+        history.getJsonArray("steps").getValuesAs(JsonObject.class)
+                .forEach(s -> assertTrue(s.containsKey("at") && s.containsKey("actor"), s.toString()));
+
+        // A second dossier stays open; then the statistics count both for this agency.
+        String open = http.post("api/v1/dossiers", GatewayHttp.submission("2.000815", AGENCY, "079201000001")).json().getString("code");
+        assertEquals("RECEIVED", http.get("api/v1/dossiers/" + open).json().getString("status"));
+        String today = receivedAt.toLocalDate().toString();
+        JsonObject stats = http.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=agency").json();
+        JsonObject row = stats.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("key").equals(AGENCY)).findFirst().orElseThrow();
+        assertEquals(2, row.getInt("received"));
+        assertEquals(1, row.getInt("inProgress"));
+        assertEquals(1, row.getInt("completedEarly"));
+        assertEquals(0, row.getInt("completedLate"));
+        JsonObject byProcedure = http.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=procedure").json();
+        assertTrue(byProcedure.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .anyMatch(r -> r.getString("key").equals("1.004227")));
+
+        // Listing with filters and paging.
+        JsonObject page = http.get("api/v1/dossiers?agency=" + AGENCY + "&status=COMPLETED&size=1").json();
+        assertEquals(1, page.getInt("total"));
+        assertEquals(code, page.getJsonArray("items").getJsonObject(0).getString("code"));
+    }
+
+    private static JsonObject transition(GatewayHttp http, String code, String status, String reason) {
+        GatewayHttp.Reply r = http.post("api/v1/dossiers/" + code + "/transitions",
+                "{\"status\": \"" + status + "\", \"reason\": \"" + reason + "\", \"actor\": \"canbo.xu.ly\"}");
+        assertEquals(200, r.status(), r::toString);
+        return r.json();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

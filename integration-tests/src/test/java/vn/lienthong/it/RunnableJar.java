@@ -1,0 +1,134 @@
+package vn.lienthong.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runnable uber-jar started as an operator would start it ({@code java -jar}), on a free
+ * loopback port with its own data dir, and stopped with SIGTERM.
+ */
+final class RunnableJar implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final long startedNanos;
+    private long readyNanos;
+
+    private RunnableJar(Process process, Path log, int port, long startedNanos) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.startedNanos = startedNanos;
+    }
+
+    static RunnableJar start(Path dataDir, Path workDir) {
+        Path jar = Path.of(System.getProperty("gateway.jar", "../gateway/target/lienthong-gateway.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Build the gateway first: " + jar + " is missing");
+        }
+        int port = freePort();
+        try {
+            Files.createDirectories(workDir);
+            // A fresh root dir per start: a reused one redeploys the application twice after a kill.
+            Path rootDir = Files.createTempDirectory(workDir, "payara-root");
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
+                    "-jar", jar.toString(),
+                    "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),
+                    "--rootdir", rootDir.toString()))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(rootDir.getFileName() + ".log").toFile()));
+            pb.environment().put("LIENTHONG_DATA_DIR", dataDir.toAbsolutePath().toString());
+            pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
+            long started = System.nanoTime();
+            RunnableJar jarProcess = new RunnableJar(pb.start(), workDir.resolve(rootDir.getFileName() + ".log"), port, started);
+            jarProcess.awaitReady();
+            return jarProcess;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    GatewayHttp http() {
+        return new GatewayHttp(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+
+    Duration startUpTime() {
+        return Duration.ofNanos(readyNanos - startedNanos);
+    }
+
+    /** Resident memory of the server process, from /proc (Linux). */
+    long residentKiB() {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void awaitReady() {
+        GatewayHttp http = http();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("The gateway exited with " + process.exitValue());
+                    }
+                    return http.get("health/ready").status() == 200;
+                });
+        readyNanos = System.nanoTime();
+    }
+
+    /** What the server printed (Payara's log goes to standard output). */
+    String log() {
+        try {
+            return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGTERM, as a service manager stops it; waits for the orderly shutdown. */
+    int stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The gateway did not stop within 90 s of SIGTERM");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the gateway", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

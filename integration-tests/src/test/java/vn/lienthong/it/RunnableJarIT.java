@@ -1,0 +1,72 @@
+package vn.lienthong.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A newcomer's check: {@code java -jar lienthong-gateway.jar} starts on the embedded default and
+ * /health is UP; dossiers survive a stop and a restart.
+ */
+class RunnableJarIT {
+
+    @Test
+    void startsHealthyAndKeepsEveryDossierAcrossARestart() {
+        Path work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("runnable-jar");
+        Path data = work.resolve("data");
+        List<JsonObject> submitted = new ArrayList<>();
+
+        try (RunnableJar first = RunnableJar.start(data, work)) {
+            System.out.printf("runnable jar: ready after %.1f s, resident memory %d MiB (-Xmx512m)%n",
+                    first.startUpTime().toMillis() / 1000.0, first.residentKiB() / 1024);
+            GatewayHttp http = first.http();
+            JsonObject health = http.get("health").json();
+            assertEquals("UP", health.getString("status"), health::toString);
+            assertTrue(health.toString().contains("\"camel\"") && health.toString().contains("\"database\""), health::toString);
+            assertEquals(200, http.get("openapi").status());
+            assertEquals(200, http.get("metrics").status());
+            for (int i = 0; i < 3; i++) {
+                GatewayHttp.Reply r = http.post("api/v1/dossiers",
+                        GatewayHttp.submission("3.000722", "000.00.00.H30", "00119001234" + i));
+                assertEquals(201, r.status(), r::toString);
+                submitted.add(r.json());
+            }
+            String code = submitted.get(0).getString("code");
+            assertEquals(200, http.post("api/v1/dossiers/" + code + "/transitions",
+                    "{\"status\": \"IN_PROGRESS\", \"reason\": \"Tiếp nhận xử lý\", \"actor\": \"canbo\"}").status());
+            // SIGTERM: the JVM runs its shutdown hooks and exits 143 (128 + 15); Camel drains first.
+            assertEquals(143, first.stop());
+            assertTrue(first.log().contains("Stopping Camel; waiting up to"), "Camel was stopped gracefully");
+        }
+
+        try (RunnableJar second = RunnableJar.start(data, work)) {
+            GatewayHttp http = second.http();
+            for (JsonObject before : submitted) {
+                JsonObject after = http.get("api/v1/dossiers/" + before.getString("code")).json();
+                assertEquals(before.getString("dueAt"), after.getString("dueAt"));
+                assertEquals(before.getString("receivedAt"), after.getString("receivedAt"));
+                assertEquals(before.getJsonObject("applicant"), after.getJsonObject("applicant"));
+            }
+            String first = submitted.get(0).getString("code");
+            assertEquals("IN_PROGRESS", http.get("api/v1/dossiers/" + first).json().getString("status"));
+            assertEquals(2, http.get("api/v1/dossiers/" + first + "/history").json().getJsonArray("steps").size());
+            // The daily sequence continues where it stopped.
+            String next = http.post("api/v1/dossiers", GatewayHttp.submission("3.000722", "000.00.00.H30", "001190012399"))
+                    .json().getString("code");
+            String last = submitted.get(2).getString("code");
+            assertEquals(seq(last) + 1, seq(next), last + " then " + next);
+            second.stop();
+        }
+    }
+
+    private static int seq(String code) {
+        return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
+    }
+}
