@@ -23,6 +23,7 @@ import vn.lienthong.gateway.domain.dossier.DossierPage;
 import vn.lienthong.gateway.domain.dossier.DossierQuery;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.dossier.IntakeKeys;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.dossier.UnknownReferenceException;
 import vn.lienthong.gateway.domain.procedure.Procedure;
@@ -48,6 +49,34 @@ public class DossierDesk {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    AgencyExchanges exchanges;
+
+    @Inject
+    IntakeKeys intakeKeys;
+
+    /**
+     * Receives a dossier once per idempotency key: a retried submission with the same key answers
+     * the dossier the first one created. A null key means no de-duplication.
+     */
+    public Intake submit(SubmitDossier request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var earlier = intakeKeys.find(idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Intake(find(earlier.get()), false);
+            }
+        }
+        Dossier dossier = submit(request);
+        if (idempotencyKey != null) {
+            intakeKeys.remember(idempotencyKey, dossier.code(), dossier.receivedAt());
+        }
+        return new Intake(dossier, true);
+    }
+
+    /** A submission's outcome: the dossier, and whether this call created it. */
+    public record Intake(Dossier dossier, boolean created) {
+    }
+
     /** Receives a dossier: numbers it in the agency's daily sequence and sets the appointment date. */
     public Dossier submit(SubmitDossier request) {
         Procedure procedure = catalogue.procedure(request.procedureCode()).orElseThrow(() ->
@@ -67,6 +96,8 @@ public class DossierDesk {
         dossiers.add(dossier, new DossierEvent(DossierEvent.Kind.RECEIVED, null, DossierStatus.RECEIVED,
                 request.receivedBy(), null, request.agencyCode(), null, dueAt,
                 "Tiếp nhận hồ sơ qua kênh " + request.channel(), now));
+        // Liên thông: messages to the procedure's external agencies commit with the dossier, or not at all.
+        exchanges.enqueueForIntake(dossier, procedure);
         metrics.counter("lienthong_dossiers_received", new Tag("channel", request.channel().name())).inc();
         return dossier;
     }
@@ -88,6 +119,9 @@ public class DossierDesk {
         }
         dossiers.record(code, new DossierEvent(DossierEvent.Kind.HANDOVER, dossier.status(), dossier.status(),
                 step.actor(), step.fromUnit(), step.toUnit(), stepDeadline, dossier.dueAt(), step.note(), now));
+        if (step.toAgency() != null) {
+            exchanges.enqueue(dossier, step.toAgency());
+        }
         return dossier;
     }
 

@@ -22,6 +22,14 @@ public record DossierEvent(Kind kind,
         RECEIVED,
         HANDOVER,
         TRANSITION,
-        EXTENSION
+        EXTENSION,
+        /** A message reached another agency (liên thông). */
+        AGENCY_SENT,
+        /** The agency accepted it and will answer later. */
+        AGENCY_ACCEPTED,
+        /** The agency's result arrived. */
+        AGENCY_RESULT,
+        /** The exchange failed for good or exhausted its retries; the note says why. */
+        AGENCY_FAILED
     }
 }

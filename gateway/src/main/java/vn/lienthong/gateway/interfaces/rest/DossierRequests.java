@@ -72,7 +72,9 @@ public final class DossierRequests {
             @DecimalMin(value = "0.25", message = "Tối thiểu 0,25 giờ | At least 0.25 hours")
             BigDecimal workingHours,
             @Size(max = 2000, message = "Tối đa 2000 ký tự | At most 2000 characters")
-            String note) {
+            String note,
+            @Size(max = 40, message = "Tối đa 40 ký tự | At most 40 characters")
+            String toAgency) {
     }
 
     /** POST /api/v1/dossiers/{code}/transitions. */

@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.lienthong.gateway.application.AgencyExchanges;
 import vn.lienthong.gateway.application.ChangeStatus;
 import vn.lienthong.gateway.application.DossierDesk;
 import vn.lienthong.gateway.application.ExtendDossier;
@@ -45,12 +48,16 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 public class DossierResource {
 
     private static final String BODY_REQUIRED = "Bắt buộc có nội dung JSON | A JSON body is required";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key tối đa 200 ký tự | Idempotency-Key: at most 200 characters";
 
     @Inject
     DossierDesk desk;
 
     @Inject
     ProcedureCatalogue catalogue;
+
+    @Inject
+    AgencyExchanges exchanges;
 
     @Context
     UriInfo uriInfo;
@@ -62,11 +69,18 @@ public class DossierResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field")
     @APIResponse(responseCode = "413", description = "Body over the size limit")
     @APIResponse(responseCode = "422", description = "Unknown procedure or agency")
-    public Response submit(@Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Submit body) {
+    @APIResponse(responseCode = "200", description = "Same Idempotency-Key as an earlier submission: that dossier")
+    public Response submit(@Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Submit body,
+                           @HeaderParam("Idempotency-Key") @Size(max = 200, message = IDEMPOTENCY_KEY) String key) {
         DossierRequests.Applicant a = body.applicant();
-        Dossier dossier = desk.submit(new SubmitDossier(body.procedureCode(), body.agencyCode(),
+        DossierDesk.Intake intake = desk.submit(new SubmitDossier(body.procedureCode(), body.agencyCode(),
                 new Applicant(a.fullName().trim(), new CitizenId(a.citizenId()), a.phone(), a.email()),
-                body.formData() == null ? null : body.formData().toString(), body.channel(), body.receivedBy()));
+                body.formData() == null ? null : body.formData().toString(), body.channel(), body.receivedBy()),
+                key == null || key.isBlank() ? null : key.trim());
+        Dossier dossier = intake.dossier();
+        if (!intake.created()) {
+            return Response.ok(view(dossier, desk.now())).build();
+        }
         return Response.created(uriInfo.getAbsolutePathBuilder().path(dossier.code().value()).build())
                 .entity(view(dossier, dossier.receivedAt()))
                 .build();
@@ -76,7 +90,10 @@ public class DossierResource {
     @Path("{code}")
     @Operation(summary = "Xem hồ sơ / Get a dossier")
     public DossierViews.DossierView get(@PathParam("code") String code) {
-        return view(desk.find(new DossierCode(code)), desk.now());
+        Dossier dossier = desk.find(new DossierCode(code));
+        String name = catalogue.procedure(dossier.procedureCode()).map(Procedure::name).orElse(null);
+        return DossierViews.of(dossier, name, desk.now(),
+                exchanges.ofDossier(dossier.code()).stream().map(DossierViews::of).toList());
     }
 
     @GET
@@ -94,7 +111,7 @@ public class DossierResource {
     public DossierViews.DossierView handOver(@PathParam("code") String code,
                                              @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Step body) {
         Dossier dossier = desk.handOver(new DossierCode(code), new HandOver(body.actor(), body.fromUnit(),
-                body.toUnit(), body.deadline(), body.workingHours(), body.note()));
+                body.toUnit(), body.deadline(), body.workingHours(), body.note(), blankToNull(body.toAgency())));
         return view(dossier, desk.now());
     }
 

@@ -11,6 +11,7 @@ import jakarta.json.JsonReader;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierPage;
+import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 
 /** The JSON bodies the dossier API answers with. */
 public final class DossierViews {
@@ -24,7 +25,12 @@ public final class DossierViews {
                               JsonObject formData, String receivedBy, OffsetDateTime receivedAt,
                               OffsetDateTime dueAt, OffsetDateTime deadlineAt, OffsetDateTime pausedAt,
                               OffsetDateTime finishedAt, String timeliness, boolean overdue,
-                              List<String> allowedTransitions) {
+                              List<String> allowedTransitions, List<ExchangeView> exchanges) {
+    }
+
+    /** One exchange with another agency (liên thông), with the agency's result once it is in. */
+    public record ExchangeView(String messageId, String agency, String operation, String status, int attempts,
+                               String ticket, JsonObject result, String error, OffsetDateTime updatedAt) {
     }
 
     /** The applicant. */
@@ -46,13 +52,22 @@ public final class DossierViews {
     }
 
     public static DossierView of(Dossier d, String procedureName, OffsetDateTime now) {
+        return of(d, procedureName, now, null);
+    }
+
+    public static DossierView of(Dossier d, String procedureName, OffsetDateTime now, List<ExchangeView> exchanges) {
         return new DossierView(d.code().value(), d.status().name(), d.status().vietnamese(), d.procedureCode(),
                 procedureName, d.agencyCode(), d.channel().name(),
                 new ApplicantView(d.applicant().fullName(), d.applicant().citizenId().value(),
                         d.applicant().phone(), d.applicant().email()),
                 parse(d.formData()), d.receivedBy(), d.receivedAt(), d.dueAt(), d.deadlineAt(), d.pausedAt(),
                 d.finishedAt(), d.timeliness() == null ? null : d.timeliness().name(), d.isOverdue(now),
-                d.status().next().stream().map(Enum::name).sorted().toList());
+                d.status().next().stream().map(Enum::name).sorted().toList(), exchanges);
+    }
+
+    public static ExchangeView of(AgencyMessage m) {
+        return new ExchangeView(m.messageId(), m.agencyId(), m.operation(), m.status().name(), m.attempts(),
+                m.ticket(), parse(m.result()), m.lastError(), m.updatedAt());
     }
 
     public static EventView of(DossierEvent e) {

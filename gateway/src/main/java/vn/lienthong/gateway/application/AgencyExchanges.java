@@ -1,0 +1,306 @@
+package vn.lienthong.gateway.application;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DossierEvent;
+import vn.lienthong.gateway.domain.dossier.DossierRepository;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.exchange.AgencyOperations;
+import vn.lienthong.gateway.domain.exchange.AgencyResult;
+import vn.lienthong.gateway.domain.exchange.Connector;
+import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
+import vn.lienthong.gateway.domain.exchange.ExchangeConflictException;
+import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
+import vn.lienthong.gateway.domain.exchange.Outbox;
+import vn.lienthong.gateway.domain.exchange.UnknownExchangeException;
+import vn.lienthong.gateway.domain.procedure.Procedure;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+
+/**
+ * Exchanges with other agencies (liên thông): puts messages in the outbox with the dossier change
+ * that causes them, and records every outcome (sent, accepted, result, failure) in the dossier's
+ * processing record. A dossier whose every agency step is done is completed.
+ */
+@ApplicationScoped
+@Transactional
+public class AgencyExchanges {
+
+    static final String ACTOR = "lienthong-gateway";
+    private static final Logger LOG = Logger.getLogger(AgencyExchanges.class.getName());
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    ConnectorDirectory connectors;
+
+    @Inject
+    ProcedureCatalogue catalogue;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** At intake: one message to each external agency of the procedure that has a connector. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AgencyMessage> enqueueForIntake(Dossier dossier, Procedure procedure) {
+        return procedure.agencies().stream()
+                .filter(Procedure.InvolvedAgency::external)
+                .flatMap(a -> connectors.forType(a.type()).stream())
+                .map(c -> enqueue(dossier, c))
+                .toList();
+    }
+
+    /** An officer hands a step to an agency by connector id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AgencyMessage enqueue(Dossier dossier, String connectorId) {
+        Connector connector = connectors.byId(connectorId).filter(Connector::enabled).orElseThrow(() ->
+                new UnknownExchangeException("Không có kết nối liên thông '" + connectorId + "' (đang bật)",
+                        "No enabled agency connector '" + connectorId + "'; see lienthong.agencies"));
+        return enqueue(dossier, connector);
+    }
+
+    private AgencyMessage enqueue(Dossier dossier, Connector connector) {
+        OffsetDateTime now = now();
+        AgencyMessage message = new AgencyMessage(0, UUID.randomUUID().toString(), dossier.code(), connector.id(),
+                AgencyOperations.of(connector.type(), dossier.procedureCode()), payload(dossier),
+                ExchangeStatus.PENDING, 0, null, null, null, now, now, now);
+        outbox.add(message);
+        return message;
+    }
+
+    /** Claims due messages for delivery; each claim commits at once. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<AgencyMessage> claimDue(int limit, Duration lease) {
+        OffsetDateTime now = now();
+        return outbox.claimDue(now, now.plus(lease), limit);
+    }
+
+    /** After a restart: whatever was in flight is pending again (one gateway per database). */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public int releaseInFlight() {
+        return outbox.releaseAll(now());
+    }
+
+    /** The agency answered: a result (synchronous) or a ticket (the result follows by callback). */
+    public void answered(String messageId, AgencyResult result) {
+        AgencyMessage m = lockedMessage(messageId);
+        if (m.status() != ExchangeStatus.IN_FLIGHT) {
+            LOG.warning(() -> "Answer for message " + messageId + " in status " + m.status() + " ignored");
+            return;
+        }
+        Dossier dossier = lockedDossier(m.dossierCode());
+        String agency = agencyName(m.agencyId());
+        OffsetDateTime now = now();
+        record(dossier, DossierEvent.Kind.AGENCY_SENT, agency, m.operation() + " — mã thông điệp " + messageId, now);
+        if (result.isAccepted()) {
+            outbox.update(with(m, ExchangeStatus.ACCEPTED, m.attempts() + 1, result.ticket(), null, null, now));
+            record(dossier, DossierEvent.Kind.AGENCY_ACCEPTED, agency, result.summary(), now);
+        } else {
+            outbox.update(with(m, ExchangeStatus.DONE, m.attempts() + 1, m.ticket(), result.resultJson(), null, now));
+            finish(dossier, agency, result.summary(), now);
+        }
+        count("answered", m.agencyId());
+    }
+
+    /** A callback carries the result of an accepted request, matched by the agency's ticket. */
+    public AgencyMessage callback(String agencyId, String ticket, boolean success, String resultJson, String summary) {
+        AgencyMessage m = outbox.findByTicket(agencyId, ticket).orElseThrow(() ->
+                new UnknownExchangeException("Không có yêu cầu nào với mã phiếu " + ticket + " của " + agencyId,
+                        "No request of " + agencyId + " has ticket " + ticket));
+        if (m.status() != ExchangeStatus.ACCEPTED) {
+            throw new ExchangeConflictException(
+                    "Kết quả đến muộn: yêu cầu " + m.messageId() + " đang ở trạng thái " + m.status(),
+                    "Late callback: request " + m.messageId() + " is " + m.status() + ", not waiting for a result");
+        }
+        Dossier dossier = lockedDossier(m.dossierCode());
+        String agency = agencyName(agencyId);
+        OffsetDateTime now = now();
+        if (success) {
+            outbox.update(with(m, ExchangeStatus.DONE, m.attempts(), ticket, resultJson, null, now));
+            finish(dossier, agency, summary, now);
+        } else {
+            outbox.update(with(m, ExchangeStatus.FAILED, m.attempts(), ticket, resultJson, summary, now));
+            record(dossier, DossierEvent.Kind.AGENCY_FAILED, agency, "Cơ quan từ chối: " + summary, now);
+        }
+        count("callback", agencyId);
+        return m;
+    }
+
+    /** A permanent failure: no retry; the step is in error with the reason in the processing record. */
+    public void failed(String messageId, String reason) {
+        AgencyMessage m = lockedMessage(messageId);
+        Dossier dossier = lockedDossier(m.dossierCode());
+        OffsetDateTime now = now();
+        outbox.update(with(m, ExchangeStatus.FAILED, m.attempts() + 1, m.ticket(), null, reason, now));
+        record(dossier, DossierEvent.Kind.AGENCY_FAILED, agencyName(m.agencyId()),
+                "Lỗi không thử lại được / permanent error: " + reason, now);
+        count("failed", m.agencyId());
+    }
+
+    /** A transient failure: try again later with backoff, or bury it as a dead letter when retries are spent. */
+    public void retryLater(String messageId, String reason) {
+        AgencyMessage m = lockedMessage(messageId);
+        Connector connector = connectors.byId(m.agencyId()).orElseThrow();
+        int attempts = m.attempts() + 1;
+        OffsetDateTime now = now();
+        if (connector.retry().exhausted(attempts)) {
+            Dossier dossier = lockedDossier(m.dossierCode());
+            outbox.update(with(m, ExchangeStatus.DEAD, attempts, m.ticket(), null, reason, now));
+            record(dossier, DossierEvent.Kind.AGENCY_FAILED, agencyName(m.agencyId()),
+                    "Hết số lần thử (" + attempts + ") / retries exhausted: " + reason, now);
+            count("dead", m.agencyId());
+            return;
+        }
+        Duration wait = connector.retry().delayAfter(attempts, ThreadLocalRandom.current()::nextDouble);
+        AgencyMessage retry = with(m, ExchangeStatus.PENDING, attempts, m.ticket(), null, reason, now);
+        outbox.update(new AgencyMessage(retry.id(), retry.messageId(), retry.dossierCode(), retry.agencyId(),
+                retry.operation(), retry.payload(), retry.status(), retry.attempts(), retry.ticket(), retry.result(),
+                retry.lastError(), now.plus(wait), retry.createdAt(), now));
+        count("retry", m.agencyId());
+    }
+
+    /** The agency's circuit is open: wait in the outbox without spending an attempt. */
+    public void postpone(String messageId, Duration wait, String reason) {
+        AgencyMessage m = lockedMessage(messageId);
+        OffsetDateTime now = now();
+        outbox.update(new AgencyMessage(m.id(), m.messageId(), m.dossierCode(), m.agencyId(), m.operation(),
+                m.payload(), ExchangeStatus.PENDING, m.attempts(), m.ticket(), m.result(), reason, now.plus(wait),
+                m.createdAt(), now));
+        count("postponed", m.agencyId());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AgencyMessage> ofDossier(DossierCode code) {
+        return outbox.ofDossier(code);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AgencyMessage> deadLetters(int limit) {
+        return outbox.deadLetters(limit);
+    }
+
+    /** Sends a dead letter again, with fresh attempts and the same message id (the agency de-duplicates). */
+    public AgencyMessage replay(long id, String actor) {
+        AgencyMessage m = outbox.findById(id).orElseThrow(() -> new UnknownExchangeException(
+                "Không có thư chết số " + id, "No dead letter with id " + id));
+        if (!m.status().isDeadLetter()) {
+            throw new ExchangeConflictException("Thông điệp " + id + " đang ở trạng thái " + m.status()
+                    + ", không phải thư chết", "Message " + id + " is " + m.status() + ", not a dead letter");
+        }
+        OffsetDateTime now = now();
+        AgencyMessage replayed = new AgencyMessage(m.id(), m.messageId(), m.dossierCode(), m.agencyId(),
+                m.operation(), m.payload(), ExchangeStatus.PENDING, 0, m.ticket(), null, m.lastError(), now,
+                m.createdAt(), now);
+        outbox.update(replayed);
+        dossiers.record(m.dossierCode(), new DossierEvent(DossierEvent.Kind.HANDOVER, null, null, actor, null,
+                agencyName(m.agencyId()), null, null, "Gửi lại thông điệp " + m.messageId() + " / replayed", now));
+        return replayed;
+    }
+
+    private void finish(Dossier dossier, String agency, String summary, OffsetDateTime now) {
+        record(dossier, DossierEvent.Kind.AGENCY_RESULT, agency, summary, now);
+        if (dossier.status().isFinished() || !allStepsDone(dossier)) {
+            return;
+        }
+        Dossier completed = dossier.moveTo(DossierStatus.COMPLETED, now, calendar);
+        dossiers.update(completed, new DossierEvent(DossierEvent.Kind.TRANSITION, dossier.status(),
+                DossierStatus.COMPLETED, ACTOR, null, null, null, completed.dueAt(),
+                "Các cơ quan liên thông đã trả kết quả / all agencies answered", now));
+    }
+
+    /** Every agency message of the dossier is done, and every external agency of the procedure had a connector. */
+    private boolean allStepsDone(Dossier dossier) {
+        List<AgencyMessage> messages = outbox.ofDossier(dossier.code());
+        if (messages.isEmpty() || messages.stream().anyMatch(m -> m.status() != ExchangeStatus.DONE)) {
+            return false;
+        }
+        return catalogue.procedure(dossier.procedureCode()).map(p -> p.agencies().stream()
+                        .filter(Procedure.InvolvedAgency::external)
+                        .allMatch(a -> connectors.forType(a.type()).isPresent()))
+                .orElse(false);
+    }
+
+    private void record(Dossier dossier, DossierEvent.Kind kind, String agency, String note, OffsetDateTime now) {
+        dossiers.record(dossier.code(), new DossierEvent(kind, dossier.status(), dossier.status(), ACTOR, null,
+                agency, null, dossier.dueAt(), truncate(note), now));
+    }
+
+    private AgencyMessage lockedMessage(String messageId) {
+        return outbox.findForUpdate(messageId).orElseThrow(() -> new UnknownExchangeException(
+                "Không có thông điệp " + messageId, "No outbox message " + messageId));
+    }
+
+    private Dossier lockedDossier(DossierCode code) {
+        return dossiers.findForUpdate(code).orElseThrow(() -> new UnknownExchangeException(
+                "Không tìm thấy hồ sơ " + code, "No dossier " + code));
+    }
+
+    private String agencyName(String agencyId) {
+        return connectors.byId(agencyId).map(Connector::name).orElse(agencyId);
+    }
+
+    private static AgencyMessage with(AgencyMessage m, ExchangeStatus status, int attempts, String ticket,
+                                      String result, String error, OffsetDateTime now) {
+        return new AgencyMessage(m.id(), m.messageId(), m.dossierCode(), m.agencyId(), m.operation(), m.payload(),
+                status, attempts, ticket, result, error, m.nextAttemptAt(), m.createdAt(), now);
+    }
+
+    private static String payload(Dossier d) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("dossierCode", d.code().value())
+                .add("procedureCode", d.procedureCode())
+                .add("receivingAgency", d.agencyCode())
+                .add("applicant", Json.createObjectBuilder()
+                        .add("fullName", d.applicant().fullName())
+                        .add("citizenId", d.applicant().citizenId().value()));
+        if (d.formData() != null) {
+            try (JsonReader reader = Json.createReader(new StringReader(d.formData()))) {
+                json.add("formData", reader.readObject());
+            }
+        }
+        return json.build().toString();
+    }
+
+    private static String truncate(String note) {
+        return note == null || note.length() <= 2000 ? note : note.substring(0, 2000);
+    }
+
+    private void count(String outcome, String agencyId) {
+        metrics.counter("lienthong_agency_exchanges", new Tag("outcome", outcome), new Tag("agency", agencyId)).inc();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

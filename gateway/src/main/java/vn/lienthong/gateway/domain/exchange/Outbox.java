@@ -1,0 +1,41 @@
+package vn.lienthong.gateway.domain.exchange;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+
+/**
+ * The transactional outbox of messages to other agencies. Writes join the caller's transaction,
+ * so a message exists exactly when the dossier change that caused it is committed.
+ */
+public interface Outbox {
+
+    void add(AgencyMessage message);
+
+    /**
+     * Claims up to {@code limit} messages that are due (pending and due, or in flight past their
+     * lease), marking them in flight until {@code leaseUntil}. Each claim commits on its own.
+     */
+    List<AgencyMessage> claimDue(OffsetDateTime now, OffsetDateTime leaseUntil, int limit);
+
+    /** After a restart nothing is in flight any more: hands every claimed message back. */
+    int releaseAll(OffsetDateTime now);
+
+    Optional<AgencyMessage> find(String messageId);
+
+    Optional<AgencyMessage> findById(long id);
+
+    /** Reads and locks the message until the transaction ends. */
+    Optional<AgencyMessage> findForUpdate(String messageId);
+
+    Optional<AgencyMessage> findByTicket(String agencyId, String ticket);
+
+    /** Stores the message's new status, attempts, ticket, result, error and next attempt. */
+    void update(AgencyMessage message);
+
+    List<AgencyMessage> ofDossier(DossierCode code);
+
+    List<AgencyMessage> deadLetters(int limit);
+}

@@ -1,0 +1,50 @@
+package vn.lienthong.gateway.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.IntakeKeys;
+
+/** Idempotency keys of desk submissions in the gateway's database. */
+@ApplicationScoped
+public class JdbcIntakeKeys implements IntakeKeys {
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Optional<DossierCode> find(String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT dossier_code FROM intake_idempotency WHERE idem_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new DossierCode(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Cannot read idempotency key: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void remember(String key, DossierCode code, OffsetDateTime at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO intake_idempotency (idem_key, dossier_code, created_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, code.value());
+            ps.setObject(3, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Cannot store idempotency key: " + e.getMessage(), e);
+        }
+    }
+}

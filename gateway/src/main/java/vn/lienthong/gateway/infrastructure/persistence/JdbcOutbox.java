@@ -1,0 +1,220 @@
+package vn.lienthong.gateway.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
+import vn.lienthong.gateway.domain.exchange.Outbox;
+
+/** The outbox in the gateway's database through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+@ApplicationScoped
+public class JdbcOutbox implements Outbox {
+
+    private static final String COLUMNS = "id, message_id, dossier_code, agency_id, operation, payload, status, "
+            + "attempts, ticket, result, last_error, next_attempt_at, created_at, updated_at";
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public void add(AgencyMessage m) {
+        String sql = "INSERT INTO agency_message (message_id, dossier_code, agency_id, operation, payload, status, "
+                + "attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, m.messageId());
+            ps.setString(2, m.dossierCode().value());
+            ps.setString(3, m.agencyId());
+            ps.setString(4, m.operation());
+            ps.setString(5, m.payload());
+            ps.setString(6, m.status().name());
+            ps.setInt(7, m.attempts());
+            ps.setObject(8, m.nextAttemptAt());
+            ps.setObject(9, m.createdAt());
+            ps.setObject(10, m.updatedAt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("put message " + m.messageId() + " in the outbox", e);
+        }
+    }
+
+    @Override
+    public List<AgencyMessage> claimDue(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+        String due = "SELECT " + COLUMNS + " FROM agency_message WHERE (status = 'PENDING' AND next_attempt_at <= ?)"
+                + " OR (status = 'IN_FLIGHT' AND lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
+        // Each claim is a conditional UPDATE: whoever changes the row first owns it, on any database.
+        String claim = "UPDATE agency_message SET status = 'IN_FLIGHT', lease_until = ?, updated_at = ? "
+                + "WHERE id = ? AND status = ? AND updated_at = ?";
+        List<AgencyMessage> claimed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            List<AgencyMessage> candidates = new ArrayList<>();
+            List<OffsetDateTime> versions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(due)) {
+                ps.setObject(1, now);
+                ps.setObject(2, now);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(toMessage(rs));
+                        versions.add(rs.getObject("updated_at", OffsetDateTime.class));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(claim)) {
+                for (int i = 0; i < candidates.size(); i++) {
+                    AgencyMessage m = candidates.get(i);
+                    ps.setObject(1, leaseUntil);
+                    ps.setObject(2, now);
+                    ps.setLong(3, m.id());
+                    ps.setString(4, m.status().name());
+                    ps.setObject(5, versions.get(i));
+                    if (ps.executeUpdate() == 1) {
+                        claimed.add(m);
+                    }
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw failure("claim due outbox messages", e);
+        }
+    }
+
+    @Override
+    public int releaseAll(OffsetDateTime now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE agency_message SET status = 'PENDING', lease_until = NULL, next_attempt_at = ?, updated_at = ? "
+                        + "WHERE status = 'IN_FLIGHT'")) {
+            ps.setObject(1, now);
+            ps.setObject(2, now);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("release in-flight outbox messages", e);
+        }
+    }
+
+    @Override
+    public Optional<AgencyMessage> find(String messageId) {
+        return one("message_id = ?", messageId, "");
+    }
+
+    @Override
+    public Optional<AgencyMessage> findById(long id) {
+        return one("id = ?", id, "");
+    }
+
+    @Override
+    public Optional<AgencyMessage> findForUpdate(String messageId) {
+        return one("message_id = ?", messageId, " FOR UPDATE");
+    }
+
+    @Override
+    public Optional<AgencyMessage> findByTicket(String agencyId, String ticket) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM agency_message WHERE agency_id = ? AND ticket = ? FOR UPDATE")) {
+            ps.setString(1, agencyId);
+            ps.setString(2, ticket);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toMessage(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("find ticket " + ticket + " of " + agencyId, e);
+        }
+    }
+
+    @Override
+    public void update(AgencyMessage m) {
+        String sql = "UPDATE agency_message SET status = ?, attempts = ?, ticket = ?, result = ?, last_error = ?, "
+                + "next_attempt_at = ?, lease_until = NULL, updated_at = ? WHERE id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, m.status().name());
+            ps.setInt(2, m.attempts());
+            ps.setString(3, m.ticket());
+            ps.setString(4, m.result());
+            ps.setString(5, m.lastError() == null ? null : truncate(m.lastError(), 2000));
+            ps.setObject(6, m.nextAttemptAt());
+            ps.setObject(7, m.updatedAt());
+            ps.setLong(8, m.id());
+            if (ps.executeUpdate() != 1) {
+                throw new PersistenceException("Outbox message " + m.messageId() + " vanished during an update", null);
+            }
+        } catch (SQLException e) {
+            throw failure("update outbox message " + m.messageId(), e);
+        }
+    }
+
+    @Override
+    public List<AgencyMessage> ofDossier(DossierCode code) {
+        return many("dossier_code = ?", code.value(), " ORDER BY id", Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<AgencyMessage> deadLetters(int limit) {
+        return many("status IN ('FAILED', 'DEAD')", null, " ORDER BY updated_at DESC, id DESC", limit);
+    }
+
+    private Optional<AgencyMessage> one(String where, Object param, String lock) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM agency_message WHERE " + where + lock)) {
+            ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toMessage(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read outbox message " + param, e);
+        }
+    }
+
+    private List<AgencyMessage> many(String where, Object param, String order, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM agency_message WHERE " + where + order + " LIMIT ?")) {
+            int i = 1;
+            if (param != null) {
+                ps.setObject(i++, param);
+            }
+            ps.setInt(i, limit);
+            List<AgencyMessage> messages = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(toMessage(rs));
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw failure("list outbox messages", e);
+        }
+    }
+
+    private static AgencyMessage toMessage(ResultSet rs) throws SQLException {
+        return new AgencyMessage(rs.getLong("id"), rs.getString("message_id"),
+                new DossierCode(rs.getString("dossier_code")), rs.getString("agency_id"), rs.getString("operation"),
+                rs.getString("payload"), ExchangeStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getString("ticket"), rs.getString("result"), rs.getString("last_error"),
+                time(rs, "next_attempt_at"), time(rs, "created_at"), time(rs, "updated_at"));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static PersistenceException failure(String what, SQLException e) {
+        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+    }
+}

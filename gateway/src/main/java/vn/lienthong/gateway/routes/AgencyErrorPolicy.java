@@ -1,0 +1,35 @@
+package vn.lienthong.gateway.routes;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * The one error policy of agency delivery: transient failures are redelivered a few times in
+ * memory with exponential backoff and jitter, then go back to the outbox to wait for a later
+ * attempt (or become dead letters); permanent failures stop at once; an open circuit waits.
+ */
+@Dependent
+public class AgencyErrorPolicy extends RouteConfigurationBuilder {
+
+    public static final String ID = "agency-delivery";
+
+    @Inject
+    DeliveryOutcomes outcomes;
+
+    @Override
+    public void configuration() {
+        routeConfiguration(ID)
+                .onException(CircuitBreakerOpenException.class)
+                    .handled(true).bean(outcomes, "circuitOpen").end()
+                .onException(TransientAgencyException.class)
+                    .maximumRedeliveries("{{lienthong.delivery.redeliveries}}")
+                    .redeliveryDelay("{{lienthong.delivery.redelivery-delay-ms}}")
+                    .useExponentialBackOff().useCollisionAvoidance()
+                    .handled(true).bean(outcomes, "transientFailure").end()
+                .onException(PermanentAgencyException.class)
+                    .handled(true).bean(outcomes, "permanentFailure").end();
+    }
+}

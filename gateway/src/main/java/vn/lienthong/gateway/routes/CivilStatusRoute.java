@@ -1,0 +1,37 @@
+package vn.lienthong.gateway.routes;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
+import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+
+/** Civil status (hộ tịch): REST/JSON, synchronous. */
+@Dependent
+public class CivilStatusRoute extends RouteBuilder {
+
+    @Inject
+    CivilStatusMessages messages;
+
+    @Inject
+    AgencyAddresses addresses;
+
+    @Inject
+    AgencyCredentials credentials;
+
+    @Override
+    public void configure() {
+        // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
+        errorHandler(noErrorHandler());
+        from("direct:adapter-civil-status").routeId("adapter-civil-status")
+                .setProperty("agencyUrl", method(addresses, "baseUrl('civil-status')"))
+                .setBody(method(messages, "request"))
+                .setHeader("Authorization", method(credentials, "authorization('civil-status')"))
+                .toD("${exchangeProperty.agencyUrl}/registrations?throwExceptionOnFailure=false"
+                        + "&connectTimeout={{lienthong.agency.civil-status.connect-timeout-ms}}"
+                        + "&responseTimeout={{lienthong.agency.civil-status.read-timeout-ms}}").id("call-civil-status")
+                .setBody(method(messages, "reply"));
+    }
+}

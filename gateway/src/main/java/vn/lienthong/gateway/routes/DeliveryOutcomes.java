@@ -1,0 +1,101 @@
+package vn.lienthong.gateway.routes;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.camel.Exchange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import vn.lienthong.gateway.application.AgencyExchanges;
+import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.exchange.AgencyResult;
+import vn.lienthong.gateway.domain.exchange.Connector;
+import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
+
+/** Between the delivery routes and the exchanges use cases: claims work and reports each outcome. */
+@ApplicationScoped
+public class DeliveryOutcomes {
+
+    /** Exchange property holding the AgencyMessage being delivered. */
+    public static final String MESSAGE = "lienthongAgencyMessage";
+    private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class.getName());
+
+    @Inject
+    AgencyExchanges exchanges;
+
+    @Inject
+    ConnectorDirectory connectors;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.outbox.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.outbox.lease-seconds", defaultValue = "120")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.outbox.circuit-open-wait-ms", defaultValue = "2000")
+    long circuitOpenWaitMs;
+
+    private final AtomicBoolean recovered = new AtomicBoolean();
+
+    /**
+     * Due messages of enabled connectors; messages for a switched-off agency wait. The first call
+     * after start hands back whatever a previous run left in flight (one gateway per database).
+     */
+    public List<AgencyMessage> claim() {
+        if (recovered.compareAndSet(false, true)) {
+            releaseInFlight();
+        }
+        Set<String> enabled = connectors.all().stream().filter(Connector::enabled).map(Connector::id)
+                .collect(Collectors.toSet());
+        List<AgencyMessage> claimed = exchanges.claimDue(batchSize, Duration.ofSeconds(leaseSeconds));
+        claimed.stream().filter(m -> !enabled.contains(m.agencyId())).forEach(m -> exchanges.postpone(
+                m.messageId(), Duration.ofMinutes(5), "Kết nối " + m.agencyId() + " đang tắt / connector disabled"));
+        return claimed.stream().filter(m -> enabled.contains(m.agencyId())).toList();
+    }
+
+    void releaseInFlight() {
+        int released = exchanges.releaseInFlight();
+        if (released > 0) {
+            LOG.info(() -> released + " outbox messages were in flight when the gateway stopped; pending again");
+        }
+    }
+
+    public void answered(Exchange exchange) {
+        exchanges.answered(message(exchange).messageId(), exchange.getMessage().getBody(AgencyResult.class));
+    }
+
+    public void transientFailure(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause instanceof CircuitBreakerOpenException) {
+            circuitOpen(exchange);
+            return;
+        }
+        exchanges.retryLater(message(exchange).messageId(), AgencyFailures.describe(cause));
+    }
+
+    public void permanentFailure(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        exchanges.failed(message(exchange).messageId(), cause.getMessage());
+    }
+
+    public void circuitOpen(Exchange exchange) {
+        AgencyMessage m = message(exchange);
+        exchanges.postpone(m.messageId(), Duration.ofMillis(circuitOpenWaitMs),
+                "Mạch ngắt của " + m.agencyId() + " đang mở / circuit open");
+    }
+
+    private static AgencyMessage message(Exchange exchange) {
+        return exchange.getProperty(MESSAGE, AgencyMessage.class);
+    }
+}

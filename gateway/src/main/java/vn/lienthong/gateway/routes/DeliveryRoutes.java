@@ -1,0 +1,47 @@
+package vn.lienthong.gateway.routes;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import vn.lienthong.gateway.domain.exchange.Connector;
+import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
+
+/**
+ * Drains the outbox: a poller claims due messages and hands each to its agency's queue; per
+ * agency, a fixed pool of consumers (the bulkhead) sends at most the configured rate (throttle)
+ * through the agency's circuit breaker to its adapter route.
+ */
+@Dependent
+public class DeliveryRoutes extends RouteBuilder {
+
+    @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
+    AgencyCircuitBreakers breakers;
+
+    @Inject
+    ConnectorDirectory connectors;
+
+    @Override
+    public void configure() {
+        from("timer:outbox-drain?period={{lienthong.outbox.poll-ms}}&delay={{lienthong.outbox.start-delay-ms}}")
+                .routeId("outbox-drain")
+                .bean(outcomes, "claim")
+                .split(body())
+                    .toD("seda:deliver-${body.agencyId()}?blockWhenFull=true");
+
+        for (Connector c : connectors.all().stream().filter(Connector::enabled).toList()) {
+            String p = "{{lienthong.agency." + c.id() + ".";
+            from("seda:deliver-" + c.id() + "?concurrentConsumers=" + p + "concurrency}}&size={{lienthong.outbox.queue-size}}")
+                    .routeId("deliver-" + c.id()).routeConfigurationId(AgencyErrorPolicy.ID)
+                    .setProperty(DeliveryOutcomes.MESSAGE, body())
+                    .throttle(Long.parseLong(getContext().resolvePropertyPlaceholders(p + "rate-per-second}}")))
+                        .totalRequestsMode().timePeriodMillis(1000)
+                    .bean(breakers, AgencyCircuitBreakers.methodFor(c.id()))
+                    .bean(outcomes, "answered");
+        }
+    }
+}

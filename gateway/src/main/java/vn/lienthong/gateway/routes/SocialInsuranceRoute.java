@@ -1,0 +1,37 @@
+package vn.lienthong.gateway.routes;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
+import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+
+/** Social insurance (BHXH/VSS): SOAP 1.1 over HTTP, synchronous. */
+@Dependent
+public class SocialInsuranceRoute extends RouteBuilder {
+
+    @Inject
+    SocialInsuranceMessages messages;
+
+    @Inject
+    AgencyAddresses addresses;
+
+    @Inject
+    AgencyCredentials credentials;
+
+    @Override
+    public void configure() {
+        // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
+        errorHandler(noErrorHandler());
+        from("direct:adapter-social-insurance").routeId("adapter-social-insurance")
+                .setProperty("agencyUrl", method(addresses, "baseUrl('social-insurance')"))
+                .setBody(method(messages, "request"))
+                .setHeader("Authorization", method(credentials, "authorization('social-insurance')"))
+                .toD("${exchangeProperty.agencyUrl}/ws?throwExceptionOnFailure=false"
+                        + "&connectTimeout={{lienthong.agency.social-insurance.connect-timeout-ms}}"
+                        + "&responseTimeout={{lienthong.agency.social-insurance.read-timeout-ms}}").id("call-social-insurance")
+                .setBody(method(messages, "reply"));
+    }
+}

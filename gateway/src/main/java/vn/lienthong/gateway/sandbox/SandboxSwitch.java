@@ -1,0 +1,40 @@
+package vn.lienthong.gateway.sandbox;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether the sandbox agencies answer, and their ledgers. On by default only in the embedded
+ * run (no external database); {@code lienthong.sandbox.enabled} decides otherwise.
+ */
+@ApplicationScoped
+public class SandboxSwitch {
+
+    @Inject
+    @ConfigProperty(name = "lienthong.sandbox.enabled")
+    Optional<Boolean> enabled;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.db.url")
+    Optional<String> externalDatabase;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.sandbox.callback-delay-ms", defaultValue = "200")
+    long callbackDelayMs;
+
+    private final Map<String, SandboxLedger> ledgers = new ConcurrentHashMap<>();
+
+    public boolean enabled() {
+        return enabled.orElse(externalDatabase.isEmpty());
+    }
+
+    SandboxLedger ledger(String agencyId) {
+        return ledgers.computeIfAbsent(agencyId, id -> new SandboxLedger(SandboxFaults.none(callbackDelayMs)));
+    }
+}

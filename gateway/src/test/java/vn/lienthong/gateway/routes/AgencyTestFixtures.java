@@ -1,0 +1,135 @@
+package vn.lienthong.gateway.routes;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.exchange.AgencyResult;
+import vn.lienthong.gateway.domain.exchange.Connector;
+import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
+import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
+import vn.lienthong.gateway.domain.exchange.RetrySchedule;
+import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
+import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+
+/** Stand-ins for the CDI beans around the routes, so route tests run without a container. */
+final class AgencyTestFixtures {
+
+    private AgencyTestFixtures() {
+    }
+
+    static final String PAYLOAD = "{\"dossierCode\":\"H15.50.05.13-261008-0975\",\"procedureCode\":\"1.000240\","
+            + "\"receivingAgency\":\"H15.50.05.13\",\"applicant\":{\"fullName\":\"Nguyễn Thị Diệu\","
+            + "\"citizenId\":\"001190012345\"},\"formData\":{\"tenTre\":\"Nguyễn Văn An\"}}";
+
+    static AgencyMessage message(String agencyId, String operation) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return new AgencyMessage(1, "msg-" + System.nanoTime(), new DossierCode("H15.50.05.13-261008-0975"),
+                agencyId, operation, PAYLOAD, ExchangeStatus.IN_FLIGHT, 0, null, null, null, now, now, now);
+    }
+
+    static Properties properties() {
+        Properties p = new Properties();
+        for (String id : List.of("civil-status", "social-insurance")) {
+            p.put("lienthong.agency." + id + ".connect-timeout-ms", "500");
+            p.put("lienthong.agency." + id + ".read-timeout-ms", "500");
+            p.put("lienthong.agency." + id + ".rate-per-second", "1000");
+            p.put("lienthong.agency." + id + ".concurrency", "2");
+        }
+        p.put("lienthong.outbox.poll-ms", "3600000");
+        p.put("lienthong.outbox.start-delay-ms", "3600000");
+        p.put("lienthong.outbox.queue-size", "100");
+        p.put("lienthong.delivery.redeliveries", "2");
+        p.put("lienthong.delivery.redelivery-delay-ms", "5");
+        return p;
+    }
+
+    static ConnectorDirectory connectors() {
+        RetrySchedule retry = new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(100));
+        List<Connector> all = List.of(
+                new Connector("civil-status", "Hộ tịch", "G12", "CIVIL_STATUS", false, true, retry),
+                new Connector("social-insurance", "BHXH", "B01", "SOCIAL_INSURANCE", false, true, retry));
+        return new ConnectorDirectory() {
+            @Override
+            public List<Connector> all() {
+                return all;
+            }
+
+            @Override
+            public Optional<Connector> byId(String id) {
+                return all.stream().filter(c -> c.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public Optional<Connector> forType(String type) {
+                return all.stream().filter(c -> c.type().equals(type)).findFirst();
+            }
+        };
+    }
+
+    static AgencyAddresses addresses() {
+        return new AgencyAddresses() {
+            @Override
+            public String baseUrl(String agencyId) {
+                return "http://agency.invalid/" + agencyId;
+            }
+        };
+    }
+
+    static AgencyCredentials noCredentials() {
+        return new AgencyCredentials() {
+            @Override
+            public String authorization(String agencyId) {
+                return null;
+            }
+        };
+    }
+
+    /** Records each delivery outcome instead of writing to the database. */
+    static final class RecordingOutcomes extends DeliveryOutcomes {
+
+        final BlockingQueue<String> outcomes = new LinkedBlockingQueue<>();
+
+        @Override
+        public void answered(Exchange exchange) {
+            outcomes.add("answered: " + exchange.getMessage().getBody(AgencyResult.class).summary());
+        }
+
+        @Override
+        public void transientFailure(Exchange exchange) {
+            outcomes.add("transient: " + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class).getMessage());
+        }
+
+        @Override
+        public void permanentFailure(Exchange exchange) {
+            outcomes.add("permanent: " + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class).getMessage());
+        }
+
+        @Override
+        public void circuitOpen(Exchange exchange) {
+            outcomes.add("circuit-open");
+        }
+
+        String next() {
+            try {
+                String outcome = outcomes.poll(10, TimeUnit.SECONDS);
+                if (outcome == null) {
+                    throw new AssertionError("No delivery outcome within 10 s");
+                }
+                return outcome;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted", e);
+            }
+        }
+    }
+}
