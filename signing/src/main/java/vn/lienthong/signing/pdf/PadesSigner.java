@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -19,6 +22,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadMemoryMappedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -65,35 +71,10 @@ public final class PadesSigner {
         if (samePath(input, output)) {
             throw new IllegalArgumentException("Output must differ from input: the update is written while reading");
         }
-        int reserve = parameters.reservedBytes() > 0 ? parameters.reservedBytes() : reserveFor(chain);
+        int reserve = reserveFor(chain, parameters);
         try (PDDocument doc = load(input)) {
-            if (parameters.certification().isPresent() && !doc.getSignatureDictionaries().isEmpty()) {
-                throw new IllegalArgumentException("Only the first signature of a document may certify it (DocMDP)");
-            }
             PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(ETSI_CADES_DETACHED);
-            StampAppearance.rdn(chain.get(0), "CN").ifPresent(signature::setName);
-            parameters.reason().ifPresent(signature::setReason);
-            parameters.location().ifPresent(signature::setLocation);
-            Calendar when = Calendar.getInstance(TimeZone.getTimeZone("Asia/Ho_Chi_Minh"));
-            when.setTimeInMillis(parameters.signingTime().getEpochSecond() * 1000);
-            signature.setSignDate(when);
-            parameters.certification().ifPresent(c -> certify(doc, signature, c));
-
-            SignatureOptions options = new SignatureOptions();
-            options.setPreferredSignatureSize(reserve);
-            if (parameters.stamp().isPresent()) {
-                VisibleStamp stamp = parameters.stamp().get();
-                if (stamp.page() > doc.getNumberOfPages()) {
-                    throw new IllegalArgumentException("Page " + stamp.page() + " does not exist; the document has "
-                            + doc.getNumberOfPages());
-                }
-                byte[] template = StampAppearance.template(stamp, doc.getPage(stamp.page() - 1).getMediaBox(),
-                        chain.get(0), parameters.signingTime());
-                options.setVisualSignature(new ByteArrayInputStream(template));
-                options.setPage(stamp.page() - 1);
-            }
+            SignatureOptions options = signatureOptions(doc, signature, chain, parameters, reserve);
             try (options; OutputStream out = Files.newOutputStream(output)) {
                 doc.addSignature(signature, options);
                 ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
@@ -116,6 +97,60 @@ public final class PadesSigner {
             }
         } catch (IOException e) {
             throw new SignatureCreationException("Cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Step 1 for a PDF the caller has just written and hashed: appends the new revision to
+     * {@code pdf} itself instead of writing a copy, and continues the caller's digest instead of
+     * reading the file again. {@code digestOfFile} must have consumed exactly the bytes now in
+     * {@code pdf}, with the parameters' digest algorithm; it is cloned, never changed. Earlier
+     * revisions are not rewritten, so the byte range still ends at the new revision's end;
+     * {@link #embed} fills the placeholder in place as after {@link #prepare}.
+     */
+    public PreparedPdf prepareAppending(Path pdf, MessageDigest digestOfFile, List<X509Certificate> chain,
+            PadesParameters parameters) {
+        if (!digestOfFile.getAlgorithm().equalsIgnoreCase(parameters.digest().jcaName())) {
+            throw new IllegalArgumentException("The file's digest is " + digestOfFile.getAlgorithm()
+                    + " but the signature uses " + parameters.digest().jcaName());
+        }
+        int reserve = reserveFor(chain, parameters);
+        try {
+            long length = Files.size(pdf);
+            byte[] increment;
+            int[] range;
+            CmsDataToSign data;
+            try (PDDocument doc = loadMapped(pdf, length)) {
+                PDSignature signature = new PDSignature();
+                SignatureOptions options = signatureOptions(doc, signature, chain, parameters, reserve);
+                try (options; IncrementCapture capture = new IncrementCapture(length)) {
+                    doc.addSignature(signature, options);
+                    ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(capture);
+                    // PDFBox writes the earlier revisions again before the new one; the capture drops them.
+                    external.setSignature(new byte[0]);
+                    increment = capture.increment();
+                    range = signature.getByteRange();
+                }
+                if (range[1] < length || range[2] > length + increment.length) {
+                    throw new SignatureCreationException("The signature of " + pdf + " is not in the new revision");
+                }
+                MessageDigest digest = copyOf(digestOfFile);
+                int contentsStart = (int) (range[1] - length);
+                int contentsEnd = (int) (range[2] - length);
+                digest.update(increment, 0, contentsStart);
+                digest.update(increment, contentsEnd, increment.length - contentsEnd);
+                data = cms.dataToSignForDigest(digest.digest(), chain,
+                        CmsParameters.forPades(parameters.algorithm(), parameters.digest()), parameters.signingTime());
+            }
+            try (FileChannel channel = FileChannel.open(pdf, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                ByteBuffer buffer = ByteBuffer.wrap(increment);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            return new PreparedPdf(pdf, (long) range[1] + 1, (range[2] - range[1] - 2) / 2, data);
+        } catch (IOException e) {
+            throw new SignatureCreationException("Cannot append a signature to " + pdf + ": " + e.getMessage(), e);
         }
     }
 
@@ -144,7 +179,10 @@ public final class PadesSigner {
         embed(prepared, key.sign(prepared.bytesToSign(), prepared.spec()));
     }
 
-    private int reserveFor(List<X509Certificate> chain) {
+    private int reserveFor(List<X509Certificate> chain, PadesParameters parameters) {
+        if (parameters.reservedBytes() > 0) {
+            return parameters.reservedBytes();
+        }
         int size = BASE_RESERVE + (timestamped ? TIMESTAMP_RESERVE : 0);
         for (X509Certificate c : chain) {
             try {
@@ -154,6 +192,58 @@ public final class PadesSigner {
             }
         }
         return size;
+    }
+
+    /** The signature dictionary (and stamp) of the new revision, the same for both kinds of step 1. */
+    private static SignatureOptions signatureOptions(PDDocument doc, PDSignature signature,
+            List<X509Certificate> chain, PadesParameters parameters, int reserve) throws IOException {
+        if (parameters.certification().isPresent() && !doc.getSignatureDictionaries().isEmpty()) {
+            throw new IllegalArgumentException("Only the first signature of a document may certify it (DocMDP)");
+        }
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(ETSI_CADES_DETACHED);
+        StampAppearance.rdn(chain.get(0), "CN").ifPresent(signature::setName);
+        parameters.reason().ifPresent(signature::setReason);
+        parameters.location().ifPresent(signature::setLocation);
+        Calendar when = Calendar.getInstance(TimeZone.getTimeZone("Asia/Ho_Chi_Minh"));
+        when.setTimeInMillis(parameters.signingTime().getEpochSecond() * 1000);
+        signature.setSignDate(when);
+        parameters.certification().ifPresent(c -> certify(doc, signature, c));
+
+        SignatureOptions options = new SignatureOptions();
+        options.setPreferredSignatureSize(reserve);
+        if (parameters.stamp().isPresent()) {
+            VisibleStamp stamp = parameters.stamp().get();
+            if (stamp.page() > doc.getNumberOfPages()) {
+                options.close();
+                throw new IllegalArgumentException("Page " + stamp.page() + " does not exist; the document has "
+                        + doc.getNumberOfPages());
+            }
+            byte[] template = StampAppearance.template(stamp, doc.getPage(stamp.page() - 1).getMediaBox(),
+                    chain.get(0), parameters.signingTime());
+            options.setVisualSignature(new ByteArrayInputStream(template));
+            options.setPage(stamp.page() - 1);
+        }
+        return options;
+    }
+
+    private static PDDocument loadMapped(Path pdf, long length) {
+        try {
+            // Mapped: PDFBox reads the whole earlier revision once more to "copy" it, at memory speed.
+            RandomAccessRead source = length < Integer.MAX_VALUE ? new RandomAccessReadMemoryMappedFile(pdf)
+                    : new RandomAccessReadBufferedFile(pdf);
+            return Loader.loadPDF(source);
+        } catch (IOException e) {
+            throw new MalformedInputException("Not a readable PDF: " + pdf + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static MessageDigest copyOf(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalArgumentException("The digest of " + digest.getProvider() + " cannot be continued", e);
+        }
     }
 
     private static PDDocument load(Path input) {

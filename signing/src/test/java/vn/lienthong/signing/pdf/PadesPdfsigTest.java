@@ -57,4 +57,18 @@ class PadesPdfsigTest {
         List<Pdfsig.Entry> bad = Pdfsig.check(tampered, dir);
         assertTrue(bad.get(0).digestMismatch(), bad.toString());
     }
+
+    @Test
+    void appendedInPlaceSignatureIsValidForPoppler() {
+        Path pdf = Fixtures.textPdf(dir.resolve("so-hoa.pdf"), 3);
+        java.security.MessageDigest digest = DigestAlgorithm.SHA256.newDigest();
+        digest.update(Fixtures.read(pdf));
+        PadesSigner signer = new PadesSigner();
+        PreparedPdf prepared = signer.prepareAppending(pdf, digest, Fixtures.rsaKey().certificateChain(),
+                PadesParameters.invisible(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256));
+        signer.embed(prepared, Fixtures.rsaKey().sign(prepared.bytesToSign(), prepared.spec()));
+        List<Pdfsig.Entry> entries = Pdfsig.check(pdf, dir);
+        assertEquals(1, entries.size(), entries.toString());
+        assertTrue(entries.get(0).valid() && entries.get(0).totalDocument(), entries.toString());
+    }
 }

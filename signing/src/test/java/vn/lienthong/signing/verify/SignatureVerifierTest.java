@@ -144,6 +144,31 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void appendingInPlaceWithTheCallersDigestPassesAndKeepsTheEarlierBytes() {
+        Path pdf = Fixtures.textPdf(dir.resolve("appended.pdf"), 2);
+        byte[] before = Fixtures.read(pdf);
+        java.security.MessageDigest digest = DigestAlgorithm.SHA384.newDigest();
+        digest.update(before);
+        PadesSigner signer = new PadesSigner();
+        var key = Fixtures.ecKey();
+        PadesParameters parameters = PadesParameters.invisible(SignatureAlgorithm.ECDSA, DigestAlgorithm.SHA384);
+        var prepared = signer.prepareAppending(pdf, digest, key.certificateChain(), parameters);
+        signer.embed(prepared, key.sign(prepared.bytesToSign(), prepared.spec()));
+
+        byte[] after = Fixtures.read(pdf);
+        assertTrue(after.length > before.length);
+        assertTrue(Arrays.equals(before, Arrays.copyOf(after, before.length)), "earlier revision rewritten");
+        VerificationReport r = verifier.verify(pdf, null);
+        assertEquals(Indication.TOTAL_PASSED, r.indication(), r.toText());
+        assertTrue(r.signatures().get(0).coverage().orElseThrow().coversWholeFile(), r.toText());
+        assertTrue(Arrays.equals(DigestAlgorithm.SHA384.newDigest().digest(before), digest.digest()),
+                "the caller's digest is left as it was");
+
+        assertThrows(IllegalArgumentException.class, () -> signer.prepareAppending(pdf,
+                DigestAlgorithm.SHA256.newDigest(), key.certificateChain(), parameters));
+    }
+
+    @Test
     void tamperedPdfFailsWithHashFailure() {
         Path signed = dir.resolve("s.pdf");
         new PadesSigner().sign(Fixtures.textPdf(dir.resolve("i.pdf"), 1), signed,
