@@ -20,6 +20,11 @@ interface AgencySimulator {
         };
     }
 
+    /** For asynchronous agencies: the callback body sent after acting; null for synchronous ones. */
+    default String callbackBody(String requestId) {
+        return null;
+    }
+
     default SandboxReply malformed() {
         return new SandboxReply(200, "application/json", "{\"registrationNumber\": \"KS-00");
     }

@@ -29,11 +29,14 @@ public class SandboxServlet extends HttpServlet {
     @Inject
     transient SandboxSwitch sandbox;
 
+    @Inject
+    transient SandboxCallbacks callbacks;
+
     private transient Map<String, AgencySimulator> simulators;
 
     @Override
     public void init() {
-        simulators = List.of(new CivilStatusSimulator(), new SocialInsuranceSimulator()).stream()
+        simulators = List.of(new CivilStatusSimulator(), new SocialInsuranceSimulator(), new ResidenceSimulator()).stream()
                 .collect(Collectors.toMap(AgencySimulator::id, Function.identity()));
     }
 
@@ -94,7 +97,12 @@ public class SandboxServlet extends HttpServlet {
             return;
         }
         String rest = String.join("/", java.util.Arrays.copyOfRange(path, 1, path.length));
-        SandboxReply reply = ledger.actOnce(requestId, () -> simulator.act(rest, body, requestId));
+        int port = req.getLocalPort();
+        SandboxReply reply = ledger.actOnce(requestId, () -> {
+            SandboxReply first = simulator.act(rest, body, requestId);
+            callbacks.schedule(simulator.id(), simulator.callbackBody(requestId), port, plan);
+            return first;
+        });
         if ("timeout".equals(fault)) {
             pause(plan.timeoutMs());
         }

@@ -1,0 +1,37 @@
+package vn.lienthong.gateway.routes;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
+import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+
+/** Residence (cư trú): REST/JSON, asynchronous; the result arrives by callback. */
+@Dependent
+public class ResidenceRoute extends RouteBuilder {
+
+    @Inject
+    ResidenceMessages messages;
+
+    @Inject
+    AgencyAddresses addresses;
+
+    @Inject
+    AgencyCredentials credentials;
+
+    @Override
+    public void configure() {
+        // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
+        errorHandler(noErrorHandler());
+        from("direct:adapter-residence").routeId("adapter-residence")
+                .setProperty("agencyUrl", method(addresses, "baseUrl('residence')"))
+                .setBody(method(messages, "request"))
+                .setHeader("Authorization", method(credentials, "authorization('residence')"))
+                .toD("${exchangeProperty.agencyUrl}/requests?throwExceptionOnFailure=false"
+                        + "&connectTimeout={{lienthong.agency.residence.connect-timeout-ms}}"
+                        + "&responseTimeout={{lienthong.agency.residence.read-timeout-ms}}").id("call-residence")
+                .setBody(method(messages, "reply"));
+    }
+}
