@@ -38,8 +38,18 @@ final class GatewayHttp {
             .build();
     private final URI base;
 
+    /**
+     * Arquillian reports the server under the machine's host address; the test servers listen on
+     * loopback only, so the host is replaced by 127.0.0.1.
+     */
     GatewayHttp(URI base) {
-        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        this.base = URI.create("http://127.0.0.1:" + base.getPort() + path);
+    }
+
+    /** The server's root, where Payara serves /health, /metrics and /openapi whatever the context root. */
+    GatewayHttp serverRoot() {
+        return new GatewayHttp(URI.create("http://127.0.0.1:" + base.getPort() + "/"));
     }
 
     Reply get(String path) {

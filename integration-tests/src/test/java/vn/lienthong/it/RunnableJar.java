@@ -19,14 +19,12 @@ import java.util.concurrent.TimeUnit;
 final class RunnableJar implements AutoCloseable {
 
     private final Process process;
-    private final Path log;
     private final int port;
     private final long startedNanos;
     private long readyNanos;
 
-    private RunnableJar(Process process, Path log, int port, long startedNanos) {
+    private RunnableJar(Process process, int port, long startedNanos) {
         this.process = process;
-        this.log = log;
         this.port = port;
         this.startedNanos = startedNanos;
     }
@@ -46,6 +44,7 @@ final class RunnableJar implements AutoCloseable {
                     "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
                     "-jar", jar.toString(),
                     "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),
+                    "--prebootcommandfile", Path.of("src/test/resources/loopback-only.asadmin").toAbsolutePath().toString(),
                     "--rootdir", rootDir.toString()))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
@@ -53,7 +52,7 @@ final class RunnableJar implements AutoCloseable {
             pb.environment().put("LIENTHONG_DATA_DIR", dataDir.toAbsolutePath().toString());
             pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
             long started = System.nanoTime();
-            RunnableJar jarProcess = new RunnableJar(pb.start(), workDir.resolve(rootDir.getFileName() + ".log"), port, started);
+            RunnableJar jarProcess = new RunnableJar(pb.start(), port, started);
             jarProcess.awaitReady();
             return jarProcess;
         } catch (IOException e) {
@@ -91,15 +90,6 @@ final class RunnableJar implements AutoCloseable {
                     return http.get("health/ready").status() == 200;
                 });
         readyNanos = System.nanoTime();
-    }
-
-    /** What the server printed (Payara's log goes to standard output). */
-    String log() {
-        try {
-            return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** SIGTERM, as a service manager stops it; waits for the orderly shutdown. */

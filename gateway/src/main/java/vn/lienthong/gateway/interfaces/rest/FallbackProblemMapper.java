@@ -52,9 +52,9 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         // JSON-B does not always keep the stream's exception as a cause, so the limit leaves a mark.
-        Object limit = request == null ? null : request.getAttribute(BodySizeLimit.EXCEEDED);
+        Object limit = request == null ? null : request.getAttribute(RequestBodyGuard.EXCEEDED);
         if (limit instanceof Long bytes) {
-            return BodySizeLimit.tooLarge(bytes);
+            return RequestBodyGuard.tooLarge(bytes);
         }
         if (causedBy(e, JsonbException.class) || causedBy(e, JsonParsingException.class)
                 || (e instanceof ProcessingException)) {
