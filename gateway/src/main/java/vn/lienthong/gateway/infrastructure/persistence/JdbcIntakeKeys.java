@@ -13,11 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DuplicateSubmissionException;
 import vn.lienthong.gateway.domain.dossier.IntakeKeys;
 
 /** Idempotency keys of desk submissions in the gateway's database. */
 @ApplicationScoped
 public class JdbcIntakeKeys implements IntakeKeys {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
     DataSource dataSource;
@@ -44,6 +47,10 @@ public class JdbcIntakeKeys implements IntakeKeys {
             ps.setObject(3, at);
             ps.executeUpdate();
         } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // A concurrent submission with this key committed first; this transaction rolls back.
+                throw new DuplicateSubmissionException(key);
+            }
             throw new PersistenceException("Cannot store idempotency key: " + e.getMessage(), e);
         }
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import vn.lienthong.gateway.domain.dossier.DossierException;
 import vn.lienthong.gateway.domain.dossier.DossierNotFoundException;
+import vn.lienthong.gateway.domain.dossier.DuplicateSubmissionException;
 import vn.lienthong.gateway.domain.dossier.ForbiddenTransitionException;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.dossier.UnknownReferenceException;
@@ -37,6 +38,10 @@ public class DossierProblemMapper implements ExceptionMapper<DossierException> {
                             "Không chuyển trạng thái được", "Transition not allowed", e.vietnamese(), e.english())
                     .withAllowed(forbidden.allowed().stream().map(Enum::name).sorted().toList())
                     .toResponse();
+        }
+        if (e instanceof DuplicateSubmissionException) {
+            return Problem.of("duplicate-submission", Response.Status.CONFLICT,
+                    "Yêu cầu trùng lặp", "Duplicate submission", e.vietnamese(), e.english()).toResponse();
         }
         if (e instanceof DossierNotFoundException) {
             return Problem.of("not-found", Response.Status.NOT_FOUND,

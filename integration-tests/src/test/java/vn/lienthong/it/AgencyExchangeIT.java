@@ -1,0 +1,118 @@
+package vn.lienthong.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Liên thông through the sandbox agencies on the runnable jar (embedded default, context root /):
+ * dossiers whose procedure names an external agency reach it over real HTTP/SOAP and complete
+ * with the agency's result; concurrent retries of one submission create one dossier.
+ */
+class AgencyExchangeIT {
+
+    private static RunnableJar gateway;
+
+    @BeforeAll
+    static void start() {
+        Path work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("agency-exchange");
+        gateway = RunnableJar.start(work.resolve("data"), work);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void bhytReissueGoesToSocialInsuranceBySoapAndCompletes() {
+        GatewayHttp http = gateway.http();
+        GatewayHttp.Reply created = http.post("api/v1/dossiers", GatewayHttp.submission("1.000240", "000.00.00.H30", "001190012345"));
+        assertEquals(201, created.status(), created::toString);
+        String code = created.json().getString("code");
+
+        JsonObject done = awaitStatus(http, code, "COMPLETED");
+        assertTrue(done.toString().contains("exchanges"), done::toString);
+        List<String> kinds = http.get("api/v1/dossiers/" + code + "/history").json().getJsonArray("steps")
+                .getValuesAs(JsonObject.class).stream().map(s -> s.getString("kind")).toList();
+        assertTrue(kinds.contains("AGENCY_SENT") && kinds.contains("AGENCY_RESULT"), kinds::toString);
+        JsonObject stats = http.get("sandbox/social-insurance/_stats").json();
+        assertTrue(stats.getInt("effects") >= 1, stats::toString);
+    }
+
+    @Test
+    void birthGroupReachesResidenceAndSocialInsuranceAndCompletes() {
+        GatewayHttp http = gateway.http();
+        String code = http.post("api/v1/dossiers", GatewayHttp.submission("3.000722", "000.00.20.H30", "001190012346"))
+                .json().getString("code");
+        awaitStatus(http, code, "COMPLETED");
+        List<String> agencies = http.get("api/v1/dossiers/" + code + "/history").json().getJsonArray("steps")
+                .getValuesAs(JsonObject.class).stream().filter(s -> s.getString("kind").equals("AGENCY_RESULT"))
+                .map(s -> s.getString("toUnit", "") + s.getString("fromUnit", "")).toList();
+        assertEquals(2, agencies.size(), agencies::toString);
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyCreateOneDossier()
+            throws InterruptedException, ExecutionException, TimeoutException {
+        GatewayHttp http = gateway.http();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = http.resolve("api/v1/dossiers");
+        String body = GatewayHttp.submission("2.000815", "002.00.20.H13", "001190012347");
+        int tries = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        try {
+            List<Future<HttpResponse<String>>> replies = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "desk-7-retry-42")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<HttpResponse<String>> f : replies) {
+                statuses.merge(f.get(60, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
+            }
+            assertEquals(1, statuses.getOrDefault(201, 0), statuses::toString);
+            assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 201 || s == 409), statuses::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, http.get("api/v1/dossiers?agency=002.00.20.H13").json().getInt("total"));
+        GatewayHttp.Reply retry = http.post("api/v1/dossiers", body);
+        assertEquals(201, retry.status(), "without the key it is a new dossier");
+    }
+
+    private static JsonObject awaitStatus(GatewayHttp http, String code, String status) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("api/v1/dossiers/" + code).json(), d -> status.equals(d.getString("status")));
+    }
+}
