@@ -2,6 +2,7 @@ package vn.lienthong.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,6 +32,7 @@ import vn.lienthong.archive.ledger.LedgerEvent;
 import vn.lienthong.archive.ledger.LedgerVerification;
 import vn.lienthong.archive.pdf.BuiltPdf;
 import vn.lienthong.archive.pdf.PdfABuilder;
+import vn.lienthong.archive.store.BlobDraft;
 import vn.lienthong.archive.store.BlobStore;
 import vn.lienthong.archive.store.StoredBlob;
 
@@ -79,19 +81,24 @@ public final class Archive implements AutoCloseable {
         return new Archive(config);
     }
 
-    /** Builds the PDF/A, signs it, stores it and records it; nothing is left behind if any step fails. */
+    /**
+     * Builds the PDF/A, signs it, stores it and records it; nothing is left behind if any step fails.
+     *
+     * <p>The PDF is written once, straight into the store's temp file and hashed on the way; the
+     * signature revision is appended to that file and continues the same SHA-256, so the bytes are
+     * neither copied nor read again, and the file is fsynced once.
+     */
     public ArchiveRecord ingest(IngestRequest request) {
-        Path tmp = store.tempDirectory();
         String id = UUID.randomUUID().toString();
-        Path unsigned = tmp.resolve(id + ".pdf");
-        Path signed = tmp.resolve(id + ".signed.pdf");
         StoredBlob blob = null;
         boolean indexed = false;
-        try {
-            BuiltPdf built = builder.build(request.pages(), request.metadata(), request.pdfaPart(), unsigned);
-            String signer = config.documentSigner().sign(unsigned, signed);
-            Files.deleteIfExists(unsigned);
-            blob = store.adopt(signed);
+        try (BlobDraft draft = store.draft()) {
+            BuiltPdf built;
+            try (OutputStream out = draft.output()) {
+                built = builder.build(request.pages(), request.metadata(), request.pdfaPart(), out);
+            }
+            String signer = config.documentSigner().signAppending(draft.path(), draft.digestSoFar());
+            blob = draft.commit();
             Instant now = config.clock().instant();
             LocalDate retainUntil = request.retainUntil()
                     .orElse(LocalDate.ofInstant(now, VIETNAM).plus(config.defaultRetention()));
@@ -106,13 +113,11 @@ public final class Archive implements AutoCloseable {
                             + ";bytes=" + blob.size() + ";sources=" + built.sources().size());
             return record;
         } catch (IOException e) {
+            undo(id, blob, indexed);
             throw new StorageException("Ingest failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             undo(id, blob, indexed);
             throw e;
-        } finally {
-            deleteQuietly(unsigned);
-            deleteQuietly(signed);
         }
     }
 
@@ -266,15 +271,6 @@ public final class Archive implements AutoCloseable {
             return salt;
         } catch (IOException e) {
             throw new StorageException("Cannot read or create " + file, e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            System.getLogger(Archive.class.getName()).log(System.Logger.Level.WARNING,
-                    "Cannot remove temporary file " + file + "; it is removed at the next start", e);
         }
     }
 }

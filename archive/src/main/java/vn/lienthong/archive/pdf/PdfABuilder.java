@@ -21,6 +21,8 @@ import java.util.GregorianCalendar;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -29,10 +31,14 @@ import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -41,6 +47,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -66,6 +73,7 @@ public final class PdfABuilder {
     /** ISO 32000 implementation limit, which PDF/A-2 makes normative. */
     private static final float MAX_PAGE_POINTS = 14_400f;
     private static final byte[] FONT = loadFont();
+    private static final Queue<TrueTypeFont> PARSED_FONTS = new ConcurrentLinkedQueue<>();
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     private final PdfOptions options;
@@ -74,33 +82,46 @@ public final class PdfABuilder {
         this.options = options;
     }
 
-    /** Writes the PDF/A to {@code out}; on bad input throws {@link BadInputException} and writes nothing useful. */
+    /** Writes the PDF/A to the file {@code out}; see {@link #build(List, DocumentMetadata, PdfAPart, OutputStream)}. */
     public BuiltPdf build(List<Path> pages, DocumentMetadata metadata, PdfAPart part, Path out) {
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+            return build(pages, metadata, part, o);
+        } catch (IOException e) {
+            throw new ArchiveException("Cannot write the PDF/A to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the PDF/A to {@code out} (not closed; buffer it, PDFBox writes small pieces). On bad input throws
+     * {@link BadInputException}, and what was written is garbage the caller discards.
+     */
+    public BuiltPdf build(List<Path> pages, DocumentMetadata metadata, PdfAPart part, OutputStream out) {
         if (pages.isEmpty()) {
             throw new BadInputException("A document needs at least one page / Hồ sơ phải có ít nhất một trang");
         }
         List<PDDocument> appended = new ArrayList<>();
+        TrueTypeFont font = borrowFont();
         try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(options.heapCacheBytes()).streamCache)) {
             doc.setVersion(1.7f);
             List<SourceFile> sources = new ArrayList<>();
             if (options.coverPage()) {
                 doc.addPage(new PDPage(PDRectangle.A4)); // filled in once the page count is known
             }
+            ScanBudget budget = new ScanBudget(options.heapCacheBytes());
             for (Path page : pages) {
-                sources.add(addSource(doc, page, appended));
+                sources.add(addSource(doc, page, appended, budget));
             }
             int pageCount = doc.getNumberOfPages();
             if (options.coverPage()) {
-                drawCover(doc, doc.getPage(0), metadata, pageCount);
+                drawCover(doc, doc.getPage(0), font, metadata, pageCount);
             }
             if (part == PdfAPart.A3B) {
                 attachOriginals(doc, sources, metadata.digitizedAt());
             }
             addOutputIntent(doc);
             addMetadata(doc, XmpPacket.build(metadata, part, pageCount, sources, Instant.now()));
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-                doc.save(o, CompressParameters.NO_COMPRESSION);
-            }
+            doc.save(out, CompressParameters.NO_COMPRESSION); // subsets the font, so it is returned only after
+            out.flush();
             return new BuiltPdf(pageCount, sources);
         } catch (IOException e) {
             throw new ArchiveException("Cannot write the PDF/A: " + e.getMessage(), e);
@@ -108,15 +129,16 @@ public final class PdfABuilder {
             for (PDDocument source : appended) {
                 closeSource(source);
             }
+            PARSED_FONTS.offer(font);
         }
     }
 
-    private SourceFile addSource(PDDocument doc, Path file, List<PDDocument> appended) {
+    private SourceFile addSource(PDDocument doc, Path file, List<PDDocument> appended, ScanBudget budget) {
         PageKind kind = PageKind.detect(file);
         String name = file.getFileName().toString();
         try {
             return switch (kind) {
-                case JPEG -> addJpeg(doc, file, name);
+                case JPEG -> addJpeg(doc, file, name, budget);
                 case PNG, TIFF -> addRaster(doc, file, name, kind);
                 case PDF -> addPdf(doc, file, name, appended);
             };
@@ -132,14 +154,27 @@ public final class PdfABuilder {
         }
     }
 
-    private SourceFile addJpeg(PDDocument doc, Path file, String name) throws IOException {
+    private SourceFile addJpeg(PDDocument doc, Path file, String name, ScanBudget budget) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         JpegHeader h = JpegHeader.parse(bytes, name);
         checkPixels(name, h.width(), h.height());
         PDColorSpace cs = h.components() == 1 ? PDDeviceGray.INSTANCE : PDDeviceRGB.INSTANCE;
         // The original bytes become the image stream as they are: DCTDecode passthrough, no re-encoding.
-        PDImageXObject image = new PDImageXObject(doc, new ByteArrayInputStream(bytes), COSName.DCT_DECODE,
-                h.width(), h.height(), 8, cs);
+        PDImageXObject image;
+        if (budget.take(bytes.length)) {
+            // Within the heap budget the stream reads from these bytes at save time: no copy at all.
+            COSStream stream = new COSStream(null, new RandomAccessReadBuffer(bytes).createView(0, bytes.length));
+            stream.setItem(COSName.FILTER, COSName.DCT_DECODE);
+            image = new PDImageXObject(new PDStream(stream), null);
+            image.setWidth(h.width());
+            image.setHeight(h.height());
+            image.setBitsPerComponent(8);
+            image.setColorSpace(cs);
+        } else {
+            // Beyond it PDFBox copies them into its stream cache, which spills to a temp file.
+            image = new PDImageXObject(doc, new ByteArrayInputStream(bytes), COSName.DCT_DECODE, h.width(),
+                    h.height(), 8, cs);
+        }
         addImagePage(doc, image, name, h.dpiX(), h.dpiY());
         return new SourceFile(file, PageKind.JPEG, Sha256.ofBytes(bytes), bytes.length, 1);
     }
@@ -226,8 +261,10 @@ public final class PdfABuilder {
         }
     }
 
-    private static void drawCover(PDDocument doc, PDPage page, DocumentMetadata m, int pageCount) throws IOException {
-        PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(FONT), true);
+    private static void drawCover(PDDocument doc, PDPage page, TrueTypeFont ttf, DocumentMetadata m, int pageCount)
+            throws IOException {
+        // Embedded as a subset of the glyphs used, as PDF/A requires; the parsed font is reused, not re-read.
+        PDType0Font font = PDType0Font.load(doc, ttf, true);
         String time = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
                 .withZone(ZoneId.of("Asia/Ho_Chi_Minh")).format(m.digitizedAt());
         List<String> lines = new ArrayList<>();
@@ -358,6 +395,23 @@ public final class PdfABuilder {
         return dpi;
     }
 
+    /** How many bytes of JPEG scans one build may keep in heap as they are, until the PDF is saved. */
+    private static final class ScanBudget {
+        private long left;
+
+        ScanBudget(long bytes) {
+            this.left = bytes;
+        }
+
+        boolean take(long bytes) {
+            if (bytes > left) {
+                return false;
+            }
+            left -= bytes;
+            return true;
+        }
+    }
+
     private static Sha256 hashFile(Path file) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
@@ -372,6 +426,22 @@ public final class PdfABuilder {
         } catch (IOException e) {
             System.getLogger(PdfABuilder.class.getName()).log(System.Logger.Level.WARNING,
                     "Cannot close an appended PDF", e);
+        }
+    }
+
+    /**
+     * A parsed font for one build at a time: parsing DejaVu Sans costs more than a page, and a
+     * TrueTypeFont reads its glyphs lazily, so concurrent builds each borrow their own.
+     */
+    private static TrueTypeFont borrowFont() {
+        TrueTypeFont font = PARSED_FONTS.poll();
+        if (font != null) {
+            return font;
+        }
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(FONT));
+        } catch (IOException e) {
+            throw new ArchiveException("The embedded font cannot be parsed: " + e.getMessage(), e);
         }
     }
 

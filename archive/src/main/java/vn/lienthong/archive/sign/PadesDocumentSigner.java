@@ -1,15 +1,25 @@
 package vn.lienthong.archive.sign;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import vn.lienthong.archive.ArchiveException;
 import vn.lienthong.archive.DocumentSigner;
 import vn.lienthong.archive.SignatureCheck;
+import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.key.KeySource;
 import vn.lienthong.signing.pdf.PadesParameters;
 import vn.lienthong.signing.pdf.PadesSigner;
+import vn.lienthong.signing.pdf.PreparedPdf;
 
 /** Signs archived PDF/A files with PAdES-BASELINE-B (B-T with a TSA) through the signing module. */
 public final class PadesDocumentSigner implements DocumentSigner {
+    private static final String REASON = "Lưu trữ hồ sơ số hóa / Archived digitized dossier";
+
     private final SigningKey key;
     private final PadesSigner signer;
 
@@ -21,9 +31,21 @@ public final class PadesDocumentSigner implements DocumentSigner {
     @Override
     public String sign(Path pdf, Path out) {
         try {
-            PadesParameters parameters = PadesParameters.invisible(key.algorithm(), key.digest())
-                    .withReason("Lưu trữ hồ sơ số hóa / Archived digitized dossier");
-            signer.sign(pdf, out, parameters, key.keySource());
+            signer.sign(pdf, out, parameters(), key.keySource());
+            return key.signerName();
+        } catch (SigningException e) {
+            throw new ArchiveException("Signing the archived PDF failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String signAppending(Path pdf, MessageDigest sha256OfFile) {
+        try {
+            // With SHA-256 the store's running digest is the byte range's too; other digests read the file once.
+            MessageDigest digest = key.digest() == DigestAlgorithm.SHA256 ? sha256OfFile : hash(pdf, key.digest());
+            KeySource source = key.keySource();
+            PreparedPdf prepared = signer.prepareAppending(pdf, digest, source.certificateChain(), parameters());
+            signer.embed(prepared, source.sign(prepared.bytesToSign(), prepared.spec()));
             return key.signerName();
         } catch (SigningException e) {
             throw new ArchiveException("Signing the archived PDF failed: " + e.getMessage(), e);
@@ -33,5 +55,23 @@ public final class PadesDocumentSigner implements DocumentSigner {
     @Override
     public SignatureCheck verify(Path signedPdf) {
         return CmsSignatureCheck.pdf(signedPdf);
+    }
+
+    private PadesParameters parameters() {
+        return PadesParameters.invisible(key.algorithm(), key.digest()).withReason(REASON);
+    }
+
+    private static MessageDigest hash(Path file, DigestAlgorithm algorithm) {
+        MessageDigest digest = algorithm.newDigest();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+            while (channel.read(buffer) > 0) {
+                digest.update(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            return digest;
+        } catch (IOException e) {
+            throw new ArchiveException("Cannot read " + file + " to sign it: " + e.getMessage(), e);
+        }
     }
 }

@@ -54,6 +54,17 @@ public final class BlobStore {
         return tmp;
     }
 
+    /** Starts a blob that is written in steps; see {@link BlobDraft}. */
+    public BlobDraft draft() {
+        Path part = tmp.resolve(UUID.randomUUID() + ".part");
+        try {
+            return new BlobDraft(this, part, FileChannel.open(part, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            throw new StorageException("Cannot create a temporary blob in " + tmp + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Copies a file into the store. */
     public StoredBlob put(Path source) {
         return write(out -> Files.copy(source, out));
@@ -112,7 +123,7 @@ public final class BlobStore {
         }
     }
 
-    private StoredBlob place(Path part, Sha256 hash, long size) throws IOException {
+    StoredBlob place(Path part, Sha256 hash, long size) throws IOException {
         Path target = path(hash);
         if (Files.exists(target)) {
             Files.delete(part);
@@ -220,7 +231,7 @@ public final class BlobStore {
         }
     }
 
-    private static void deleteQuietly(Path part) {
+    static void deleteQuietly(Path part) {
         try {
             Files.deleteIfExists(part);
         } catch (IOException e) {

@@ -74,6 +74,28 @@ class PdfABuilderTest {
     }
 
     @Test
+    void jpegsBeyondTheHeapBudgetGoThroughPdfBoxsCacheAndStayByteIdenticalToo() throws IOException {
+        byte[] first = TestImages.jpeg(TestImages.page(620, 877, 4), 75, 0.7f);
+        byte[] second = TestImages.jpeg(TestImages.page(620, 877, 5), 75, 0.7f);
+        Path a = TestImages.write(dir, "a.jpg", first);
+        Path b = TestImages.write(dir, "b.jpg", second);
+        Path out = dir.resolve("budget.pdf");
+        // Room for the first scan only: it is written from heap, the second is copied into PDFBox's cache.
+        PdfABuilder small = new PdfABuilder(new PdfOptions(300, 100_000_000L, first.length, true));
+
+        small.build(List.of(a, b), META, PdfAPart.A2B, out);
+
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            for (int i = 1; i <= 2; i++) {
+                try (InputStream raw = onlyImage(doc.getPage(i)).getCOSObject().createRawInputStream()) {
+                    assertArrayEquals(i == 1 ? first : second, raw.readAllBytes(), "page " + i);
+                }
+            }
+        }
+        assertEquals("", PdfAValidation.failures(out, PdfAPart.A2B));
+    }
+
+    @Test
     void pngAndMultiPageTiffAreLosslessAndSizedByDpi() throws IOException {
         BufferedImage a = TestImages.page(400, 300, 2);
         BufferedImage b = TestImages.page(300, 400, 3);

@@ -56,6 +56,42 @@ class BlobStoreTest {
         assertEquals(0, count(dir.resolve("blobs")));
     }
 
+    @Test
+    void aDraftHashesWhatItWroteAndWhatOthersAppendedAndIsNamedByTheWholeFile() throws IOException {
+        BlobStore store = new BlobStore(dir);
+        byte[] body = new byte[3_000_000];
+        new Random(7).nextBytes(body);
+        byte[] appended = "%% signature revision\n".getBytes(StandardCharsets.US_ASCII);
+        StoredBlob blob;
+        try (BlobDraft draft = store.draft()) {
+            try (OutputStream out = draft.output()) {
+                out.write(body, 0, 10);
+                out.write(body[10]);
+                out.write(body, 11, body.length - 11);
+            }
+            assertEquals(Sha256.ofBytes(body), Sha256.of(draft.digestSoFar().digest()));
+            Files.write(draft.path(), appended, java.nio.file.StandardOpenOption.APPEND);
+            blob = draft.commit();
+        }
+        byte[] whole = new byte[body.length + appended.length];
+        System.arraycopy(body, 0, whole, 0, body.length);
+        System.arraycopy(appended, 0, whole, body.length, appended.length);
+        assertEquals(Sha256.ofBytes(whole), blob.hash());
+        assertEquals(whole.length, blob.size());
+        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(store.path(blob.hash()))));
+        assertEquals(0, count(dir.resolve("tmp")));
+    }
+
+    @Test
+    void anAbandonedDraftLeavesNothing() throws IOException {
+        BlobStore store = new BlobStore(dir);
+        try (BlobDraft draft = store.draft()) {
+            draft.output().write(new byte[100_000]);
+        }
+        assertEquals(0, count(dir.resolve("tmp")));
+        assertEquals(0, count(dir.resolve("blobs")));
+    }
+
     /** Kills a child JVM in the middle of writing blobs; every blob left must be whole. */
     @Test
     void aKilledWriterLeavesOnlyWholeBlobs() throws IOException, InterruptedException {
