@@ -19,17 +19,18 @@ public class AgencyErrorPolicy extends RouteConfigurationBuilder {
     @Inject
     DeliveryOutcomes outcomes;
 
+    /** The outcome beans log one line per failure; Camel's own exhaustion log would add a stack trace. */
     @Override
     public void configuration() {
         routeConfiguration(ID)
                 .onException(CircuitBreakerOpenException.class)
-                    .handled(true).bean(outcomes, "circuitOpen").end()
+                    .handled(true).logExhausted(false).bean(outcomes, "circuitOpen").end()
                 .onException(TransientAgencyException.class)
                     .maximumRedeliveries("{{lienthong.delivery.redeliveries}}")
                     .redeliveryDelay("{{lienthong.delivery.redelivery-delay-ms}}")
                     .useExponentialBackOff().useCollisionAvoidance()
-                    .handled(true).bean(outcomes, "transientFailure").end()
+                    .handled(true).logExhausted(false).bean(outcomes, "transientFailure").end()
                 .onException(PermanentAgencyException.class)
-                    .handled(true).bean(outcomes, "permanentFailure").end();
+                    .handled(true).logExhausted(false).bean(outcomes, "permanentFailure").end();
     }
 }

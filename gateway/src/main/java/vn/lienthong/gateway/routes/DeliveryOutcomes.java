@@ -81,12 +81,24 @@ public class DeliveryOutcomes {
             circuitOpen(exchange);
             return;
         }
-        exchanges.retryLater(message(exchange).messageId(), AgencyFailures.describe(cause));
+        AgencyMessage m = message(exchange);
+        String reason = AgencyFailures.describe(cause);
+        LOG.warning(() -> "Agency " + m.agencyId() + " unavailable for message " + m.messageId() + ", retrying later: "
+                + abbreviate(reason));
+        exchanges.retryLater(m.messageId(), reason);
     }
 
     public void permanentFailure(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        exchanges.failed(message(exchange).messageId(), cause.getMessage());
+        AgencyMessage m = message(exchange);
+        LOG.warning(() -> "Agency " + m.agencyId() + " refused message " + m.messageId() + " for good: "
+                + abbreviate(cause.getMessage()));
+        exchanges.failed(m.messageId(), cause.getMessage());
+    }
+
+    /** Agency replies can be long HTML pages; a log line keeps their start. */
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     public void circuitOpen(Exchange exchange) {
