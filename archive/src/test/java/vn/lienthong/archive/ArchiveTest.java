@@ -66,6 +66,25 @@ class ArchiveTest {
     }
 
     @Test
+    void aSha384SigningKeyHashesTheFileItselfAndStillSignsTheWholeStoredBlob() throws IOException {
+        vn.lienthong.archive.sign.SigningKey sha384 = TestArchives.key().with(TestArchives.key().algorithm(),
+                vn.lienthong.signing.DigestAlgorithm.SHA384);
+        ArchiveConfig config = ArchiveConfig.of(dir.resolve("data"),
+                new vn.lienthong.archive.sign.PadesDocumentSigner(sha384),
+                new vn.lienthong.archive.sign.CmsHeadSigner(TestArchives.key()));
+        try (Archive archive = Archive.open(config)) {
+            ArchiveRecord r = archive.ingest(IngestRequest.of(List.of(scan("p.jpg", 5), scan("q.jpg", 6)),
+                    TestArchives.metadata("H15.50.05.13-261008-0384")));
+            Path pdf = archive.blobPath(r);
+            assertEquals(r.blobHash(), Sha256.ofBytes(Files.readAllBytes(pdf)));
+            String pdfsig = TestArchives.pdfsig(pdf);
+            assertTrue(pdfsig.contains("Signature is Valid.") && pdfsig.contains("Total document signed"), pdfsig);
+            assertTrue(archive.verify(r.id(), "auditor").ok());
+            assertEquals("", PdfAValidation.failures(pdf, PdfAPart.A2B));
+        }
+    }
+
+    @Test
     void retentionAndLegalHoldRefuseDeletionAndRecordTheAttempt() throws IOException {
         try (Archive archive = Archive.open(TestArchives.config(dir.resolve("data")))) {
             LocalDate today = LocalDate.now();
