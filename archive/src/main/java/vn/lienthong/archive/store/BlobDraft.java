@@ -6,6 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import vn.lienthong.archive.StorageException;
 
 /**
@@ -18,6 +23,17 @@ import vn.lienthong.archive.StorageException;
  */
 public final class BlobDraft implements AutoCloseable {
     private static final int BUFFER = 1 << 20;
+    /**
+     * Starts the disk writing early: once the caller's bytes are all written, an fdatasync of them runs
+     * here while the caller goes on (signing), so the fsync in {@link #commit()} finds little left to do.
+     * These threads only wait on the disk (one per draft in flight, so no draft waits behind another's);
+     * durability still rests on commit's own fsync, which runs after this one has finished.
+     */
+    private static final ExecutorService WRITEBACK = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "blob-writeback");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final BlobStore store;
     private final Path part;
@@ -26,6 +42,7 @@ public final class BlobDraft implements AutoCloseable {
     private final HashingOutput output = new HashingOutput();
     private long hashed;
     private boolean done;
+    private Future<?> writeback = CompletableFuture.completedFuture(null);
 
     BlobDraft(BlobStore store, Path part, FileChannel channel) {
         this.store = store;
@@ -38,7 +55,10 @@ public final class BlobDraft implements AutoCloseable {
         return part;
     }
 
-    /** Appends to the file and hashes on the way; closing it flushes but keeps the draft open. */
+    /**
+     * Appends to the file and hashes on the way; closing it flushes, starts the early writeback and keeps
+     * the draft open.
+     */
     public OutputStream output() {
         return output;
     }
@@ -59,6 +79,7 @@ public final class BlobDraft implements AutoCloseable {
     public StoredBlob commit() {
         try {
             output.flushBuffer();
+            awaitWriteback();
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
             long position = hashed;
             for (int n; (n = channel.read(buffer, position)) > 0; position += n) {
@@ -79,6 +100,12 @@ public final class BlobDraft implements AutoCloseable {
     public void close() {
         if (!done) {
             try {
+                awaitWriteback();
+            } catch (IOException e) {
+                System.getLogger(BlobDraft.class.getName()).log(System.Logger.Level.DEBUG,
+                        "Early writeback of an abandoned draft failed; it is deleted anyway", e);
+            }
+            try {
                 channel.close();
             } catch (IOException e) {
                 System.getLogger(BlobDraft.class.getName()).log(System.Logger.Level.WARNING,
@@ -86,6 +113,17 @@ public final class BlobDraft implements AutoCloseable {
             }
             BlobStore.deleteQuietly(part);
             done = true;
+        }
+    }
+
+    private void awaitWriteback() throws IOException {
+        try {
+            writeback.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while waiting for the disk");
         }
     }
 
@@ -124,6 +162,12 @@ public final class BlobDraft implements AutoCloseable {
         @Override
         public void close() throws IOException {
             flushBuffer();
+            if (writeback.isDone()) {
+                writeback = WRITEBACK.submit(() -> {
+                    channel.force(false);
+                    return null;
+                });
+            }
         }
 
         void flushBuffer() throws IOException {
