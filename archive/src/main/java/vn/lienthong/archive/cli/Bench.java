@@ -38,7 +38,7 @@ final class Bench {
             byte[] scan = SampleScan.a4At300Dpi(1);
             Path page = Files.write(work.resolve("scan-a4-300dpi.jpg"), scan);
             long totalBytes = (long) scan.length * pages;
-            out.printf("input: %d pages of %.2f MB (A4, 300 dpi, JPEG), %d pages per document, 1 thread%n",
+            out.printf("input: %d pages of %.2f MB (A4, 300 dpi, JPEG), %d pages per document, 1 ingest thread%n",
                     pages, scan.length / 1e6, pagesPerDocument);
             loadAverage().ifPresent(load -> out.println("load average (1/5/15 min) before: " + load));
 
