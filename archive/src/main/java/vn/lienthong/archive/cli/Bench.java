@@ -74,8 +74,7 @@ final class Bench {
         } catch (IOException e) {
             throw new StorageException("Benchmark failed: " + e.getMessage(), e);
         } finally {
-            deleteTree(work.resolve("store"));
-            deleteTree(work.resolve("warmup"));
+            deleteTree(work); // the bench's own directory (lienthong-bench-PID): stores, scan and limit file
         }
     }
 
