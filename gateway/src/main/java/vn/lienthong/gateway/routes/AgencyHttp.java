@@ -1,10 +1,17 @@
 package vn.lienthong.gateway.routes;
 
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
 import org.apache.camel.Exchange;
 
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 
-/** The HTTP headers every outbound request carries; nothing from earlier steps leaks out. */
+/** What every outbound agency request shares: the headers (nothing from earlier steps leaks out), and JSON bodies. */
 final class AgencyHttp {
 
     static final String REQUEST_ID = "X-Request-Id";
@@ -18,5 +25,25 @@ final class AgencyHttp {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
         exchange.getMessage().setHeader(REQUEST_ID, m.messageId());
         exchange.getMessage().setHeader("X-Dossier-Code", m.dossierCode().value());
+    }
+
+    /** The JSON body of a REST agency request: the message's payload with its request id and kind. */
+    static String jsonRequest(Exchange exchange) {
+        AgencyMessage m = exchange.getProperty(DeliveryOutcomes.MESSAGE, AgencyMessage.class);
+        prepare(exchange, m, "application/json; charset=utf-8");
+        return Json.createObjectBuilder(Json.createReader(new StringReader(m.payload())).readObject())
+                .add("requestId", m.messageId())
+                .add("kind", m.operation())
+                .build().toString();
+    }
+
+    /** A REST agency's reply as a JSON object; anything else is a permanent failure. */
+    static JsonObject parseReply(String body, String agency) {
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new PermanentAgencyException("Malformed " + agency + " reply (not a JSON object): "
+                    + AgencyFailures.excerpt(body), e);
+        }
     }
 }

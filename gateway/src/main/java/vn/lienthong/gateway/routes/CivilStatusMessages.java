@@ -1,16 +1,11 @@
 package vn.lienthong.gateway.routes;
 
-import java.io.StringReader;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
 import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.AgencyResult;
 
 /**
@@ -21,17 +16,12 @@ import vn.lienthong.gateway.domain.exchange.AgencyResult;
 public class CivilStatusMessages {
 
     public String request(Exchange exchange) {
-        AgencyMessage m = exchange.getProperty(DeliveryOutcomes.MESSAGE, AgencyMessage.class);
-        AgencyHttp.prepare(exchange, m, "application/json; charset=utf-8");
-        return Json.createObjectBuilder(Json.createReader(new StringReader(m.payload())).readObject())
-                .add("requestId", m.messageId())
-                .add("kind", m.operation())
-                .build().toString();
+        return AgencyHttp.jsonRequest(exchange);
     }
 
     public AgencyResult reply(Exchange exchange) {
         AgencyFailures.requireSuccess(exchange, "Civil status");
-        JsonObject json = parse(exchange.getMessage().getBody(String.class), "civil status");
+        JsonObject json = AgencyHttp.parseReply(exchange.getMessage().getBody(String.class), "civil status");
         String number = json.getString("registrationNumber", "");
         String personalId = json.getString("personalId", "");
         if (number.isBlank() || !personalId.matches("\\d{12}")) {
@@ -42,12 +32,4 @@ public class CivilStatusMessages {
                 "Hộ tịch: số đăng ký " + number + ", số định danh cá nhân " + personalId);
     }
 
-    static JsonObject parse(String body, String agency) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new PermanentAgencyException("Malformed " + agency + " reply (not a JSON object): "
-                    + AgencyFailures.excerpt(body), e);
-        }
-    }
 }

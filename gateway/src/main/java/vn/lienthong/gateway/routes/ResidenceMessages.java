@@ -1,14 +1,11 @@
 package vn.lienthong.gateway.routes;
 
-import java.io.StringReader;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.AgencyResult;
 
 /**
@@ -19,17 +16,12 @@ import vn.lienthong.gateway.domain.exchange.AgencyResult;
 public class ResidenceMessages {
 
     public String request(Exchange exchange) {
-        AgencyMessage m = exchange.getProperty(DeliveryOutcomes.MESSAGE, AgencyMessage.class);
-        AgencyHttp.prepare(exchange, m, "application/json; charset=utf-8");
-        return Json.createObjectBuilder(Json.createReader(new StringReader(m.payload())).readObject())
-                .add("requestId", m.messageId())
-                .add("kind", m.operation())
-                .build().toString();
+        return AgencyHttp.jsonRequest(exchange);
     }
 
     public AgencyResult reply(Exchange exchange) {
         AgencyFailures.requireSuccess(exchange, "Residence");
-        JsonObject json = CivilStatusMessages.parse(exchange.getMessage().getBody(String.class), "residence");
+        JsonObject json = AgencyHttp.parseReply(exchange.getMessage().getBody(String.class), "residence");
         String ticket = json.getString("ticket", "");
         if (ticket.isBlank()) {
             throw new PermanentAgencyException("Malformed residence reply: no ticket in "
