@@ -12,6 +12,7 @@ import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
+import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 
 /** The desk's report figures over a period, per agency, procedure or officer, with a total. */
@@ -31,7 +32,7 @@ public class DeskStatistics {
     @Inject
     Clock clock;
 
-    public Report report(LocalDate from, LocalDate to, StatisticsGrouping groupBy) {
+    public Report report(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping groupBy) {
         if (to.isBefore(from)) {
             throw new InvalidDossierException("to", "Ngày kết thúc (to) phải sau ngày bắt đầu (from)",
                     "'to' must not be before 'from'");
@@ -41,7 +42,7 @@ public class DeskStatistics {
                     "The period may span at most 10 years");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
-        List<StatisticsRow> rows = dossiers.statistics(from, to, groupBy, now);
+        List<StatisticsRow> rows = dossiers.statistics(scope, from, to, groupBy, now);
         StatisticsRow total = rows.stream()
                 .reduce(new StatisticsRow("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
         return new Report(from, to, groupBy, now, rows, total);

@@ -40,7 +40,7 @@ public class OverdueWatch {
     /** Recounts; called on a timer by the overdue-watch route. */
     public long recount() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
-        long count = dossiers.search(new DossierQuery(null, null, null, true, null, null, 0, 1), now).total();
+        long count = dossiers.search(new DossierQuery(null, null, null, null, true, null, null, 0, 1), now).total();
         long before = overdue.getAndSet(count);
         if (count != before) {
             LOG.info(() -> "Overdue dossiers: " + count + " (was " + before + ")");

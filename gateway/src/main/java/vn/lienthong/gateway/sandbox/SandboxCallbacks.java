@@ -12,8 +12,14 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 
-/** Sends an asynchronous agency's result back to the gateway after the configured delay. */
+import vn.lienthong.gateway.infrastructure.security.CallbackAuthenticator;
+
+/**
+ * Sends an asynchronous agency's result back to the gateway after the configured delay, signed
+ * with the agency's callback secret as a real agency would sign it.
+ */
 @ApplicationScoped
 public class SandboxCallbacks {
 
@@ -21,6 +27,9 @@ public class SandboxCallbacks {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    CallbackAuthenticator signatures;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -35,9 +44,13 @@ public class SandboxCallbacks {
     }
 
     private void send(String agencyId, String body, int port) {
+        long now = System.currentTimeMillis() / 1000;
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/callbacks/" + agencyId))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header(CallbackAuthenticator.TIMESTAMP_HEADER, Long.toString(now))
+                .header(CallbackAuthenticator.SIGNATURE_HEADER,
+                        signatures.sign(agencyId, now, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

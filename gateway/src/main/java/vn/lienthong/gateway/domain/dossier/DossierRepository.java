@@ -27,5 +27,5 @@ public interface DossierRepository {
 
     DossierPage search(DossierQuery query, OffsetDateTime now);
 
-    List<StatisticsRow> statistics(LocalDate from, LocalDate to, StatisticsGrouping grouping, OffsetDateTime now);
+    List<StatisticsRow> statistics(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping grouping, OffsetDateTime now);
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.Applicant;
 import vn.lienthong.gateway.domain.dossier.Channel;
 import vn.lienthong.gateway.domain.dossier.CitizenId;
@@ -186,6 +187,10 @@ public class JdbcDossierRepository implements DossierRepository {
     public DossierPage search(DossierQuery q, OffsetDateTime now) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (q.scope() != null) {
+            where.append(" AND agency_code LIKE ?");
+            params.add(q.scope().likePattern());
+        }
         if (q.status() != null) {
             where.append(" AND status = ?");
             params.add(q.status().name());
@@ -239,7 +244,8 @@ public class JdbcDossierRepository implements DossierRepository {
     }
 
     @Override
-    public List<StatisticsRow> statistics(LocalDate from, LocalDate to, StatisticsGrouping grouping, OffsetDateTime now) {
+    public List<StatisticsRow> statistics(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping grouping,
+                                          OffsetDateTime now) {
         String column = switch (grouping) {
             case AGENCY -> "agency_code";
             case PROCEDURE -> "procedure_code";
@@ -254,11 +260,15 @@ public class JdbcDossierRepository implements DossierRepository {
                 + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN status = 'STOPPED' THEN 1 ELSE 0 END)"
                 + " FROM dossier WHERE received_at >= ? AND received_at < ?"
+                + (scope == null ? "" : " AND agency_code LIKE ?")
                 + " GROUP BY " + column + " ORDER BY " + column;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, now);
             ps.setObject(2, startOf(from));
             ps.setObject(3, startOf(to.plusDays(1)));
+            if (scope != null) {
+                ps.setString(4, scope.likePattern());
+            }
             List<StatisticsRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import vn.lienthong.gateway.application.Caller;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Lịch làm việc / Working calendar")
+@RolesAllowed({Caller.DESK_OFFICER, Caller.LEADER, Caller.ADMIN, Caller.AUDITOR})
 public class CalendarResource {
 
     /** A year's days off and swapped working days, with the office's hours. */

@@ -1,17 +1,23 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import jakarta.annotation.security.PermitAll;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,26 +26,50 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.lienthong.gateway.infrastructure.security.CallbackAuthenticator;
 import vn.lienthong.gateway.routes.AgencyCallbacks;
 
-/** Results of asynchronous agencies (residence, land registry), matched to their request by ticket. */
+/**
+ * Results of asynchronous agencies (residence, land registry), matched to their request by ticket.
+ * Not open: each callback proves its agency by mutual TLS or an HMAC signature before it is read.
+ */
 @Path("/callbacks/{agency}")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quản trị liên thông / Exchange administration")
+@PermitAll
 public class CallbackResource {
 
     @Inject
     AgencyCallbacks callbacks;
 
+    @Inject
+    CallbackAuthenticator authenticator;
+
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Operation(summary = "Kết quả từ cơ quan / Agency callback",
             description = "Body: {ticket, outcome: DONE|REJECTED, result: {...}, summary, reason}.")
     @APIResponse(responseCode = "200", description = "Applied, or a duplicate with no second effect")
-    @APIResponse(responseCode = "404", description = "Unknown ticket")
+    @APIResponse(responseCode = "401", description = "No valid client certificate or HMAC signature, or a replay")
+    @APIResponse(responseCode = "404", description = "Unknown agency or ticket")
     @APIResponse(responseCode = "409", description = "Late: the request is not waiting for a result")
-    public Response receive(@PathParam("agency") String agency, String body) {
+    public Response receive(@PathParam("agency") String agency,
+                            @HeaderParam(CallbackAuthenticator.TIMESTAMP_HEADER) String timestamp,
+                            @HeaderParam(CallbackAuthenticator.SIGNATURE_HEADER) String signature,
+                            byte[] raw) {
+        if (!authenticator.knows(agency)) {
+            return Problem.of("not-found", Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",
+                    "Không có cơ quan liên thông '" + agency + "'", "No connected agency '" + agency + "'").toResponse();
+        }
+        byte[] bytes = raw == null ? new byte[0] : raw;
+        authenticator.verify(agency, bytes, timestamp, signature,
+                (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate"));
+        request.setAttribute(AuditFilter.AGENCY_ACTOR, agency);
+        String body = new String(bytes, StandardCharsets.UTF_8);
         String ticket;
         try {
             JsonObject json = Json.createReader(new StringReader(body == null ? "" : body)).readObject();

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import vn.lienthong.gateway.application.Caller;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +25,7 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Danh mục / Catalogue")
+@RolesAllowed({Caller.DESK_OFFICER, Caller.LEADER, Caller.ADMIN, Caller.AUDITOR})
 public class CatalogueResource {
 
     /** The catalogue with its version. */

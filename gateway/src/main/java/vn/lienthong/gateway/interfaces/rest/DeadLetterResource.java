@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import vn.lienthong.gateway.application.Caller;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +25,7 @@ import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quản trị liên thông / Exchange administration")
+@RolesAllowed(Caller.ADMIN)
 public class DeadLetterResource {
 
     @Inject
@@ -46,9 +49,12 @@ public class DeadLetterResource {
     @Path("{id}/replay")
     @Operation(summary = "Gửi lại / Replay",
             description = "Puts the message back in the outbox with fresh attempts and the same message id.")
-    public DeadLetterView replay(@PathParam("id") long id, @QueryParam("actor") String actor) {
-        return view(exchanges.replay(id, actor == null || actor.isBlank() ? "admin" : actor));
+    public DeadLetterView replay(@PathParam("id") long id) {
+        return view(exchanges.replay(id, caller.officerId()));
     }
+
+    @Inject
+    Caller caller;
 
     private static DeadLetterView view(AgencyMessage m) {
         return new DeadLetterView(m.id(), m.messageId(), m.dossierCode().value(), m.agencyId(), m.operation(),

@@ -60,7 +60,6 @@ public final class DossierRequests {
 
     /** POST /api/v1/dossiers/{code}/steps: a hand-over (form 06). */
     public record Step(
-            @NotBlank(message = "Bắt buộc: người chuyển | Required: who hands over (actor)")
             @Size(max = 100, message = "Tối đa 100 ký tự | At most 100 characters")
             String actor,
             @Size(max = 200, message = "Tối đa 200 ký tự | At most 200 characters")
@@ -84,7 +83,6 @@ public final class DossierRequests {
             @NotBlank(message = "Bắt buộc: lý do | Required: the reason")
             @Size(max = 2000, message = "Tối đa 2000 ký tự | At most 2000 characters")
             String reason,
-            @NotBlank(message = "Bắt buộc: người thực hiện | Required: actor")
             @Size(max = 100, message = "Tối đa 100 ký tự | At most 100 characters")
             String actor) {
     }
@@ -96,7 +94,6 @@ public final class DossierRequests {
             @NotBlank(message = "Bắt buộc: lý do xin lỗi, gia hạn | Required: the reason for the delay")
             @Size(max = 2000, message = "Tối đa 2000 ký tự | At most 2000 characters")
             String reason,
-            @NotBlank(message = "Bắt buộc: người thực hiện | Required: actor")
             @Size(max = 100, message = "Tối đa 100 ký tự | At most 100 characters")
             String actor) {
     }

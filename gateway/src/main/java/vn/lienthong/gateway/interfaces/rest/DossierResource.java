@@ -2,6 +2,7 @@ package vn.lienthong.gateway.interfaces.rest;
 
 import java.time.OffsetDateTime;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.AgencyExchanges;
+import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.application.ChangeStatus;
 import vn.lienthong.gateway.application.DossierDesk;
 import vn.lienthong.gateway.application.ExtendDossier;
@@ -36,12 +38,18 @@ import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierQuery;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.procedure.Procedure;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 
-/** Dossiers at the one-stop desk: intake, look-up, hand-overs, status changes, extensions, listing. */
+/**
+ * Dossiers at the one-stop desk: intake, look-up, hand-overs, status changes, extensions, listing.
+ * Desk officers work on their own agency's dossiers; leaders read their agency's and its units'.
+ * The actor recorded for a change is always the token's officer.
+ */
 @Path("/dossiers")
 @RequestScoped
+@RolesAllowed({Caller.DESK_OFFICER, Caller.LEADER})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Hồ sơ / Dossiers")
@@ -59,10 +67,14 @@ public class DossierResource {
     @Inject
     AgencyExchanges exchanges;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed(Caller.DESK_OFFICER)
     @Operation(summary = "Tiếp nhận hồ sơ / Submit a dossier",
             description = "Numbers the dossier {agencyCode}-{yymmdd}-{NNNN} and sets the appointment date (dueAt).")
     @APIResponse(responseCode = "201", description = "Received; Location names the dossier")
@@ -72,10 +84,11 @@ public class DossierResource {
     @APIResponse(responseCode = "200", description = "Same Idempotency-Key as an earlier submission: that dossier")
     public Response submit(@Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Submit body,
                            @HeaderParam("Idempotency-Key") @Size(max = 200, message = IDEMPOTENCY_KEY) String key) {
+        caller.requireChange(body.agencyCode());
         DossierRequests.Applicant a = body.applicant();
         DossierDesk.Intake intake = desk.submit(new SubmitDossier(body.procedureCode(), body.agencyCode(),
                 new Applicant(a.fullName().trim(), new CitizenId(a.citizenId()), a.phone(), a.email()),
-                body.formData() == null ? null : body.formData().toString(), body.channel(), body.receivedBy()),
+                body.formData() == null ? null : body.formData().toString(), body.channel(), actor("receivedBy", body.receivedBy())),
                 key == null || key.isBlank() ? null : key.trim());
         Dossier dossier = intake.dossier();
         if (!intake.created()) {
@@ -90,7 +103,7 @@ public class DossierResource {
     @Path("{code}")
     @Operation(summary = "Xem hồ sơ / Get a dossier")
     public DossierViews.DossierView get(@PathParam("code") String code) {
-        Dossier dossier = desk.find(new DossierCode(code));
+        Dossier dossier = readable(code);
         String name = catalogue.procedure(dossier.procedureCode()).map(Procedure::name).orElse(null);
         return DossierViews.of(dossier, name, desk.now(),
                 exchanges.ofDossier(dossier.code()).stream().map(DossierViews::of).toList());
@@ -100,40 +113,43 @@ public class DossierResource {
     @Path("{code}/history")
     @Operation(summary = "Quá trình xử lý (mẫu 06) / Processing record (form 06)")
     public DossierViews.HistoryView history(@PathParam("code") String code) {
-        DossierCode dossierCode = new DossierCode(code);
+        DossierCode dossierCode = readable(code).code();
         return new DossierViews.HistoryView(code,
                 desk.history(dossierCode).stream().map(DossierViews::of).toList());
     }
 
     @POST
     @Path("{code}/steps")
+    @RolesAllowed(Caller.DESK_OFFICER)
     @Operation(summary = "Chuyển bước xử lý / Hand over to a department or agency")
     public DossierViews.DossierView handOver(@PathParam("code") String code,
                                              @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Step body) {
-        Dossier dossier = desk.handOver(new DossierCode(code), new HandOver(body.actor(), body.fromUnit(),
+        Dossier dossier = desk.handOver(changeable(code), new HandOver(actor("actor", body.actor()), body.fromUnit(),
                 body.toUnit(), body.deadline(), body.workingHours(), body.note(), blankToNull(body.toAgency())));
         return view(dossier, desk.now());
     }
 
     @POST
     @Path("{code}/transitions")
+    @RolesAllowed(Caller.DESK_OFFICER)
     @Operation(summary = "Chuyển trạng thái / Change status",
             description = "A forbidden transition answers 409 with the allowed ones.")
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
     public DossierViews.DossierView transition(@PathParam("code") String code,
                                                @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Transition body) {
-        Dossier dossier = desk.changeStatus(new DossierCode(code),
-                new ChangeStatus(body.status(), body.reason(), body.actor()));
+        Dossier dossier = desk.changeStatus(changeable(code),
+                new ChangeStatus(body.status(), body.reason(), actor("actor", body.actor())));
         return view(dossier, desk.now());
     }
 
     @POST
     @Path("{code}/extensions")
+    @RolesAllowed(Caller.DESK_OFFICER)
     @Operation(summary = "Xin lỗi và hẹn lại (mẫu 04) / Apology and new date (form 04)")
     public DossierViews.DossierView extend(@PathParam("code") String code,
                                            @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Extension body) {
-        Dossier dossier = desk.extend(new DossierCode(code),
-                new ExtendDossier(body.newDueAt(), body.reason(), body.actor()));
+        Dossier dossier = desk.extend(changeable(code),
+                new ExtendDossier(body.newDueAt(), body.reason(), actor("actor", body.actor())));
         return view(dossier, desk.now());
     }
 
@@ -149,15 +165,41 @@ public class DossierResource {
                                       @QueryParam("to") String to,
                                       @QueryParam("page") String page,
                                       @QueryParam("size") String size) {
-        DossierQuery query = new DossierQuery(
+        String agencyFilter = blankToNull(agency);
+        if (agencyFilter != null) {
+            caller.requireRead(agencyFilter);
+        }
+        DossierQuery query = new DossierQuery(caller.readScope(),
                 QueryParameters.enumeration("status", status, DossierStatus.class),
-                blankToNull(procedure), blankToNull(agency),
+                blankToNull(procedure), agencyFilter,
                 QueryParameters.flag("overdue", overdue),
                 QueryParameters.date("from", from), QueryParameters.date("to", to),
                 QueryParameters.integer("page", page, 0, 0, 1_000_000),
                 QueryParameters.integer("size", size, 20, 1, 200));
         OffsetDateTime now = desk.now();
         return DossierViews.of(desk.list(query), d -> view(d, now));
+    }
+
+    /** The dossier, if this caller may read it; looking it up first gives 404 before 403. */
+    private Dossier readable(String code) {
+        Dossier dossier = desk.find(new DossierCode(code));
+        caller.requireRead(dossier.agencyCode());
+        return dossier;
+    }
+
+    private DossierCode changeable(String code) {
+        Dossier dossier = desk.find(new DossierCode(code));
+        caller.requireChange(dossier.agencyCode());
+        return dossier.code();
+    }
+
+    /** The signed-in officer; a body naming somebody else is refused rather than silently rewritten. */
+    private String actor(String field, String claimed) {
+        if (claimed == null || claimed.isBlank() || claimed.trim().equals(caller.officerId())) {
+            return caller.officerId();
+        }
+        throw new InvalidDossierException(field, "Người thực hiện phải là cán bộ đăng nhập (" + caller.officerId()
+                + ") hoặc để trống", "The actor must be the signed-in officer (" + caller.officerId() + ") or omitted");
     }
 
     private DossierViews.DossierView view(Dossier dossier, OffsetDateTime now) {

@@ -117,6 +117,14 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
     private static Response fromStatus(int status, Throwable e) {
         return switch (status) {
             case 400 -> malformed(e);
+            case 401 -> Response.fromResponse(Problem.of("unauthorized", Response.Status.UNAUTHORIZED,
+                            "Chưa xác thực", "Unauthorized",
+                            "Cần thẻ truy cập hợp lệ: Authorization: Bearer <JWT> (thẻ còn hạn, do bên phát hành được cấu hình ký)",
+                            "A valid token is required: Authorization: Bearer <JWT>, unexpired and signed by the configured issuer")
+                    .toResponse()).header("WWW-Authenticate", "Bearer realm=\"lienthong\"").build();
+            case 403 -> Problem.of("forbidden", Response.Status.FORBIDDEN, "Không có quyền", "Forbidden",
+                    "Vai trò trong thẻ truy cập không được dùng chức năng này",
+                    "The token's roles do not allow this operation").toResponse();
             case 404 -> Problem.of("not-found", Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",
                     "Không có tài nguyên tại địa chỉ này; xem /openapi",
                     "No resource at this address; see /openapi").toResponse();

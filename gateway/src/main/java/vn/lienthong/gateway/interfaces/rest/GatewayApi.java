@@ -1,13 +1,24 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The gateway's REST API, version 1. */
+import vn.lienthong.gateway.application.Caller;
+
+/**
+ * The gateway's REST API, version 1. Callers authenticate with a MicroProfile JWT bearer token
+ * (issuer and key: mp.jwt.verify.*); the token's groups are its roles.
+ */
 @ApplicationPath("/api/v1")
+@ApplicationScoped // a CDI bean, so that MicroProfile JWT finds its @LoginConfig
+@LoginConfig(authMethod = "MP-JWT", realmName = "lienthong")
+@DeclareRoles({Caller.DESK_OFFICER, Caller.LEADER, Caller.ADMIN, Caller.AUDITOR})
 @OpenAPIDefinition(info = @Info(
         title = "Liên Thông gateway API",
         version = "1",

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import vn.lienthong.gateway.application.Caller;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -23,6 +25,7 @@ import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Thống kê / Statistics")
+@RolesAllowed(Caller.LEADER)
 public class StatisticsResource {
 
     @Inject
@@ -30,6 +33,9 @@ public class StatisticsResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(summary = "Thống kê hồ sơ / Dossier statistics",
@@ -42,7 +48,7 @@ public class StatisticsResource {
         LocalDate start = QueryParameters.date("from", from);
         LocalDate end = QueryParameters.date("to", to);
         StatisticsGrouping grouping = QueryParameters.enumeration("groupBy", groupBy, StatisticsGrouping.class);
-        return statistics.report(start == null ? today.withDayOfMonth(1) : start, end == null ? today : end,
+        return statistics.report(caller.readScope(), start == null ? today.withDayOfMonth(1) : start, end == null ? today : end,
                 grouping == null ? StatisticsGrouping.AGENCY : grouping);
     }
 }

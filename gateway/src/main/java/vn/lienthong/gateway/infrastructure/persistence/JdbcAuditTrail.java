@@ -1,0 +1,94 @@
+package vn.lienthong.gateway.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import vn.lienthong.gateway.domain.audit.AuditEvent;
+import vn.lienthong.gateway.domain.audit.AuditTrail;
+
+/** The audit trail in the gateway's database (table audit_event). */
+@ApplicationScoped
+public class JdbcAuditTrail implements AuditTrail {
+
+    @Inject
+    DataSource dataSource;
+
+    /** In its own transaction: a refused or failed call is recorded even though its own work rolled back. */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(AuditEvent e) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_event (occurred_at, actor, roles, agency_code, action, target, status, outcome, "
+                        + "client, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, e.occurredAt());
+            ps.setString(2, clip(e.actor(), 200));
+            ps.setString(3, clip(e.roles(), 200));
+            ps.setString(4, clip(e.agencyCode(), 40));
+            ps.setString(5, clip(e.action(), 16));
+            ps.setString(6, clip(e.target(), 500));
+            ps.setInt(7, e.status());
+            ps.setString(8, e.outcome());
+            ps.setString(9, clip(e.client(), 64));
+            ps.setString(10, clip(e.requestId(), 64));
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new PersistenceException("Cannot write the audit trail: " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public List<AuditEvent> find(Query q) {
+        StringBuilder sql = new StringBuilder("SELECT id, occurred_at, actor, roles, agency_code, action, target, status, "
+                + "outcome, client, request_id FROM audit_event WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(q.from());
+        }
+        if (q.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(q.to());
+        }
+        if (q.actor() != null) {
+            sql.append(" AND actor = ?");
+            params.add(q.actor());
+        }
+        if (q.outcome() != null) {
+            sql.append(" AND outcome = ?");
+            params.add(q.outcome());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(q.limit());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<AuditEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11)));
+                }
+            }
+            return events;
+        } catch (SQLException ex) {
+            throw new PersistenceException("Cannot read the audit trail: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

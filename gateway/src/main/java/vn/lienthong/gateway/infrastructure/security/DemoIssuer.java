@@ -1,0 +1,117 @@
+package vn.lienthong.gateway.infrastructure.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The embedded default's token issuer: on first start, an RSA key pair under
+ * {@code <data dir>/keys}, whose public half is what MicroProfile JWT verifies tokens with
+ * (mp.jwt.verify.publickey.location). {@code scripts/demo-token} signs tokens with the private
+ * half. Off with an external database unless enabled; a province points MicroProfile JWT at its
+ * own identity provider instead.
+ */
+@ApplicationScoped
+public class DemoIssuer {
+
+    private static final Logger LOG = Logger.getLogger(DemoIssuer.class.getName());
+    /** Before anything can serve a request, and before Camel starts. */
+    private static final int PRIORITY = 50;
+    static final String PRIVATE_KEY = "demo-issuer.key.pem";
+    static final String PUBLIC_KEY = "demo-issuer.pub.pem";
+    static final String ISSUER_FILE = "demo-issuer.properties";
+
+    @Inject
+    @ConfigProperty(name = "lienthong.data.dir")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.security.demo-issuer.enabled")
+    Optional<Boolean> enabled;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.db.url")
+    Optional<String> externalDatabase;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    void ensureKey(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+        if (!enabled.orElse(externalDatabase.isEmpty())) {
+            return;
+        }
+        Path keys = Path.of(dataDir).toAbsolutePath().normalize().resolve("keys");
+        Path publicKey = keys.resolve(PUBLIC_KEY);
+        try {
+            if (!Files.exists(publicKey)) {
+                generate(keys);
+                LOG.info("DEMO token issuer: generated a new key pair in " + keys);
+            }
+            Files.writeString(keys.resolve(ISSUER_FILE), "issuer=" + issuer + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the demo token issuer's key in " + keys, e);
+        }
+        LOG.info("DEMO token issuer (not for production): tokens are verified with " + publicKey
+                + ". Mint one with: LIENTHONG_DATA_DIR=" + Path.of(dataDir).toAbsolutePath().normalize()
+                + " scripts/demo-token desk-officer 000.00.00.H30   (roles: desk-officer, leader, admin, auditor)");
+    }
+
+    private static void generate(Path keys) throws IOException {
+        Files.createDirectories(keys);
+        KeyPair pair;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            pair = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no RSA key generator", e);
+        }
+        // The private key first, readable by the owner only; the public key last, because its
+        // presence is what says "done" on the next start.
+        write(keys.resolve(PRIVATE_KEY), pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
+        write(keys.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static void write(Path target, String content, boolean secret) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            if (secret && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(tmp, content, StandardCharsets.US_ASCII);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
