@@ -50,7 +50,7 @@ class AgencyExchangeIT {
 
     @Test
     void bhytReissueGoesToSocialInsuranceBySoapAndCompletes() {
-        GatewayHttp http = gateway.http();
+        GatewayHttp http = officerOf("000.00.00.H30");
         GatewayHttp.Reply created = http.post("api/v1/dossiers", GatewayHttp.submission("1.000240", "000.00.00.H30", "001190012345"));
         assertEquals(201, created.status(), created::toString);
         String code = created.json().getString("code");
@@ -66,7 +66,7 @@ class AgencyExchangeIT {
 
     @Test
     void birthGroupReachesResidenceAndSocialInsuranceAndCompletes() {
-        GatewayHttp http = gateway.http();
+        GatewayHttp http = officerOf("000.00.20.H30");
         String code = http.post("api/v1/dossiers", GatewayHttp.submission("3.000722", "000.00.20.H30", "001190012346"))
                 .json().getString("code");
         awaitStatus(http, code, "COMPLETED");
@@ -79,7 +79,8 @@ class AgencyExchangeIT {
     @Test
     void concurrentRetriesWithOneIdempotencyKeyCreateOneDossier()
             throws InterruptedException, ExecutionException, TimeoutException {
-        GatewayHttp http = gateway.http();
+        GatewayHttp http = officerOf("002.00.20.H13");
+        String token = gateway.tokens().token("desk-officer", "002.00.20.H13");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = http.resolve("api/v1/dossiers");
         String body = GatewayHttp.submission("2.000815", "002.00.20.H13", "001190012347");
@@ -92,6 +93,7 @@ class AgencyExchangeIT {
                 replies.add(pool.submit(() -> {
                     go.await();
                     return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + token)
                             .header("Idempotency-Key", "desk-7-retry-42")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 }));
@@ -109,6 +111,10 @@ class AgencyExchangeIT {
         assertEquals(1, http.get("api/v1/dossiers?agency=002.00.20.H13").json().getInt("total"));
         GatewayHttp.Reply retry = http.post("api/v1/dossiers", body);
         assertEquals(201, retry.status(), "without the key it is a new dossier");
+    }
+
+    private static GatewayHttp officerOf(String agencyCode) {
+        return gateway.http().as(gateway.tokens().token(DemoTokens.DESK_OFFICER, agencyCode));
     }
 
     private static JsonObject awaitStatus(GatewayHttp http, String code, String status) {

@@ -43,7 +43,8 @@ class ConcurrentIntakeIT {
     @Test
     void fiftySimultaneousSubmissionsGetFiftyConsecutiveCodes()
             throws InterruptedException, ExecutionException, TimeoutException {
-        GatewayHttp http = new GatewayHttp(URI.create(base.toString()));
+        GatewayHttp http = new GatewayHttp(URI.create(base.toString()))
+                .as(DemoTokens.ofArquillian().token(DemoTokens.DESK_OFFICER, AGENCY));
         CountDownLatch ready = new CountDownLatch(DESKS);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService desks = Executors.newFixedThreadPool(DESKS);

@@ -38,7 +38,10 @@ class DossierLifecycleIT {
 
     @Test
     void submitLookUpWalkTheLifecycleAndCount() {
-        GatewayHttp http = new GatewayHttp(java.net.URI.create(base.toString()));
+        DemoTokens tokens = DemoTokens.ofArquillian();
+        GatewayHttp http = new GatewayHttp(java.net.URI.create(base.toString()))
+                .as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
+        GatewayHttp leader = http.as(tokens.token(DemoTokens.LEADER, AGENCY));
 
         // Submit: 201, code in the agency's daily sequence, appointment on the working calendar.
         GatewayHttp.Reply created = http.post("api/v1/dossiers", GatewayHttp.submission("1.004227", AGENCY, "001190012345"));
@@ -65,7 +68,7 @@ class DossierLifecycleIT {
 
         // Hand over to the land registry office: processing starts.
         GatewayHttp.Reply step = http.post("api/v1/dossiers/" + code + "/steps", """
-                {"actor": "canbo.mot.cua", "fromUnit": "Bộ phận Một cửa", "toUnit": "Chi nhánh Văn phòng đăng ký đất đai",
+                {"fromUnit": "Bộ phận Một cửa", "toUnit": "Chi nhánh Văn phòng đăng ký đất đai",
                  "workingHours": 16, "note": "Chuyển thẩm định hồ sơ"}""");
         assertEquals(200, step.status(), step::toString);
         assertEquals("IN_PROGRESS", step.json().getString("status"));
@@ -77,7 +80,7 @@ class DossierLifecycleIT {
 
         // A forbidden move answers 409 and names the allowed ones.
         GatewayHttp.Reply forbidden = http.post("api/v1/dossiers/" + code + "/transitions",
-                "{\"status\": \"RECEIVED\", \"reason\": \"thử\", \"actor\": \"canbo\"}");
+                "{\"status\": \"RECEIVED\", \"reason\": \"thử\"}");
         assertEquals(409, forbidden.status(), forbidden::toString);
         assertEquals("application/problem+json", forbidden.contentType());
         assertEquals(List.of("COMPLETED", "REJECTED", "STOPPED", "SUPPLEMENT_REQUESTED"),
@@ -86,7 +89,7 @@ class DossierLifecycleIT {
         // Form 04: apology and a new appointment.
         String newDate = OffsetDateTime.parse(resumed.getString("dueAt")).plusDays(3).toString();
         GatewayHttp.Reply extended = http.post("api/v1/dossiers/" + code + "/extensions",
-                "{\"newDueAt\": \"" + newDate + "\", \"reason\": \"Chờ xác minh nguồn gốc đất\", \"actor\": \"lanhdao\"}");
+                "{\"newDueAt\": \"" + newDate + "\", \"reason\": \"Chờ xác minh nguồn gốc đất\"}");
         assertEquals(200, extended.status(), extended::toString);
 
         // Completed early: well before the deadline.
@@ -109,14 +112,14 @@ class DossierLifecycleIT {
         String open = http.post("api/v1/dossiers", GatewayHttp.submission("2.000815", AGENCY, "079201000001")).json().getString("code");
         assertEquals("RECEIVED", http.get("api/v1/dossiers/" + open).json().getString("status"));
         String today = receivedAt.toLocalDate().toString();
-        JsonObject stats = http.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=agency").json();
+        JsonObject stats = leader.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=agency").json();
         JsonObject row = stats.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("key").equals(AGENCY)).findFirst().orElseThrow();
         assertEquals(2, row.getInt("received"));
         assertEquals(1, row.getInt("inProgress"));
         assertEquals(1, row.getInt("completedEarly"));
         assertEquals(0, row.getInt("completedLate"));
-        JsonObject byProcedure = http.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=procedure").json();
+        JsonObject byProcedure = leader.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=procedure").json();
         assertTrue(byProcedure.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
                 .anyMatch(r -> r.getString("key").equals("1.004227")));
 
@@ -128,7 +131,7 @@ class DossierLifecycleIT {
 
     private static JsonObject transition(GatewayHttp http, String code, String status, String reason) {
         GatewayHttp.Reply r = http.post("api/v1/dossiers/" + code + "/transitions",
-                "{\"status\": \"" + status + "\", \"reason\": \"" + reason + "\", \"actor\": \"canbo.xu.ly\"}");
+                "{\"status\": \"" + status + "\", \"reason\": \"" + reason + "\"}");
         assertEquals(200, r.status(), r::toString);
         return r.json();
     }

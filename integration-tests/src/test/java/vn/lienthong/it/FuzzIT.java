@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FuzzIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261121L);
-    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 2000);
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3000);
     private static final String AGENCY = "000.00.20.H30";
 
     @Deployment(testable = false)
@@ -49,13 +49,18 @@ class FuzzIT {
 
     @Test
     void noMalformedRequestEndsInA5xxOrAHang() throws IOException, InterruptedException {
-        GatewayHttp http = new GatewayHttp(URI.create(base.toString()));
+        DemoTokens tokens = DemoTokens.ofArquillian();
+        GatewayHttp http = new GatewayHttp(URI.create(base.toString()))
+                .as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
+        String[] credentials = credentials(tokens);
         String code = http.post("api/v1/dossiers", GatewayHttp.submission("1.001193", AGENCY, "001190012345"))
                 .json().getString("code");
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        long started = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
-            HttpRequest request = request(http, random, code);
+            HttpRequest request = request(http, random, code, credentials);
             HttpResponse<String> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -64,11 +69,14 @@ class FuzzIT {
                         + " body " + request.bodyPublisher().map(p -> p.contentLength()).orElse(-1L) + " bytes, #" + i);
                 continue;
             }
+            statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() >= 500) {
                 failures.add(response.statusCode() + " " + request.method() + " " + request.uri() + " -> "
                         + response.body().substring(0, Math.min(300, response.body().length())));
             }
         }
+        System.out.printf("fuzz: %d requests (seed %d) in %.1f s, statuses %s%n", REQUESTS, SEED,
+                (System.nanoTime() - started) / 1e9, statuses);
         assertTrue(failures.isEmpty(), failures.size() + " of " + REQUESTS + " requests (seed " + SEED
                 + ") answered 5xx or hung, e.g. " + failures.subList(0, Math.min(5, failures.size())));
         assertEquals(200, http.serverRoot().get("health/ready").status(), "still healthy");
@@ -76,14 +84,41 @@ class FuzzIT {
         assertEquals(code, http.get("api/v1/dossiers/" + code).json().getString("code"));
     }
 
-    private HttpRequest request(GatewayHttp http, Random random, String code) {
+    /**
+     * Authorization header values: mostly valid tokens of each role, then none, garbage, a
+     * truncated token, an unsigned ("alg": "none") one, a forged one, an expired one and an oversized one.
+     */
+    private static String[] credentials(DemoTokens tokens) {
+        String officer = tokens.token(DemoTokens.DESK_OFFICER, AGENCY);
+        String[] parts = officer.split("\\.");
+        String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        return new String[] {"Bearer " + officer, "Bearer " + officer, "Bearer " + officer,
+            "Bearer " + tokens.token(DemoTokens.LEADER, AGENCY), "Bearer " + tokens.token(DemoTokens.ADMIN, AGENCY),
+            "Bearer " + tokens.token(DemoTokens.AUDITOR, AGENCY), null, "Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=",
+            "Bearer " + officer.substring(0, officer.length() / 2), "Bearer " + unsigned,
+            "Bearer " + DemoTokens.forger().token(DemoTokens.ADMIN, AGENCY),
+            "Bearer " + tokens.expired(DemoTokens.DESK_OFFICER, AGENCY),
+            "Bearer " + parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + "x" + parts[2].substring(11),
+            "Bearer " + "A".repeat(7000), "bearer " + officer, "Bearer  " + officer + " trailing"};
+    }
+
+    private HttpRequest request(GatewayHttp http, Random random, String code, String[] credentials) {
         String[] paths = {"api/v1/dossiers", "api/v1/dossiers/" + code, "api/v1/dossiers/" + code + "/steps",
             "api/v1/dossiers/" + code + "/transitions", "api/v1/dossiers/" + code + "/extensions",
             "api/v1/dossiers/" + code + "/history", "api/v1/statistics", "api/v1/calendar/2026",
-            "api/v1/calendar/due", "api/v1/procedures", "api/v1/procedures/1.001193"};
+            "api/v1/calendar/due", "api/v1/procedures", "api/v1/procedures/1.001193", "api/v1/agencies",
+            "api/v1/admin/audit", "api/v1/admin/dead-letters", "api/v1/admin/dead-letters/1/replay",
+            "api/v1/callbacks/residence", "api/v1/callbacks/civil-status", "api/v1/callbacks/" + code};
+        String[] oddSegments = {"..", "%2e%2e", "%2F", "%00", ";jsessionid=1", "%25", "~", "a%20b", "%C0%AE",
+            "x".repeat(3000), "..%2F..%2Fetc%2Fpasswd", "%E1%BB%87", "-1", "9".repeat(40)};
         String path = paths[random.nextInt(paths.length)];
         if (random.nextInt(10) == 0) {
             path = path + "/" + garbage(random, 1 + random.nextInt(20)).replaceAll("[^A-Za-z0-9._~-]", "x");
+        } else if (random.nextInt(10) == 0) {
+            path = path.replace("api/v1/", "api/v1/" + oddSegments[random.nextInt(oddSegments.length)] + "/");
+        } else if (random.nextInt(20) == 0) {
+            path = path.replace("/", "//");
         }
         if (random.nextInt(4) == 0) {
             path = path + "?" + query(random);
@@ -96,6 +131,17 @@ class FuzzIT {
                 .header("Content-Type", types[random.nextInt(types.length)]);
         if (random.nextInt(5) == 0) {
             b.header("Accept", random.nextBoolean() ? "application/xml" : "text/html;q=0.1, */*;q=0");
+        }
+        String credential = credentials[random.nextInt(credentials.length)];
+        if (credential != null) {
+            b.header("Authorization", credential);
+        }
+        if (random.nextInt(6) == 0) {
+            String[] names = {"Idempotency-Key", "X-Request-Id", "X-LienThong-Timestamp", "X-LienThong-Signature",
+                "Accept-Language", "X-Forwarded-For", "Content-Language"};
+            String value = garbage(random, random.nextInt(random.nextBoolean() ? 300 : 6000))
+                    .replaceAll("[^\\x21-\\x7E ]", "?").trim();
+            b.header(names[random.nextInt(names.length)], value.isEmpty() ? "x" : value);
         }
         byte[] body = body(random, code).getBytes(random.nextInt(8) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         return b.method(method, method.equals("GET") || method.equals("DELETE")

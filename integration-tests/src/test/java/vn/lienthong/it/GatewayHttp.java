@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -26,6 +27,12 @@ final class GatewayHttp {
             }
         }
 
+        JsonArray jsonArray() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        }
+
         @Override
         public String toString() {
             return status + " " + contentType + " " + body;
@@ -37,19 +44,40 @@ final class GatewayHttp {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final URI base;
+    private final String token;
 
     /**
      * Arquillian reports the server under the machine's host address; the test servers listen on
      * loopback only, so the host is replaced by 127.0.0.1.
      */
     GatewayHttp(URI base) {
+        this(base, null);
+    }
+
+    private GatewayHttp(URI base, String token) {
         String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
         this.base = URI.create("http://127.0.0.1:" + base.getPort() + path);
+        this.token = token;
+    }
+
+    /** The same gateway, called with this bearer token (null: anonymously). */
+    GatewayHttp as(String bearerToken) {
+        return new GatewayHttp(base, bearerToken);
     }
 
     /** The server's root, where Payara serves /health, /metrics and /openapi whatever the context root. */
     GatewayHttp serverRoot() {
-        return new GatewayHttp(URI.create("http://127.0.0.1:" + base.getPort() + "/"));
+        return new GatewayHttp(URI.create("http://127.0.0.1:" + base.getPort() + "/"), token);
+    }
+
+    Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply delete(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).DELETE());
     }
 
     Reply get(String path) {
@@ -77,7 +105,10 @@ final class GatewayHttp {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
-    private Reply send(HttpRequest.Builder request) {
+    Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -95,7 +126,7 @@ final class GatewayHttp {
         return """
                 {"procedureCode": "%s", "agencyCode": "%s",
                  "applicant": {"fullName": "Nguyễn Thị Diệu", "citizenId": "%s", "phone": "0912345678", "email": "dieu@example.vn"},
-                 "formData": {"tenTre": "Nguyễn Văn An", "ngaySinh": "2026-11-01"}, "channel": "COUNTER", "receivedBy": "canbo.mot.cua"}
+                 "formData": {"tenTre": "Nguyễn Văn An", "ngaySinh": "2026-11-01"}, "channel": "COUNTER"}
                 """.formatted(procedureCode, agencyCode, citizenId);
     }
 }

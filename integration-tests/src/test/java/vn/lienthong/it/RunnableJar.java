@@ -20,6 +20,7 @@ final class RunnableJar implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private Path dataDir;
     private final long startedNanos;
     private long readyNanos;
 
@@ -53,6 +54,7 @@ final class RunnableJar implements AutoCloseable {
             pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
             long started = System.nanoTime();
             RunnableJar jarProcess = new RunnableJar(pb.start(), port, started);
+            jarProcess.dataDir = dataDir;
             jarProcess.awaitReady();
             return jarProcess;
         } catch (IOException e) {
@@ -62,6 +64,11 @@ final class RunnableJar implements AutoCloseable {
 
     GatewayHttp http() {
         return new GatewayHttp(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+
+    /** Tokens from this gateway's demo issuer, which it created in its data dir on first start. */
+    DemoTokens tokens() {
+        return DemoTokens.of(dataDir);
     }
 
     Duration startUpTime() {
