@@ -114,6 +114,19 @@ final class RunnableJar implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hook, no drain; whatever was in flight is cut off. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The gateway did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing the gateway", e);
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -39,7 +39,7 @@ public class SandboxCallbacks {
         }
         int copies = plan.duplicateCallbacks() ? 2 : 1;
         for (int i = 0; i < copies; i++) {
-            scheduler.schedule(() -> send(agencyId, body, port), plan.callbackDelayMs() + i * 50L, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> send(agencyId, body, port), plan.callbackDelayMs() + i * 1_100L, TimeUnit.MILLISECONDS);
         }
     }
 

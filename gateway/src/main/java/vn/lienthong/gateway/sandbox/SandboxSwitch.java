@@ -28,6 +28,10 @@ public class SandboxSwitch {
     @ConfigProperty(name = "lienthong.sandbox.callback-delay-ms", defaultValue = "200")
     long callbackDelayMs;
 
+    @Inject
+    @ConfigProperty(name = "lienthong.data.dir")
+    String dataDir;
+
     private final Map<String, SandboxLedger> ledgers = new ConcurrentHashMap<>();
 
     public boolean enabled() {
@@ -35,6 +39,7 @@ public class SandboxSwitch {
     }
 
     SandboxLedger ledger(String agencyId) {
-        return ledgers.computeIfAbsent(agencyId, id -> new SandboxLedger(SandboxFaults.none(callbackDelayMs)));
+        return ledgers.computeIfAbsent(agencyId, id -> new SandboxLedger(SandboxFaults.none(callbackDelayMs),
+                java.nio.file.Path.of(dataDir).toAbsolutePath().normalize().resolve("sandbox").resolve(id + ".journal")));
     }
 }

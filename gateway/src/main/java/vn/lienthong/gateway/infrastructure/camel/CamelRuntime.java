@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.infrastructure.camel;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -18,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -70,7 +73,14 @@ public class CamelRuntime {
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         camel.getShutdownStrategy().setShutdownRoutesInReverseOrder(true);
         try {
-            for (RoutesBuilder builder : routes) {
+            // Route configurations (the agency error policy) first: a route picks up the
+            // configuration it names when it is added, and CDI hands the builders out in no
+            // particular order. Added later, the policy was silently missing from some routes.
+            List<RoutesBuilder> builders = routes.stream()
+                    .sorted(Comparator.comparing((RoutesBuilder b) -> !(b instanceof RouteConfigurationsBuilder))
+                            .thenComparing(b -> b.getClass().getName()))
+                    .toList();
+            for (RoutesBuilder builder : builders) {
                 camel.addRoutes(builder);
             }
         } catch (Exception e) { // RoutesBuilder.addRoutesToCamelContext declares Exception

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     @DataSourceDefinition(
             name = GatewayDataSource.EMBEDDED,
             className = "org.h2.jdbcx.JdbcDataSource",
-            url = "jdbc:h2:file:${MPCONFIG=lienthong.data.dir:./data}/db/lienthong;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
+            url = "jdbc:h2:file:${MPCONFIG=lienthong.data.dir:./data}/db/lienthong;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
             user = "lienthong",
             password = "lienthong",
             minPoolSize = 2,
