@@ -24,15 +24,18 @@ public class LogMasking {
 
     private static final Logger LOG = Logger.getLogger(LogMasking.class.getName());
     private static final MaskedLogHandlers HANDLERS = new MaskedLogHandlers(LogManager.getLogManager());
+    private static final MaskedStandardStreams STANDARD_STREAMS = new MaskedStandardStreams();
 
     void install(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
         List<String> wrapped = HANDLERS.install();
+        STANDARD_STREAMS.install();
         LOG.info(() -> "Personal data (citizen IDs, phone numbers) is masked in every log line; log handlers: "
-                + wrapped);
+                + wrapped + ", and System.out/System.err");
     }
 
     /** Static: it runs after the application's beans are destroyed, so their last lines are masked too. */
     static void uninstall(@Observes @Destroyed(ApplicationScoped.class) Object stopped) {
+        STANDARD_STREAMS.uninstall();
         HANDLERS.uninstall();
     }
 }
