@@ -10,7 +10,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-/** A failure's text is what officers and operators read: it never carries an applicant's numbers in clear. */
+import vn.lienthong.gateway.domain.exchange.AgencyResult;
+
+/** A failure's or a result's text is what officers and operators read: it never carries a citizen's numbers in clear. */
 class AgencyFailuresTest {
 
     @Test
@@ -30,6 +32,17 @@ class AgencyFailuresTest {
         String excerpt = AgencyFailures.excerpt("x".repeat(294) + "001190012345 and more");
         assertFalse(excerpt.contains("001190"), excerpt);
         assertTrue(excerpt.endsWith("0011**…"), excerpt);
+    }
+
+    @Test
+    void theCivilStatusSummaryInTheProcessingRecordShowsTheNewPersonalIdMasked() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+        String reply = "{\"registrationNumber\":\"KS-00001234\",\"personalId\":\"001226012345\"}";
+        exchange.getMessage().setBody(reply);
+        AgencyResult result = new CivilStatusMessages().reply(exchange);
+        assertEquals("Hộ tịch: số đăng ký KS-00001234, số định danh cá nhân 0012******45", result.summary());
+        assertTrue(result.resultJson().contains("001226012345"), "the stored result keeps the evidence");
     }
 
     @Test
