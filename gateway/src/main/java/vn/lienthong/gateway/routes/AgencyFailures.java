@@ -4,9 +4,15 @@ import java.io.IOException;
 
 import org.apache.camel.Exchange;
 
+import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 import vn.lienthong.gateway.infrastructure.agency.SandboxAddressUnknownException;
 
-/** Sorts what went wrong in a call to an agency into transient and permanent failures. */
+/**
+ * Sorts what went wrong in a call to an agency into transient and permanent failures. The text of
+ * a failure goes into the log, the outbox's last error and the dossier's processing record, which
+ * officers read; agencies echo citizen IDs and phone numbers in their error bodies, so the text is
+ * masked here, where it is made (the message's payload and result keep the evidence in clear).
+ */
 public final class AgencyFailures {
 
     private AgencyFailures() {
@@ -40,14 +46,15 @@ public final class AgencyFailures {
     }
 
     public static String describe(Throwable t) {
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + PersonalDataMask.mask(t.getMessage()));
     }
 
     static String excerpt(String body) {
         if (body == null) {
             return "";
         }
-        String flat = body.replaceAll("\\s+", " ").trim();
+        // Masked before it is cut, so a number cut in half cannot slip through as a shorter one.
+        String flat = PersonalDataMask.mask(body.replaceAll("\\s+", " ").trim());
         return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
     }
 }

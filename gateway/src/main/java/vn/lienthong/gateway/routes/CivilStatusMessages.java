@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 
 import org.apache.camel.Exchange;
 
+import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 import vn.lienthong.gateway.domain.exchange.AgencyResult;
 
 /**
@@ -28,8 +29,10 @@ public class CivilStatusMessages {
             throw new PermanentAgencyException("Malformed civil status reply: needs registrationNumber and a "
                     + "12-digit personalId, got " + AgencyFailures.excerpt(json.toString()), null);
         }
+        // The result keeps the new personal ID as evidence; the summary goes into the processing
+        // record that every reader of the dossier sees, so it shows the number masked.
         return AgencyResult.done(json.toString(),
-                "Hộ tịch: số đăng ký " + number + ", số định danh cá nhân " + personalId);
+                "Hộ tịch: số đăng ký " + number + ", số định danh cá nhân " + PersonalDataMask.mask(personalId));
     }
 
 }
