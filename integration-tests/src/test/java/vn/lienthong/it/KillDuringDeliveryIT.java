@@ -44,7 +44,8 @@ class KillDuringDeliveryIT {
             // Deliveries are slowed a little so that many are in flight when the kill comes.
             assertEquals(200, first.http().put("sandbox/social-insurance/_faults", "{\"latencyMs\": 20}").status());
             CountDownLatch halfway = new CountDownLatch(BURST / 2);
-            ExecutorService desks = Executors.newFixedThreadPool(8);
+            // Submissions are paced by few desks so that the burst outlasts the first deliveries.
+            ExecutorService desks = Executors.newFixedThreadPool(4);
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {
                 String citizenId = String.format("0011900%05d", i);
@@ -61,6 +62,9 @@ class KillDuringDeliveryIT {
                 }));
             }
             assertTrue(halfway.await(120, TimeUnit.SECONDS), "half the burst was answered");
+            // ... and the agency is being called: the kill lands on deliveries in flight.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    first.http().get("sandbox/social-insurance/_stats").json().getInt("received") >= 10);
             first.kill();
             desks.shutdown();
             assertTrue(desks.awaitTermination(120, TimeUnit.SECONDS));

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.infrastructure.logging;
 
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
@@ -25,10 +26,18 @@ public class LogMasking {
     private static final Logger LOG = Logger.getLogger(LogMasking.class.getName());
     private static final MaskedLogHandlers HANDLERS = new MaskedLogHandlers(LogManager.getLogManager());
     private static final MaskedStandardStreams STANDARD_STREAMS = new MaskedStandardStreams();
+    /**
+     * Payara's MicroProfile JWT store logs a full stack trace at INFO for every refused token,
+     * about 5 KB each: anyone could flood the log with garbage tokens. Refusals are in the audit
+     * trail instead. Held here because JUL keeps loggers weakly, and a collected one forgets its level.
+     */
+    private static final Logger TOKEN_REFUSALS =
+            Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
 
     void install(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
         List<String> wrapped = HANDLERS.install();
         STANDARD_STREAMS.install();
+        TOKEN_REFUSALS.setLevel(Level.WARNING);
         LOG.info(() -> "Personal data (citizen IDs, phone numbers) is masked in every log line; log handlers: "
                 + wrapped + ", and System.out/System.err");
     }
