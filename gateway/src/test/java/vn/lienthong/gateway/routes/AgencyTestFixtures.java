@@ -39,7 +39,7 @@ final class AgencyTestFixtures {
 
     static Properties properties() {
         Properties p = new Properties();
-        for (String id : List.of("civil-status", "social-insurance")) {
+        for (String id : List.of("civil-status", "social-insurance", "residence")) {
             p.put("lienthong.agency." + id + ".connect-timeout-ms", "500");
             p.put("lienthong.agency." + id + ".read-timeout-ms", "500");
             p.put("lienthong.agency." + id + ".rate-per-second", "1000");
@@ -57,7 +57,8 @@ final class AgencyTestFixtures {
         RetrySchedule retry = new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(100));
         List<Connector> all = List.of(
                 new Connector("civil-status", "Hộ tịch", "G12", "CIVIL_STATUS", false, true, retry),
-                new Connector("social-insurance", "BHXH", "B01", "SOCIAL_INSURANCE", false, true, retry));
+                new Connector("social-insurance", "BHXH", "B01", "SOCIAL_INSURANCE", false, true, retry),
+                new Connector("residence", "Cư trú", "G01", "RESIDENCE", true, true, retry));
         return new ConnectorDirectory() {
             @Override
             public List<Connector> all() {
