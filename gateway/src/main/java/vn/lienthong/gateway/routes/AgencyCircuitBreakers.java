@@ -40,7 +40,7 @@ public class AgencyCircuitBreakers {
         Exchange call = exchange.copy();
         template(exchange).send("direct:adapter-" + agencyId, call);
         if (call.getException() != null) {
-            throw AgencyFailures.classify(call.getException());
+            throw AgencyFailures.classify(call.getException(), agencyId);
         }
         exchange.getMessage().setBody(call.getMessage().getBody());
     }

@@ -2,9 +2,12 @@ package vn.lienthong.gateway.routes;
 
 import java.io.IOException;
 
+import javax.net.ssl.SSLException;
+
 import org.apache.camel.Exchange;
 
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
+import vn.lienthong.gateway.infrastructure.agency.AgencyTlsException;
 import vn.lienthong.gateway.infrastructure.agency.SandboxAddressUnknownException;
 
 /**
@@ -18,11 +21,17 @@ public final class AgencyFailures {
     private AgencyFailures() {
     }
 
-    public static AgencyCallException classify(Throwable failure) {
+    /** The typed failure of a call to {@code agencyId}; TLS failures name that agency's configuration keys. */
+    public static AgencyCallException classify(Throwable failure, String agencyId) {
         if (failure instanceof AgencyCallException known) {
             return known;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof AgencyTlsException) {
+                // Transient on purpose: an operator fixes a truststore or a certificate without the message
+                // being lost; the short reason shows on the exchange and in the history when retries run out.
+                return new TransientAgencyException(tlsReason(t, agencyId), failure);
+            }
             if (t instanceof IOException || t instanceof SandboxAddressUnknownException) {
                 // Refused, reset, timed out, no response: the network or the agency is having a bad moment.
                 return new TransientAgencyException(describe(t), failure);
@@ -43,6 +52,32 @@ public final class AgencyFailures {
             throw new TransientAgencyException(message, null);
         }
         throw new PermanentAgencyException(message, null);
+    }
+
+    /**
+     * A TLS failure in a line an operator can act on; the JDK's own messages name internal classes
+     * ("PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: …").
+     */
+    static String tlsReason(Throwable t, String agencyId) {
+        if (t instanceof AgencyTlsException) {
+            return t.getMessage();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
+            return "Lỗi TLS / TLS handshake failed: chứng chỉ của cơ quan không được tin cậy / the agency's certificate "
+                    + "is not trusted (PKIX path building failed); check lienthong.tls.truststore or "
+                    + "lienthong.agency." + agencyId + ".truststore";
+        }
+        if (message.contains("doesn't match") || message.contains("No subject alternative")) {
+            return "Lỗi TLS / TLS handshake failed: chứng chỉ không khớp tên máy / the agency's certificate does not "
+                    + "name this host: " + excerpt(message);
+        }
+        if (message.contains("bad_certificate") || message.contains("certificate_required")
+                || (message.contains("certificate_unknown") && !message.contains("PKIX"))) {
+            return "Lỗi TLS / TLS handshake failed: cơ quan từ chối chứng chỉ máy khách / the agency refused the "
+                    + "gateway's client certificate (" + excerpt(message) + "); check lienthong.agency." + agencyId + ".keystore";
+        }
+        return "Lỗi TLS / TLS handshake failed: " + excerpt(message);
     }
 
     public static String describe(Throwable t) {

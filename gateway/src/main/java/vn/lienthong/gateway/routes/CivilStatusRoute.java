@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 
 /** Civil status (hộ tịch): REST/JSON, synchronous. */
 @Dependent
@@ -21,15 +22,19 @@ public class CivilStatusRoute extends RouteBuilder {
     @Inject
     AgencyCredentials credentials;
 
+    @Inject
+    AgencyTls tls;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
         errorHandler(noErrorHandler());
         from("direct:adapter-civil-status").routeId("adapter-civil-status")
                 .setProperty("agencyUrl", method(addresses, "baseUrl('civil-status')"))
+                .setProperty("agencyTls", method(tls, "endpointOptions('civil-status', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('civil-status')"))
-                .toD("${exchangeProperty.agencyUrl}/registrations?throwExceptionOnFailure=false"
+                .toD("${exchangeProperty.agencyUrl}/registrations?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.civil-status.connect-timeout-ms}}"
                         + "&responseTimeout={{lienthong.agency.civil-status.read-timeout-ms}}").id("call-civil-status")
                 .setBody(method(messages, "reply"));

@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 
 /** Residence (cư trú): REST/JSON, asynchronous; the result arrives by callback. */
 @Dependent
@@ -21,15 +22,19 @@ public class ResidenceRoute extends RouteBuilder {
     @Inject
     AgencyCredentials credentials;
 
+    @Inject
+    AgencyTls tls;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
         errorHandler(noErrorHandler());
         from("direct:adapter-residence").routeId("adapter-residence")
                 .setProperty("agencyUrl", method(addresses, "baseUrl('residence')"))
+                .setProperty("agencyTls", method(tls, "endpointOptions('residence', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('residence')"))
-                .toD("${exchangeProperty.agencyUrl}/requests?throwExceptionOnFailure=false"
+                .toD("${exchangeProperty.agencyUrl}/requests?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.residence.connect-timeout-ms}}"
                         + "&responseTimeout={{lienthong.agency.residence.read-timeout-ms}}").id("call-residence")
                 .setBody(method(messages, "reply"));

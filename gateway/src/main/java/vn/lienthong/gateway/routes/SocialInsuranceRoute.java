@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 
 /** Social insurance (BHXH/VSS): SOAP 1.1 over HTTP, synchronous. */
 @Dependent
@@ -21,15 +22,19 @@ public class SocialInsuranceRoute extends RouteBuilder {
     @Inject
     AgencyCredentials credentials;
 
+    @Inject
+    AgencyTls tls;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
         errorHandler(noErrorHandler());
         from("direct:adapter-social-insurance").routeId("adapter-social-insurance")
                 .setProperty("agencyUrl", method(addresses, "baseUrl('social-insurance')"))
+                .setProperty("agencyTls", method(tls, "endpointOptions('social-insurance', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('social-insurance')"))
-                .toD("${exchangeProperty.agencyUrl}/ws?throwExceptionOnFailure=false"
+                .toD("${exchangeProperty.agencyUrl}/ws?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.social-insurance.connect-timeout-ms}}"
                         + "&responseTimeout={{lienthong.agency.social-insurance.read-timeout-ms}}").id("call-social-insurance")
                 .setBody(method(messages, "reply"));

@@ -13,6 +13,8 @@ import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
+
 /** The BHXH SOAP adapter behind the delivery route: mapping, each error class, the retry decision. */
 class SocialInsuranceRouteTest extends CamelTestSupport {
 
@@ -43,6 +45,7 @@ class SocialInsuranceRouteTest extends CamelTestSupport {
         adapter.messages = new SocialInsuranceMessages();
         adapter.addresses = AgencyTestFixtures.addresses();
         adapter.credentials = AgencyTestFixtures.noCredentials();
+        adapter.tls = new AgencyTls(); // the fixture's agency is plain http: no TLS options, no configuration read
         return new RoutesBuilder[] {policy, delivery, adapter};
     }
 

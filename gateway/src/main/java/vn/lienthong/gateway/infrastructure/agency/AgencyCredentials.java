@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLParameters;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,8 +37,11 @@ public class AgencyCredentials {
     @Inject
     Config config;
 
+    @Inject
+    AgencyTls tls;
+
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant renewAt) {
     }
@@ -68,7 +73,7 @@ public class AgencyCredentials {
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client(agencyId, tokenUrl).send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("token endpoint of " + agencyId + " answered HTTP " + response.statusCode());
             }
@@ -84,6 +89,22 @@ public class AgencyCredentials {
             Thread.currentThread().interrupt();
             throw new AgencyCredentialsException("Interrupted while getting a token for " + agencyId, e);
         }
+    }
+
+    /**
+     * The token endpoint is the agency's too: over https it gets the agency's truststore and client
+     * certificate, TLS 1.3/1.2 only; the JDK client verifies the host name itself.
+     */
+    private HttpClient client(String agencyId, String tokenUrl) {
+        boolean https = tokenUrl.regionMatches(true, 0, "https:", 0, 6);
+        return clients.computeIfAbsent(agencyId + (https ? " tls" : ""), k -> {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+            if (https) {
+                builder.sslContext(tls.sslContext(agencyId))
+                        .sslParameters(new SSLParameters(null, AgencyTlsSettings.PROTOCOLS.toArray(String[]::new)));
+            }
+            return builder.build();
+        });
     }
 
     private static String enc(String s) {

@@ -27,6 +27,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
 /**
@@ -53,6 +54,9 @@ public class CamelRuntime {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    AgencyTls agencyTls;
+
     @Resource
     ManagedExecutorService managedExecutor;
 
@@ -69,6 +73,7 @@ public class CamelRuntime {
         camel.getRegistry().bind("dataSource", dataSource);
         camel.getRegistry().bind("managedExecutor", managedExecutor);
         camel.getRegistry().bind("managedScheduledExecutor", managedScheduledExecutor);
+        agencyTls.bindTo(camel.getRegistry());
         camel.getShutdownStrategy().setTimeout(shutdownTimeoutSeconds);
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         camel.getShutdownStrategy().setShutdownRoutesInReverseOrder(true);
