@@ -5,7 +5,10 @@ import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
 
-/** Tells {@link AgencyAddresses} which port this gateway listens on, from the first request. */
+/**
+ * Tells {@link AgencyAddresses} which port this gateway listens on, from the first plain-HTTP
+ * request: the HTTPS listener's certificate names the public host, not 127.0.0.1.
+ */
 @WebListener
 public class LocalPortListener implements ServletRequestListener {
 
@@ -14,7 +17,7 @@ public class LocalPortListener implements ServletRequestListener {
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
-        if (!addresses.knowsSandbox()) {
+        if (!addresses.knowsSandbox() && !event.getServletRequest().isSecure()) {
             addresses.learn(event.getServletRequest().getLocalPort());
         }
     }
