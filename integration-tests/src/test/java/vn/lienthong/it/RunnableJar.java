@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +32,17 @@ final class RunnableJar implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
+    /** What a test adds to the operator's command: JVM options, Payara Micro options, environment variables. */
+    record Launch(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment) {
+
+        static final Launch PLAIN = new Launch(List.of(), List.of(), Map.of());
+    }
+
     static RunnableJar start(Path dataDir, Path workDir) {
+        return start(dataDir, workDir, Launch.PLAIN);
+    }
+
+    static RunnableJar start(Path dataDir, Path workDir, Launch launch) {
         Path jar = Path.of(System.getProperty("gateway.jar", "../gateway/target/lienthong-gateway.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Build the gateway first: " + jar + " is missing");
@@ -40,18 +52,22 @@ final class RunnableJar implements AutoCloseable {
             Files.createDirectories(workDir);
             // A fresh root dir per start: a reused one redeploys the application twice after a kill.
             Path rootDir = Files.createTempDirectory(workDir, "payara-root");
-            ProcessBuilder pb = new ProcessBuilder(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
-                    "-jar", jar.toString(),
+                    "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false"));
+            command.addAll(launch.jvmOptions());
+            command.addAll(List.of("-jar", jar.toString(),
                     "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),
                     "--prebootcommandfile", Path.of("src/test/resources/loopback-only.asadmin").toAbsolutePath().toString(),
-                    "--rootdir", rootDir.toString()))
+                    "--rootdir", rootDir.toString()));
+            command.addAll(launch.microOptions());
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(rootDir.getFileName() + ".log").toFile()));
             pb.environment().put("LIENTHONG_DATA_DIR", dataDir.toAbsolutePath().toString());
             pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
+            pb.environment().putAll(launch.environment());
             long started = System.nanoTime();
             RunnableJar jarProcess = new RunnableJar(pb.start(), port, started);
             jarProcess.dataDir = dataDir;
@@ -134,7 +150,7 @@ final class RunnableJar implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

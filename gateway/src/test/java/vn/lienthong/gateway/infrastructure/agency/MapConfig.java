@@ -14,11 +14,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** MicroProfile Config over a map, for tests outside the container: strings, numbers, booleans and lists. */
-final class MapConfig implements Config {
+public final class MapConfig implements Config {
 
     private final Map<String, String> values;
 
-    MapConfig(Map<String, String> values) {
+    public MapConfig(Map<String, String> values) {
         this.values = new HashMap<>(values);
     }
 

@@ -27,12 +27,12 @@ import com.sun.net.httpserver.HttpsServer;
  * client CA, demands a client certificate from it (mutual TLS). {@code /ping} answers "ok",
  * {@code /token} an OAuth2 token named after the client certificate's CN.
  */
-final class TestHttpsServer implements AutoCloseable {
+public final class TestHttpsServer implements AutoCloseable {
 
     private final HttpsServer server;
     private final AtomicReference<String> lastClient = new AtomicReference<>("none");
 
-    TestHttpsServer(TestPki.Issued certificate, X509Certificate clientCa) {
+    public TestHttpsServer(TestPki.Issued certificate, X509Certificate clientCa) {
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             SSLContext tls = serverContext(certificate, clientCa);
@@ -53,12 +53,12 @@ final class TestHttpsServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The subject of the client certificate of the last request, or "none". */
-    String lastClient() {
+    public String lastClient() {
         return lastClient.get();
     }
 

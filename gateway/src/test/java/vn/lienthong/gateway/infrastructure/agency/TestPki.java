@@ -36,14 +36,14 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A throw-away PKI for the TLS tests: a CA, the certificates it issues (EC P-256), and PKCS12 files of them. */
-final class TestPki {
+public final class TestPki {
 
     private static final AtomicLong SERIAL = new AtomicLong(1000);
 
     /** A key pair and its certificate chain, leaf first. */
-    record Issued(KeyPair keys, X509Certificate[] chain) {
+    public record Issued(KeyPair keys, X509Certificate[] chain) {
 
-        X509Certificate certificate() {
+        public X509Certificate certificate() {
             return chain[0];
         }
     }
@@ -51,7 +51,7 @@ final class TestPki {
     private TestPki() {
     }
 
-    static Issued ca(String commonName) {
+    public static Issued ca(String commonName) {
         KeyPair keys = keyPair();
         X500Name name = new X500Name("CN=" + commonName + ",O=Lien Thong tests");
         try {
@@ -65,7 +65,7 @@ final class TestPki {
     }
 
     /** A server (and client) certificate; each name is an IP address if it parses as one, else a DNS name. */
-    static Issued issue(Issued ca, String commonName, String... names) {
+    public static Issued issue(Issued ca, String commonName, String... names) {
         KeyPair keys = keyPair();
         try {
             X509v3CertificateBuilder b = builder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
@@ -88,7 +88,7 @@ final class TestPki {
     }
 
     /** A PKCS12 file with one private key entry per alias. */
-    static Path keystore(Path file, String password, Map<String, Issued> entries) {
+    public static Path keystore(Path file, String password, Map<String, Issued> entries) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -102,7 +102,7 @@ final class TestPki {
     }
 
     /** A PKCS12 file of trusted certificates. */
-    static Path truststore(Path file, String password, X509Certificate... trusted) {
+    public static Path truststore(Path file, String password, X509Certificate... trusted) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
