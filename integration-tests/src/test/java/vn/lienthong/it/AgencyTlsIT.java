@@ -78,7 +78,7 @@ class AgencyTlsIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode(), ready::body);
 
-            GatewayHttp http = gateway.http();
+            GatewayHttp http = deskOfficer(gateway);
             GatewayHttp.Reply created = http.post("api/v1/dossiers",
                     GatewayHttp.submission("1.000240", "000.00.00.H30", "001190012345"));
             assertEquals(201, created.status(), created::toString);
@@ -88,7 +88,7 @@ class AgencyTlsIT {
             JsonObject exchange = done.getJsonArray("exchanges").getJsonObject(0);
             assertEquals("social-insurance", exchange.getString("agency"), done::toString);
             assertEquals("DONE", exchange.getString("status"), done::toString);
-            JsonObject stats = http.get("sandbox/social-insurance/_stats").json();
+            JsonObject stats = gateway.http().get("sandbox/social-insurance/_stats").json();
             assertTrue(stats.getInt("received") >= 1, stats::toString);
             assertEquals(1, stats.getInt("effects"), stats::toString);
         }
@@ -104,7 +104,7 @@ class AgencyTlsIT {
                 "LIENTHONG_AGENCY_SOCIAL_INSURANCE_MAX_ATTEMPTS", "2",
                 "LIENTHONG_AGENCY_SOCIAL_INSURANCE_RETRY_INITIAL_MS", "100");
         try (RunnableJar gateway = RunnableJar.start(dir.resolve("data"), dir, https(sslPort, otherCa, quickRetries))) {
-            GatewayHttp http = gateway.http();
+            GatewayHttp http = deskOfficer(gateway);
             GatewayHttp.Reply created = http.post("api/v1/dossiers",
                     GatewayHttp.submission("1.000240", "000.00.00.H30", "001190012345"));
             assertEquals(201, created.status(), created::toString);
@@ -125,9 +125,13 @@ class AgencyTlsIT {
                     && failures.get(0).contains("lienthong.agency.social-insurance.truststore"), failures::toString);
             assertTrue(!failures.get(0).contains("sun.security"), "a short reason, not the JDK's class names");
 
-            JsonObject stats = http.get("sandbox/social-insurance/_stats").json();
+            JsonObject stats = gateway.http().get("sandbox/social-insurance/_stats").json();
             assertEquals(0, stats.getInt("received"), stats::toString);
         }
+    }
+
+    private static GatewayHttp deskOfficer(RunnableJar gateway) {
+        return gateway.http().as(gateway.tokens().token(DemoTokens.DESK_OFFICER, "000.00.00.H30"));
     }
 
     private static SSLContext trusting(TestPki.Issued authority) {
