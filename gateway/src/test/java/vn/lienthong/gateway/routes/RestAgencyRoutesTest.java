@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
+
 /**
  * The two REST adapters behind the delivery route, civil status (synchronous) and residence
  * (asynchronous, a ticket now and a callback later): mapping, each error class, the retry decision.
@@ -54,10 +56,12 @@ class RestAgencyRoutesTest extends CamelTestSupport {
         civil.messages = new CivilStatusMessages();
         civil.addresses = AgencyTestFixtures.addresses();
         civil.credentials = AgencyTestFixtures.noCredentials();
+        civil.tls = new AgencyTls(); // the fixture's agencies are plain http: no TLS options
         ResidenceRoute res = new ResidenceRoute();
         res.messages = new ResidenceMessages();
         res.addresses = AgencyTestFixtures.addresses();
         res.credentials = AgencyTestFixtures.noCredentials();
+        res.tls = new AgencyTls();
         return new RoutesBuilder[] {policy, delivery, civil, res};
     }
 
