@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -13,6 +14,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
@@ -20,6 +22,8 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import vn.lienthong.gateway.domain.attachment.Attachment;
+import vn.lienthong.gateway.domain.attachment.Attachments;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
@@ -71,32 +75,52 @@ public class AgencyExchanges {
     @Inject
     MetricRegistry metrics;
 
-    /** At intake: one message to each external agency of the procedure that has a connector. */
+    @Inject
+    Attachments attachments;
+
+    /**
+     * At intake: one message to each external agency of the procedure that has a connector. A
+     * message that carries attachments is held: the scans are attached after intake, and the
+     * desk's hand-over to that agency sends it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AgencyMessage> enqueueForIntake(Dossier dossier, Procedure procedure) {
         return procedure.agencies().stream()
                 .filter(Procedure.InvolvedAgency::external)
                 .flatMap(a -> connectors.forType(a.type()).stream())
-                .map(c -> enqueue(dossier, c))
+                .map(c -> enqueue(dossier, c, c.carriesAttachments() ? ExchangeStatus.HELD : ExchangeStatus.PENDING))
                 .toList();
     }
 
-    /** An officer hands a step to an agency by connector id. */
+    /** An officer hands a step to an agency by connector id; a message held for that agency since intake goes now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AgencyMessage enqueue(Dossier dossier, String connectorId) {
         Connector connector = connectors.byId(connectorId).filter(Connector::enabled).orElseThrow(() ->
                 new UnknownExchangeException("Không có kết nối liên thông '" + connectorId + "' (đang bật)",
                         "No enabled agency connector '" + connectorId + "'; see lienthong.agencies"));
-        return enqueue(dossier, connector);
+        Optional<AgencyMessage> held = outbox.ofDossier(dossier.code()).stream()
+                .filter(m -> m.agencyId().equals(connector.id()) && m.status() == ExchangeStatus.HELD)
+                .findFirst();
+        return held.map(m -> release(m, dossier, connector))
+                .orElseGet(() -> enqueue(dossier, connector, ExchangeStatus.PENDING));
     }
 
-    private AgencyMessage enqueue(Dossier dossier, Connector connector) {
+    private AgencyMessage enqueue(Dossier dossier, Connector connector, ExchangeStatus status) {
         OffsetDateTime now = now();
         AgencyMessage message = new AgencyMessage(0, UUID.randomUUID().toString(), dossier.code(), connector.id(),
-                AgencyOperations.of(connector.type(), dossier.procedureCode()), payload(dossier),
-                ExchangeStatus.PENDING, 0, null, null, null, now, now, now);
+                AgencyOperations.of(connector.type(), dossier.procedureCode()), payload(dossier, connector),
+                status, 0, null, null, null, now, now, now);
         outbox.add(message);
         return message;
+    }
+
+    /** The held message leaves with the claim checks of every attachment the dossier has at this moment. */
+    private AgencyMessage release(AgencyMessage m, Dossier dossier, Connector connector) {
+        OffsetDateTime now = now();
+        AgencyMessage released = new AgencyMessage(m.id(), m.messageId(), m.dossierCode(), m.agencyId(), m.operation(),
+                payload(dossier, connector), ExchangeStatus.PENDING, 0, null, null, null, now, m.createdAt(), now);
+        outbox.update(released);
+        return released;
     }
 
     /** Claims due messages for delivery; each claim commits at once. */
@@ -276,7 +300,11 @@ public class AgencyExchanges {
                 status, attempts, ticket, result, error, m.nextAttemptAt(), m.createdAt(), now);
     }
 
-    private static String payload(Dossier d) {
+    /**
+     * The request's content as the outbox keeps it. Attachments appear as references only (claim
+     * check: SHA-256, size, type, name); the adapter streams their bytes from the blob store.
+     */
+    private String payload(Dossier d, Connector connector) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("dossierCode", d.code().value())
                 .add("procedureCode", d.procedureCode())
@@ -288,6 +316,14 @@ public class AgencyExchanges {
             try (JsonReader reader = Json.createReader(new StringReader(d.formData()))) {
                 json.add("formData", reader.readObject());
             }
+        }
+        if (connector.carriesAttachments()) {
+            JsonArrayBuilder refs = Json.createArrayBuilder();
+            for (Attachment a : attachments.ofDossier(d.code())) {
+                refs.add(Json.createObjectBuilder().add("sha256", a.sha256()).add("size", a.size())
+                        .add("contentType", a.contentType()).add("fileName", a.fileName()));
+            }
+            json.add("attachments", refs);
         }
         return json.build().toString();
     }

@@ -1,9 +1,38 @@
 package vn.lienthong.gateway.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+
 /** One simulated agency: how it finds the request id, what it does, and how its faults look. */
 interface AgencySimulator {
 
     String id();
+
+    /**
+     * Reads the request body into what {@link #act} works on: the text itself for small JSON and
+     * SOAP bodies; an agency taking large uploads reads them streaming and hands on what it found.
+     */
+    default String read(InputStream body, String contentType) throws IOException {
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A refusal of what was read, before it is acted on (no effect, not de-duplicated); null to go on. */
+    default SandboxReply refusal(String body) {
+        return null;
+    }
+
+    /** What the agency keeps of its last requests for {@code GET _received}; empty for most. */
+    default JsonArray received() {
+        return JsonValue.EMPTY_JSON_ARRAY;
+    }
+
+    /** Forgets what {@link #received} lists. */
+    default void reset() {
+    }
 
     /** The request id the agency de-duplicates on, or null when the request has none. */
     String requestId(String requestIdHeader, String body);

@@ -17,8 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The sandbox agencies over real HTTP under {@code /sandbox/{agency}/…}, with
- * {@code GET _stats}, {@code GET|PUT _faults} and {@code POST _reset} for tests. Answers 404
+ * The sandbox agencies over real HTTP under {@code /sandbox/{agency}/…}, with {@code GET _stats},
+ * {@code GET|PUT _faults}, {@code GET _received} and {@code POST _reset} for tests. Answers 404
  * everywhere unless the sandbox is enabled.
  */
 @WebServlet(urlPatterns = "/sandbox/*", asyncSupported = true)
@@ -36,7 +36,8 @@ public class SandboxServlet extends HttpServlet {
 
     @Override
     public void init() {
-        simulators = List.of(new CivilStatusSimulator(), new SocialInsuranceSimulator(), new ResidenceSimulator()).stream()
+        simulators = List.of(new CivilStatusSimulator(), new SocialInsuranceSimulator(), new ResidenceSimulator(),
+                        new LandRegistrySimulator()).stream()
                 .collect(Collectors.toMap(AgencySimulator::id, Function.identity()));
     }
 
@@ -51,6 +52,8 @@ public class SandboxServlet extends HttpServlet {
         switch (path[1]) {
             case "_stats" -> json(resp, 200, ledger.stats());
             case "_faults" -> json(resp, 200, ledger.faults().toJson());
+            case "_received" -> json(resp, 200, Json.createObjectBuilder()
+                    .add("received", simulators.get(path[0]).received()).build());
             default -> resp.sendError(404);
         }
     }
@@ -78,11 +81,12 @@ public class SandboxServlet extends HttpServlet {
         SandboxLedger ledger = sandbox.ledger(path[0]);
         if (path[1].equals("_reset")) {
             ledger.reset();
+            simulators.get(path[0]).reset();
             json(resp, 200, ledger.stats());
             return;
         }
         AgencySimulator simulator = simulators.get(path[0]);
-        String body = body(req);
+        String body = simulator.read(req.getInputStream(), req.getContentType());
         String requestId = simulator.requestId(req.getHeader("X-Request-Id"), body);
         long arrival = ledger.arrive();
         SandboxFaults plan = ledger.faults();
@@ -94,6 +98,11 @@ public class SandboxServlet extends HttpServlet {
         String fault = ledger.faultFor(requestId, arrival);
         if (fault != null && !fault.equals("timeout") && !fault.equals("malformed")) {
             write(resp, simulator.fault(fault));
+            return;
+        }
+        SandboxReply refused = simulator.refusal(body);
+        if (refused != null) {
+            write(resp, refused);
             return;
         }
         String rest = String.join("/", java.util.Arrays.copyOfRange(path, 1, path.length));

@@ -2,6 +2,11 @@ package vn.lienthong.gateway.domain.exchange;
 
 /** Where a message to another agency stands in the outbox. */
 public enum ExchangeStatus {
+    /**
+     * Put in the outbox at intake but not sent yet: its request carries the dossier's attachments,
+     * which the desk scans after receiving the dossier; the hand-over to the agency releases it.
+     */
+    HELD,
     /** Waiting for its next delivery attempt. */
     PENDING,
     /** Claimed by the delivery route; released again if the gateway dies before an outcome. */

@@ -32,7 +32,7 @@ public interface Outbox {
 
     Optional<AgencyMessage> findByTicket(String agencyId, String ticket);
 
-    /** Stores the message's new status, attempts, ticket, result, error and next attempt. */
+    /** Stores the message's new status, attempts, ticket, result, error, next attempt and payload. */
     void update(AgencyMessage message);
 
     List<AgencyMessage> ofDossier(DossierCode code);

@@ -53,6 +53,7 @@ public class ConfiguredConnectors implements ConnectorDirectory {
                 config.getOptionalValue(p + "enabled", Boolean.class).orElse(true),
                 new RetrySchedule(config.getOptionalValue(p + "max-attempts", Integer.class).orElse(8),
                         Duration.ofMillis(config.getOptionalValue(p + "retry-initial-ms", Long.class).orElse(1000L)),
-                        Duration.ofMillis(config.getOptionalValue(p + "retry-max-ms", Long.class).orElse(300_000L))));
+                        Duration.ofMillis(config.getOptionalValue(p + "retry-max-ms", Long.class).orElse(300_000L))),
+                config.getOptionalValue(p + "attachments", Boolean.class).orElse(false));
     }
 }

@@ -137,7 +137,7 @@ public class JdbcOutbox implements Outbox {
     @Override
     public void update(AgencyMessage m) {
         String sql = "UPDATE agency_message SET status = ?, attempts = ?, ticket = ?, result = ?, last_error = ?, "
-                + "next_attempt_at = ?, lease_until = NULL, updated_at = ? WHERE id = ?";
+                + "next_attempt_at = ?, lease_until = NULL, updated_at = ?, payload = ? WHERE id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, m.status().name());
             ps.setInt(2, m.attempts());
@@ -146,7 +146,8 @@ public class JdbcOutbox implements Outbox {
             ps.setString(5, m.lastError() == null ? null : truncate(m.lastError(), 2000));
             ps.setObject(6, m.nextAttemptAt());
             ps.setObject(7, m.updatedAt());
-            ps.setLong(8, m.id());
+            ps.setString(8, m.payload());
+            ps.setLong(9, m.id());
             if (ps.executeUpdate() != 1) {
                 throw new PersistenceException("Outbox message " + m.messageId() + " vanished during an update", null);
             }

@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -52,12 +53,18 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         }
     }
 
+    /** Scan uploads stream to disk under their own limit (lienthong.attachments.max-bytes), see AttachmentResource. */
+    private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("(^|.*/)dossiers/[^/]+/attachments/?");
+
     @Inject
     @ConfigProperty(name = "lienthong.api.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if ("POST".equals(request.getMethod()) && ATTACHMENT_UPLOAD.matcher(request.getUriInfo().getPath()).matches()) {
+            return;
+        }
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
             request.abortWith(tooLarge(maxBodyBytes));
