@@ -23,6 +23,7 @@ final class RunnableJar implements AutoCloseable {
     private final Process process;
     private final int port;
     private Path dataDir;
+    private Path log;
     private final long startedNanos;
     private long readyNanos;
 
@@ -61,16 +62,18 @@ final class RunnableJar implements AutoCloseable {
                     "--prebootcommandfile", Path.of("src/test/resources/loopback-only.asadmin").toAbsolutePath().toString(),
                     "--rootdir", rootDir.toString()));
             command.addAll(launch.microOptions());
+            Path log = workDir.resolve(rootDir.getFileName() + ".log");
             ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(rootDir.getFileName() + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().put("LIENTHONG_DATA_DIR", dataDir.toAbsolutePath().toString());
             pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
             pb.environment().putAll(launch.environment());
             long started = System.nanoTime();
             RunnableJar jarProcess = new RunnableJar(pb.start(), port, started);
             jarProcess.dataDir = dataDir;
+            jarProcess.log = log;
             jarProcess.awaitReady();
             return jarProcess;
         } catch (IOException e) {
@@ -85,6 +88,15 @@ final class RunnableJar implements AutoCloseable {
     /** Tokens from this gateway's demo issuer, which it created in its data dir on first start. */
     DemoTokens tokens() {
         return DemoTokens.of(dataDir);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The server's console output (stdout and stderr). */
+    Path log() {
+        return log;
     }
 
     Duration startUpTime() {
