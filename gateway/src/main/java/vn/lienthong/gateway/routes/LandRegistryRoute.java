@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 
 /**
  * Land registry (Văn phòng đăng ký đất đai): REST, asynchronous (ticket now, result by callback to
@@ -24,6 +25,9 @@ public class LandRegistryRoute extends RouteBuilder {
     @Inject
     AgencyCredentials credentials;
 
+    @Inject
+    AgencyTls tls;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); deliver-land-registry's policy decides.
@@ -32,9 +36,10 @@ public class LandRegistryRoute extends RouteBuilder {
                 // The body is an HttpEntity over files on disk: no stream cache may copy it into memory.
                 .streamCache("false")
                 .setProperty("agencyUrl", method(addresses, "baseUrl('land-registry')"))
+                .setProperty("agencyTls", method(tls, "endpointOptions('land-registry', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('land-registry')"))
-                .toD("${exchangeProperty.agencyUrl}/registrations?throwExceptionOnFailure=false"
+                .toD("${exchangeProperty.agencyUrl}/registrations?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.land-registry.connect-timeout-ms}}"
                         + "&responseTimeout={{lienthong.agency.land-registry.read-timeout-ms}}").id("call-land-registry")
                 .setBody(method(messages, "reply"));

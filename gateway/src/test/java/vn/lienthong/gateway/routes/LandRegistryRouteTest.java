@@ -32,6 +32,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.lienthong.gateway.domain.attachment.BlobStore;
@@ -41,12 +42,15 @@ import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
 import vn.lienthong.gateway.domain.exchange.RetrySchedule;
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 import vn.lienthong.gateway.infrastructure.attachment.ContentAddressedFiles;
 
 /**
  * The land registry adapter behind the delivery route: the multipart request (metadata, then
- * each scan streamed from the blob store), each error class, and the retry decision.
+ * each scan streamed from the blob store), each error class, and the retry decision. One Camel
+ * context serves every test; each test resets the mock agency.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LandRegistryRouteTest extends CamelTestSupport {
 
     @TempDir
@@ -91,16 +95,22 @@ class LandRegistryRouteTest extends CamelTestSupport {
         adapter.messages = new LandRegistryMessages(blobs);
         adapter.addresses = AgencyTestFixtures.addresses();
         adapter.credentials = AgencyTestFixtures.noCredentials();
+        adapter.tls = new AgencyTls(); // the fixture's agency is plain http: no TLS options
         return new RoutesBuilder[] {policy, delivery, adapter};
     }
 
     @BeforeEach
     void replaceTheAgency() throws Exception {
-        AdviceWith.adviceWith(context, "adapter-land-registry",
-                a -> a.weaveById("call-land-registry").replace().to("mock:land-registry"));
-        context.getRouteController().stopRoute("outbox-drain");
-        context.start();
+        if (!context.getStatus().isStarted()) {
+            AdviceWith.adviceWith(context, "adapter-land-registry",
+                    a -> a.weaveById("call-land-registry").replace().to("mock:land-registry"));
+            context.getRouteController().stopRoute("outbox-drain");
+            context.start();
+        }
         agency = getMockEndpoint("mock:land-registry");
+        agency.reset();
+        outcomes.outcomes.clear();
+        done = null;
     }
 
     private void agencyAnswers(int status, String body) {
