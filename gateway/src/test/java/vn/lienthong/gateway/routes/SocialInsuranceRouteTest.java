@@ -12,10 +12,15 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 
-/** The BHXH SOAP adapter behind the delivery route: mapping, each error class, the retry decision. */
+/**
+ * The BHXH SOAP adapter behind the delivery route: mapping, each error class, the retry decision.
+ * One Camel context serves every test; each test resets the mock agency.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SocialInsuranceRouteTest extends CamelTestSupport {
 
     private final AgencyTestFixtures.RecordingOutcomes outcomes = new AgencyTestFixtures.RecordingOutcomes();
@@ -51,11 +56,15 @@ class SocialInsuranceRouteTest extends CamelTestSupport {
 
     @BeforeEach
     void replaceTheAgency() throws Exception {
-        AdviceWith.adviceWith(context, "adapter-social-insurance",
-                a -> a.weaveById("call-social-insurance").replace().to("mock:bhxh"));
-        context.getRouteController().stopRoute("outbox-drain");
-        context.start();
+        if (!context.getStatus().isStarted()) {
+            AdviceWith.adviceWith(context, "adapter-social-insurance",
+                    a -> a.weaveById("call-social-insurance").replace().to("mock:bhxh"));
+            context.getRouteController().stopRoute("outbox-drain");
+            context.start();
+        }
         agency = getMockEndpoint("mock:bhxh");
+        agency.reset();
+        outcomes.outcomes.clear();
     }
 
     private void agencyAnswers(int status, String body) {
