@@ -38,4 +38,11 @@ class ArchitectureTest {
                         "java.sql..", "org.apache.camel..")
                 .check(classes);
     }
+
+    @Test
+    void cryptographyGoesThroughTheSigningModule() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+                .because("gateway → signing → BouncyCastle: one place knows CMS")
+                .check(classes);
+    }
 }

@@ -1,0 +1,14 @@
+package vn.lienthong.gateway.infrastructure.messagelog;
+
+import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
+
+/**
+ * The message log could not store or read records. A delivery whose request or response could
+ * not be logged fails as transient, so nothing reaches an agency unlogged and the outbox retries.
+ */
+public class MessageLogException extends PersistenceException {
+
+    public MessageLogException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

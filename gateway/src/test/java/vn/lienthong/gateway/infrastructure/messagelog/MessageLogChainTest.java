@@ -1,0 +1,139 @@
+package vn.lienthong.gateway.infrastructure.messagelog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import vn.lienthong.gateway.domain.messagelog.ChainHash;
+import vn.lienthong.gateway.domain.messagelog.MessageLogQuery;
+import vn.lienthong.gateway.domain.messagelog.MessageRecord;
+import vn.lienthong.gateway.domain.messagelog.SignedBatch;
+import vn.lienthong.gateway.domain.messagelog.Verification;
+
+/** The chain: gapless ids, each record linked to the one before, one chain under concurrency, signed in batches. */
+class MessageLogChainTest {
+
+    @Test
+    void recordsAreChainedOneAfterAnother() {
+        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 1000)) {
+            MessageRecord first = log.append(TestMessageLogs.request(1));
+            MessageRecord second = log.append(TestMessageLogs.response(1));
+            assertEquals(1, first.id());
+            assertEquals(ChainHash.GENESIS, first.previousHash());
+            assertEquals(2, second.id());
+            assertEquals(first.hash(), second.previousHash());
+            assertEquals(second.recomputedHash(), second.hash());
+            assertEquals("{\"authorization\":\"Bearer [redacted]\",\"content-type\":\"text/xml; charset=utf-8\","
+                    + "\"x-request-id\":\"msg-1\"}", first.headers());
+            Verification v = log.verify();
+            assertTrue(v.ok(), v::toString);
+            assertEquals(2, v.records());
+            assertEquals(2, v.unsignedRecords());
+        }
+    }
+
+    @Test
+    void concurrentWritersMakeOneGaplessChain() throws Exception {
+        DataSource db = TestMessageLogs.database();
+        int threads = 8;
+        int each = 150;
+        try (ChainedMessageLog log = TestMessageLogs.open(db, Clock.systemUTC(), 100)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * each;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<Long> ids = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        ids.add(log.append(TestMessageLogs.request(offset + i)).id());
+                    }
+                    return ids;
+                }));
+            }
+            go.countDown();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : results) {
+                all.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            assertEquals(threads * each, all.stream().distinct().count(), "no id given twice");
+            assertEquals(1L, all.stream().mapToLong(Long::longValue).min().orElseThrow());
+            assertEquals(threads * each, all.stream().mapToLong(Long::longValue).max().orElseThrow(), "no gap");
+            Verification v = log.verify();
+            assertTrue(v.ok(), v::toString);
+            assertEquals(threads * each, v.records());
+            assertEquals(12, v.batches(), "a batch as soon as 100 records are unsigned");
+            assertEquals(0, v.unsignedRecords());
+        }
+    }
+
+    @Test
+    void aBatchClosesAtItsRecordCountAndTheTimerSignsTheTail() {
+        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 3)) {
+            for (int i = 0; i < 7; i++) {
+                log.append(TestMessageLogs.request(i));
+            }
+            Verification before = log.verify();
+            assertTrue(before.ok(), before::toString);
+            assertEquals(2, before.batches());
+            assertEquals(1, before.unsignedRecords());
+
+            Optional<SignedBatch> tail = log.seal();
+            assertTrue(tail.isPresent());
+            assertEquals(7, tail.get().firstRecordId());
+            assertEquals(7, tail.get().lastRecordId());
+            assertFalse(log.seal().isPresent(), "nothing left to sign");
+            Verification after = log.verify();
+            assertTrue(after.ok(), after::toString);
+            assertEquals(3, after.batches());
+            assertEquals(0, after.unsignedRecords());
+            assertNull(after.firstBadRecord());
+        }
+    }
+
+    @Test
+    void closingSignsTheTail() {
+        DataSource db = TestMessageLogs.database();
+        try (ChainedMessageLog log = TestMessageLogs.open(db, Clock.systemUTC(), 1000)) {
+            log.append(TestMessageLogs.request(1));
+        }
+        try (ChainedMessageLog reopened = TestMessageLogs.open(db, Clock.systemUTC(), 1000)) {
+            Verification v = reopened.verify();
+            assertTrue(v.ok(), v::toString);
+            assertEquals(1, v.batches());
+            assertEquals(2, reopened.append(TestMessageLogs.response(1)).id(), "the chain goes on after a restart");
+        }
+    }
+
+    @Test
+    void pagesFilterByDossierAndAgencyNewestFirst() {
+        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 1000)) {
+            for (int i = 1; i <= 3; i++) {
+                log.append(TestMessageLogs.request(i));
+                log.append(TestMessageLogs.response(i));
+            }
+            List<MessageRecord> dossier2 = log.find(new MessageLogQuery("H15.50.05.13-261008-2", null, null, 10));
+            assertEquals(List.of(4L, 3L), dossier2.stream().map(MessageRecord::id).toList());
+            List<MessageRecord> page = log.find(new MessageLogQuery(null, "social-insurance", 5L, 2));
+            assertEquals(List.of(4L, 3L), page.stream().map(MessageRecord::id).toList());
+            assertTrue(log.find(new MessageLogQuery(null, "civil-status", null, 10)).isEmpty());
+        }
+    }
+}
