@@ -1,12 +1,17 @@
 package vn.lienthong.gateway.routes;
 
 import java.io.StringReader;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -24,6 +29,10 @@ public class AgencyCallbacks {
     @Inject
     CamelRuntime camel;
 
+    /** The HTTP request being served, whose headers go into the message log with the callback. */
+    @Inject
+    Instance<HttpServletRequest> httpRequest;
+
     private volatile ProducerTemplate template;
 
     /** Runs a callback through the de-duplicating callback route; answers "applied" or "duplicate". */
@@ -33,8 +42,22 @@ public class AgencyCallbacks {
             t = camel.context().createProducerTemplate();
             template = t;
         }
-        return t.requestBodyAndHeaders(CallbackRoute.ENDPOINT, body, Map.of("agency", agency, "ticket", ticket),
-                String.class);
+        return t.requestBodyAndHeaders(CallbackRoute.ENDPOINT, body, Map.of("agency", agency, "ticket", ticket,
+                MessageLogSteps.CALLBACK_HEADERS, receivedHeaders()), String.class);
+    }
+
+    /** The callback's HTTP headers as received; none when it did not arrive over HTTP. */
+    private Map<String, String> receivedHeaders() {
+        Map<String, String> headers = new TreeMap<>();
+        try {
+            HttpServletRequest request = httpRequest.get();
+            for (String name : Collections.list(request.getHeaderNames())) {
+                headers.put(name, String.join(", ", Collections.list(request.getHeaders(name))));
+            }
+        } catch (ContextNotActiveException | IllegalStateException noRequest) {
+            // dispatched from elsewhere than an HTTP request: the record has the body only
+        }
+        return headers;
     }
 
     public String apply(Exchange exchange) {

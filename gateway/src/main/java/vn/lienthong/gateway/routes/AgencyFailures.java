@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 import vn.lienthong.gateway.infrastructure.agency.AgencyTlsException;
 import vn.lienthong.gateway.infrastructure.agency.SandboxAddressUnknownException;
+import vn.lienthong.gateway.infrastructure.messagelog.MessageLogException;
 
 /**
  * Sorts what went wrong in a call to an agency into transient and permanent failures. The text of
@@ -34,6 +35,10 @@ public final class AgencyFailures {
             }
             if (t instanceof IOException || t instanceof SandboxAddressUnknownException) {
                 // Refused, reset, timed out, no response: the network or the agency is having a bad moment.
+                return new TransientAgencyException(describe(t), failure);
+            }
+            if (t instanceof MessageLogException) {
+                // Not the agency's fault: nothing goes out unlogged, so the outbox tries again later.
                 return new TransientAgencyException(describe(t), failure);
             }
         }

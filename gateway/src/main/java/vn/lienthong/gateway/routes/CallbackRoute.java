@@ -24,10 +24,14 @@ public class CallbackRoute extends RouteBuilder {
     @Inject
     JdbcCallbackReceipts receipts;
 
+    @Inject
+    MessageLogSteps messageLog;
+
     @Override
     public void configure() {
         errorHandler(noErrorHandler());
         from(ENDPOINT).routeId("agency-callback")
+                .bean(messageLog, "callback")
                 .idempotentConsumer(simple("${header.agency}:${header.ticket}"), receipts)
                     .eager(false).skipDuplicate(false)
                 .choice()

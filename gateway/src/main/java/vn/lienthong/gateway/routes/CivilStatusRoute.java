@@ -25,6 +25,9 @@ public class CivilStatusRoute extends RouteBuilder {
     @Inject
     AgencyTls tls;
 
+    @Inject
+    MessageLogSteps messageLog;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
@@ -34,9 +37,13 @@ public class CivilStatusRoute extends RouteBuilder {
                 .setProperty("agencyTls", method(tls, "endpointOptions('civil-status', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('civil-status')"))
+                .bean(messageLog, "request")
+                // copyHeaders=false: the answer's headers are the agency's alone, as the message log records them.
                 .toD("${exchangeProperty.agencyUrl}/registrations?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.civil-status.connect-timeout-ms}}"
-                        + "&responseTimeout={{lienthong.agency.civil-status.read-timeout-ms}}").id("call-civil-status")
+                        + "&responseTimeout={{lienthong.agency.civil-status.read-timeout-ms}}"
+                        + "&copyHeaders=false").id("call-civil-status")
+                .bean(messageLog, "response")
                 .setBody(method(messages, "reply"));
     }
 }

@@ -68,6 +68,8 @@ public class LandRegistryMessages {
         }
         HttpEntity entity = multipart.build();
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, entity.getContentType());
+        // The message log keeps the metadata part; it names every attachment part by its SHA-256.
+        exchange.setProperty(MessageLogSteps.RECORDED_BODY, metadata);
         return entity;
     }
 

@@ -28,6 +28,9 @@ public class LandRegistryRoute extends RouteBuilder {
     @Inject
     AgencyTls tls;
 
+    @Inject
+    MessageLogSteps messageLog;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); deliver-land-registry's policy decides.
@@ -39,9 +42,13 @@ public class LandRegistryRoute extends RouteBuilder {
                 .setProperty("agencyTls", method(tls, "endpointOptions('land-registry', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('land-registry')"))
+                .bean(messageLog, "request")
+                // copyHeaders=false: the answer's headers are the agency's alone, as the message log records them.
                 .toD("${exchangeProperty.agencyUrl}/registrations?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.land-registry.connect-timeout-ms}}"
-                        + "&responseTimeout={{lienthong.agency.land-registry.read-timeout-ms}}").id("call-land-registry")
+                        + "&responseTimeout={{lienthong.agency.land-registry.read-timeout-ms}}"
+                        + "&copyHeaders=false").id("call-land-registry")
+                .bean(messageLog, "response")
                 .setBody(method(messages, "reply"));
     }
 }

@@ -25,6 +25,9 @@ public class ResidenceRoute extends RouteBuilder {
     @Inject
     AgencyTls tls;
 
+    @Inject
+    MessageLogSteps messageLog;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
@@ -34,9 +37,13 @@ public class ResidenceRoute extends RouteBuilder {
                 .setProperty("agencyTls", method(tls, "endpointOptions('residence', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('residence')"))
+                .bean(messageLog, "request")
+                // copyHeaders=false: the answer's headers are the agency's alone, as the message log records them.
                 .toD("${exchangeProperty.agencyUrl}/requests?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.residence.connect-timeout-ms}}"
-                        + "&responseTimeout={{lienthong.agency.residence.read-timeout-ms}}").id("call-residence")
+                        + "&responseTimeout={{lienthong.agency.residence.read-timeout-ms}}"
+                        + "&copyHeaders=false").id("call-residence")
+                .bean(messageLog, "response")
                 .setBody(method(messages, "reply"));
     }
 }

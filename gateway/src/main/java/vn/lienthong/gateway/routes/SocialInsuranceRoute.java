@@ -25,6 +25,9 @@ public class SocialInsuranceRoute extends RouteBuilder {
     @Inject
     AgencyTls tls;
 
+    @Inject
+    MessageLogSteps messageLog;
+
     @Override
     public void configure() {
         // Failures go back typed to the caller (AgencyCircuitBreakers); the delivery route's policy decides.
@@ -34,9 +37,13 @@ public class SocialInsuranceRoute extends RouteBuilder {
                 .setProperty("agencyTls", method(tls, "endpointOptions('social-insurance', ${exchangeProperty.agencyUrl})"))
                 .setBody(method(messages, "request"))
                 .setHeader("Authorization", method(credentials, "authorization('social-insurance')"))
+                .bean(messageLog, "request")
+                // copyHeaders=false: the answer's headers are the agency's alone, as the message log records them.
                 .toD("${exchangeProperty.agencyUrl}/ws?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                         + "&connectTimeout={{lienthong.agency.social-insurance.connect-timeout-ms}}"
-                        + "&responseTimeout={{lienthong.agency.social-insurance.read-timeout-ms}}").id("call-social-insurance")
+                        + "&responseTimeout={{lienthong.agency.social-insurance.read-timeout-ms}}"
+                        + "&copyHeaders=false").id("call-social-insurance")
+                .bean(messageLog, "response")
                 .setBody(method(messages, "reply"));
     }
 }

@@ -17,9 +17,12 @@ import vn.lienthong.gateway.domain.exchange.AgencyResult;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
+import vn.lienthong.gateway.domain.exchange.Outbox;
 import vn.lienthong.gateway.domain.exchange.RetrySchedule;
+import vn.lienthong.gateway.domain.messagelog.MessageLog;
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
 
 /** Stand-ins for the CDI beans around the routes, so route tests run without a container. */
 final class AgencyTestFixtures {
@@ -93,6 +96,76 @@ final class AgencyTestFixtures {
                 return null;
             }
         };
+    }
+
+    /** One message log for the route tests that do not look at it: in-memory H2, open until the JVM ends. */
+    private static final class SharedLog {
+        static final MessageLog LOG = TestMessageLogs.open(TestMessageLogs.database(), java.time.Clock.systemUTC(), 1000);
+    }
+
+    static MessageLogSteps messageLogSteps() {
+        return messageLogSteps(SharedLog.LOG);
+    }
+
+    /** The routes' message log steps on a real log (in-memory H2); callbacks find their request in {@code requests}. */
+    static MessageLogSteps messageLogSteps(MessageLog log, AgencyMessage... requests) {
+        MessageLogSteps steps = new MessageLogSteps();
+        steps.log = log;
+        steps.outbox = new TicketsOnly(List.of(requests));
+        return steps;
+    }
+
+    /** An outbox that only answers which request holds a ticket. */
+    private record TicketsOnly(List<AgencyMessage> messages) implements Outbox {
+        @Override
+        public Optional<AgencyMessage> findByTicket(String agencyId, String ticket) {
+            return messages.stream().filter(m -> m.agencyId().equals(agencyId) && ticket.equals(m.ticket())).findFirst();
+        }
+
+        @Override
+        public void add(AgencyMessage message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AgencyMessage> claimDue(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int releaseAll(OffsetDateTime now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<AgencyMessage> find(String messageId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<AgencyMessage> findById(long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<AgencyMessage> findForUpdate(String messageId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void update(AgencyMessage message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AgencyMessage> ofDossier(DossierCode code) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AgencyMessage> deadLetters(int limit) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Records each delivery outcome instead of writing to the database. */

@@ -72,6 +72,7 @@ class AgencyTlsRouteTest extends CamelTestSupport {
         };
         adapter.credentials = AgencyTestFixtures.noCredentials();
         adapter.tls = tls;
+        adapter.messageLog = AgencyTestFixtures.messageLogSteps();
         context.getRegistry().bind(AgencyTls.beanName("social-insurance"), tls.parameters("social-insurance"));
         return new RoutesBuilder[] {policy, delivery, adapter};
     }

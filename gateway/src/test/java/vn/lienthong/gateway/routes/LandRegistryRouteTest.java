@@ -96,6 +96,7 @@ class LandRegistryRouteTest extends CamelTestSupport {
         adapter.addresses = AgencyTestFixtures.addresses();
         adapter.credentials = AgencyTestFixtures.noCredentials();
         adapter.tls = new AgencyTls(); // the fixture's agency is plain http: no TLS options
+        adapter.messageLog = AgencyTestFixtures.messageLogSteps();
         return new RoutesBuilder[] {policy, delivery, adapter};
     }
 

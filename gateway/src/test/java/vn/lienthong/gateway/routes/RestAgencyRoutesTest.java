@@ -57,11 +57,13 @@ class RestAgencyRoutesTest extends CamelTestSupport {
         civil.addresses = AgencyTestFixtures.addresses();
         civil.credentials = AgencyTestFixtures.noCredentials();
         civil.tls = new AgencyTls(); // the fixture's agencies are plain http: no TLS options
+        civil.messageLog = AgencyTestFixtures.messageLogSteps();
         ResidenceRoute res = new ResidenceRoute();
         res.messages = new ResidenceMessages();
         res.addresses = AgencyTestFixtures.addresses();
         res.credentials = AgencyTestFixtures.noCredentials();
         res.tls = new AgencyTls();
+        res.messageLog = AgencyTestFixtures.messageLogSteps();
         return new RoutesBuilder[] {policy, delivery, civil, res};
     }
 

@@ -51,6 +51,7 @@ class SocialInsuranceRouteTest extends CamelTestSupport {
         adapter.addresses = AgencyTestFixtures.addresses();
         adapter.credentials = AgencyTestFixtures.noCredentials();
         adapter.tls = new AgencyTls(); // the fixture's agency is plain http: no TLS options, no configuration read
+        adapter.messageLog = AgencyTestFixtures.messageLogSteps();
         return new RoutesBuilder[] {policy, delivery, adapter};
     }
 
