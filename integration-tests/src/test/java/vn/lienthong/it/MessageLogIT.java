@@ -53,11 +53,11 @@ class MessageLogIT {
         String birth = submit(desk, "3.000722", "001190012346");
         awaitStatus(desk, bhyt, "COMPLETED");
         awaitStatus(desk, birth, "COMPLETED");
-        assertTrue(Files.isRegularFile(data.resolve("keys/message-log-DEMO.p12")), "the DEMO signing key was created");
 
         JsonObject verified = admin().get("api/v1/admin/message-log/verify").json();
         assertTrue(verified.getBoolean("ok"), verified::toString);
         assertTrue(verified.getJsonNumber("records").longValue() >= 2, verified::toString);
+        assertTrue(Files.isRegularFile(data.resolve("keys/message-log-DEMO.p12")), "the DEMO signing key was created");
 
         List<JsonObject> bhytRecords = records("api/v1/admin/message-log?dossier=" + bhyt + "&agency=social-insurance");
         assertEquals(List.of("RESPONSE", "REQUEST"), bhytRecords.stream().map(r -> r.getString("kind")).toList(),

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import vn.lienthong.gateway.domain.messagelog.ChainHash;
 import vn.lienthong.gateway.domain.messagelog.ChainHead;
 import vn.lienthong.gateway.domain.messagelog.ChainSigner;
 import vn.lienthong.gateway.domain.messagelog.ChainVerifier;
@@ -74,6 +75,7 @@ public final class JdbcMessageLogStore {
                 return Optional.empty();
             }
             long first = signedThrough + 1;
+            requireIntact(c, first, head);
             byte[] signature = signer.sign(SignedBatch.content(first, head.lastId(), head.lastHash()));
             Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             long id;
@@ -142,6 +144,63 @@ public final class JdbcMessageLogStore {
             moveHead(c, new ChainHead(purgeRecord.id(), purgeRecord.hash()));
             return Optional.of(anchor);
         });
+    }
+
+    /**
+     * Re-checks the records about to be signed against their stored hashes and links, so that a
+     * signature never vouches for a record altered in the database after it was written.
+     */
+    private static void requireIntact(Connection c, long first, ChainHead head) throws SQLException {
+        String previous = hashBefore(c, first);
+        long expected = first;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM message_log "
+                + "WHERE id >= ? AND id <= ? ORDER BY id")) {
+            ps.setLong(1, first);
+            ps.setLong(2, head.lastId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    String problem = !isKind(rs.getString(2)) ? "has an unknown kind"
+                            : id != expected ? "follows a gap (record " + expected + " is missing)"
+                            : null;
+                    MessageRecord r = problem == null ? toRecord(rs) : null;
+                    if (problem == null && !r.recomputedHash().equals(r.hash())) {
+                        problem = "no longer matches its hash";
+                    } else if (problem == null && !r.previousHash().equals(previous)) {
+                        problem = "does not link to the record before it";
+                    }
+                    if (problem != null) {
+                        throw new MessageLogException("Refusing to sign records " + first + "–" + head.lastId()
+                                + ": record " + id + " " + problem + "; GET /api/v1/admin/message-log/verify tells more",
+                                null);
+                    }
+                    previous = r.hash();
+                    expected = id + 1;
+                }
+            }
+        }
+        if (expected != head.lastId() + 1 || !previous.equals(head.lastHash())) {
+            throw new MessageLogException("Refusing to sign records " + first + "–" + head.lastId()
+                    + ": the stored records do not end at the chain head", null);
+        }
+    }
+
+    /** The hash the record {@code first} must link to: the newest batch's, the purge anchor's, or genesis. */
+    private static String hashBefore(Connection c, long first) throws SQLException {
+        if (first == 1) {
+            return ChainHash.GENESIS;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_hash FROM message_log_batch WHERE last_record_id = ? "
+                + "UNION ALL SELECT last_purged_hash FROM message_log_anchor WHERE last_purged_id = ?")) {
+            ps.setLong(1, first - 1);
+            ps.setLong(2, first - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("No batch or purge anchor ends at record " + (first - 1));
+                }
+                return rs.getString(1);
+            }
+        }
     }
 
     /** Turns a purge into the PURGE record that the chain keeps of it. */

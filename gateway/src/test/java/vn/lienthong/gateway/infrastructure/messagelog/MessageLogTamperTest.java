@@ -3,6 +3,7 @@ package vn.lienthong.gateway.infrastructure.messagelog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -79,6 +80,16 @@ class MessageLogTamperTest {
         OffsetDateTime at = readTime(10);
         TestMessageLogs.tamper(db, "UPDATE message_log SET logged_at = ? WHERE id = 10", at.plusNanos(1_000_000));
         assertNames(10);
+    }
+
+    @Test
+    void aRecordAlteredBeforeItsBatchIsSignedIsNeverSigned() {
+        String body = read(19, "body");
+        flipOneByte(19, "body", body, 3);
+        MessageLogException refused = assertThrows(MessageLogException.class, log::seal);
+        assertTrue(refused.getMessage().contains("record 19 no longer matches its hash"), refused::getMessage);
+        assertEquals(3, log.verify().batches(), "no batch vouches for the altered record");
+        assertNames(19);
     }
 
     @Test
