@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param dossierCode the dossier the message is about, when known
  * @param httpStatus  the HTTP status of a response; null for requests and callbacks
  * @param headers     header names (lower-cased, sorted) with their values as sent or received
- * @param body        the body as is: evidence, so personal data is kept (and never logged)
+ * @param body        the body as is (a NUL shown as U+2400): evidence, so personal data is kept, and never logged
  */
 public record LoggedMessage(MessageKind kind, String agencyId, String messageId, String dossierCode,
                             Integer httpStatus, SortedMap<String, String> headers, String body) {
@@ -25,12 +25,20 @@ public record LoggedMessage(MessageKind kind, String agencyId, String messageId,
         if (headers != null) {
             headers.forEach((name, value) -> {
                 if (name != null && value != null) {
-                    normalized.merge(name.toLowerCase(Locale.ROOT), value, (a, b) -> a + ", " + b);
+                    normalized.merge(storable(name.toLowerCase(Locale.ROOT)), storable(value), (a, b) -> a + ", " + b);
                 }
             });
         }
         headers = java.util.Collections.unmodifiableSortedMap(normalized);
-        body = body == null ? "" : body;
+        body = body == null ? "" : storable(body);
+    }
+
+    /**
+     * The text as stored: a NUL character, which PostgreSQL text cannot hold, is kept as U+2400
+     * (the visible symbol for NUL), so that a broken agency message is recorded rather than refused.
+     */
+    static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\u2400');
     }
 
     public static LoggedMessage of(MessageKind kind, String agencyId, String messageId, String dossierCode,

@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import vn.lienthong.gateway.domain.messagelog.ChainHash;
+import vn.lienthong.gateway.domain.messagelog.LoggedMessage;
+import vn.lienthong.gateway.domain.messagelog.MessageKind;
 import vn.lienthong.gateway.domain.messagelog.MessageLogQuery;
 import vn.lienthong.gateway.domain.messagelog.MessageRecord;
 import vn.lienthong.gateway.domain.messagelog.SignedBatch;
@@ -121,6 +123,18 @@ class MessageLogChainTest {
             assertTrue(v.ok(), v::toString);
             assertEquals(1, v.batches());
             assertEquals(2, reopened.append(TestMessageLogs.response(1)).id(), "the chain goes on after a restart");
+        }
+    }
+
+    @Test
+    void aBrokenReplyWithANulCharacterIsStoredNotRefused() {
+        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 1000)) {
+            MessageRecord r = log.append(LoggedMessage.of(MessageKind.RESPONSE, "civil-status", "msg-nul", null, 200,
+                    java.util.Map.of("X-Odd", "a\u0000b"), "{\"registrationNumber\":\"12\u00003\"}"));
+            assertEquals("{\"registrationNumber\":\"12\u24003\"}", log.find(new MessageLogQuery(null, null, null, 1))
+                    .get(0).body());
+            assertTrue(r.headers().contains("a\u2400b"), r.headers());
+            assertTrue(log.verify().ok());
         }
     }
 
