@@ -116,6 +116,10 @@ class SecurityIT {
         matrix.put(new Call("POST", "api/v1/admin/dead-letters/987654321/replay", ""),
                 new int[] {401, 401, 401, 403, 403, 404, 403});
         matrix.put(new Call("GET", "api/v1/admin/audit", null), new int[] {401, 401, 401, 403, 200, 200, 403});
+        matrix.put(new Call("GET", "api/v1/admin/message-log?limit=5", null), new int[] {401, 401, 401, 403, 403, 200, 403});
+        matrix.put(new Call("GET", "api/v1/admin/message-log/verify", null), new int[] {401, 401, 401, 403, 403, 200, 403});
+        matrix.put(new Call("GET", "api/v1/dossiers/" + dossier + "/attachments", null),
+                new int[] {401, 401, 401, 200, 200, 403, 403});
         // Agencies' callbacks prove themselves by mTLS or HMAC, never by a desk's token.
         matrix.put(new Call("POST", "api/v1/callbacks/residence", "{\"ticket\": \"T-1\"}"),
                 new int[] {401, 401, 401, 401, 401, 401, 401});
