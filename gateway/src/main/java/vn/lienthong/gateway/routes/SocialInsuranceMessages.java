@@ -33,6 +33,7 @@ public class SocialInsuranceMessages {
 
     public static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
     public static final String VSS_NS = "urn:vn:vss:lienthong:1";
+    private static final java.util.regex.Pattern DOCTYPE = java.util.regex.Pattern.compile("(?i)<!DOCTYPE");
 
     public String request(Exchange exchange) {
         AgencyMessage m = exchange.getProperty(DeliveryOutcomes.MESSAGE, AgencyMessage.class);
@@ -104,26 +105,64 @@ public class SocialInsuranceMessages {
         return AgencyResult.done(json.build().toString(), summary.toString());
     }
 
-    private static Document parse(String body) {
+    /**
+     * Parses a SOAP reply with no DTD, no entity and no external access of any kind (XXE): a
+     * reply that declares a DOCTYPE is refused before the parser sees it, and the parser itself
+     * refuses one too should the check be bypassed.
+     */
+    static Document parse(String body) {
+        String text = body == null ? "" : body;
+        if (DOCTYPE.matcher(text).find()) {
+            throw new PermanentAgencyException("SOAP reply refused: it declares a DOCTYPE; DTDs and entities are "
+                    + "never processed (XXE protection): " + AgencyFailures.excerpt(text), null);
+        }
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            Document doc = builder.parse(new InputSource(new StringReader(body == null ? "" : body)));
+            Document doc = secureBuilder().parse(new InputSource(new StringReader(text)));
             Element root = doc.getDocumentElement();
             if (!SOAP_NS.equals(root.getNamespaceURI()) || !"Envelope".equals(root.getLocalName())) {
                 throw new PermanentAgencyException("Malformed SOAP reply: the root is not a SOAP 1.1 Envelope: "
-                        + AgencyFailures.excerpt(body), null);
+                        + AgencyFailures.excerpt(text), null);
             }
             return doc;
         } catch (SAXException | IOException e) {
             throw new PermanentAgencyException("Malformed SOAP reply (not well-formed XML: " + e.getMessage() + "): "
-                    + AgencyFailures.excerpt(body), e);
-        } catch (ParserConfigurationException e) {
+                    + AgencyFailures.excerpt(text), e);
+        }
+    }
+
+    /** A namespace-aware DOM parser with DTDs, external entities, XInclude and external access off. */
+    static DocumentBuilder secureBuilder() {
+        try {
+            // The JDK's own parser, whose feature names are known; not whatever an application jar brings.
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entity " + systemId + " refused");
+            });
+            // Silent: the default handler prints every fatal error to stderr before it is thrown.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder;
+        } catch (ParserConfigurationException | IllegalArgumentException e) {
             throw new PermanentAgencyException("XML parser misconfigured: " + e.getMessage(), e);
         }
     }

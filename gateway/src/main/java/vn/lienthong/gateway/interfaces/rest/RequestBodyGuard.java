@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,8 +23,10 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Guards request bodies before anything binds them. Over {@code lienthong.api.max-body-bytes}:
- * 413, at once when the Content-Length says so, while reading when the body is chunked. A JSON
+ * Guards request bodies before anything binds them. Over the limit: 413, at once when the
+ * Content-Length says so, while reading when the body is chunked. JSON bodies may have
+ * {@code lienthong.api.max-body-bytes} everywhere; other bodies (an uploaded PDF) the limit of their
+ * path in {@code lienthong.api.body-limits}, or that same default. A JSON
  * body must also be one well-formed document, nested at most {@link #MAX_DEPTH} deep, with no
  * string longer than {@link #MAX_STRING}: JSON-B is never handed anything else, because
  * Parsson's skipping of an unknown, unterminated object spins forever on one request thread.
@@ -60,21 +64,27 @@ public class RequestBodyGuard implements ContainerRequestFilter {
     @ConfigProperty(name = "lienthong.api.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    /** "path=bytes" entries; the path is relative to /api/v1 and matches itself and what is below it. */
+    @Inject
+    @ConfigProperty(name = "lienthong.api.body-limits")
+    Optional<List<String>> bodyLimits;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if ("POST".equals(request.getMethod()) && ATTACHMENT_UPLOAD.matcher(request.getUriInfo().getPath()).matches()) {
             return;
         }
+        long limit = limitFor(request.getUriInfo().getPath(), isJson(request.getMediaType()));
         long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            request.abortWith(tooLarge(maxBodyBytes));
+        if (declared > limit) {
+            request.abortWith(tooLarge(limit));
             return;
         }
         if (!request.hasEntity()) {
             return;
         }
-        InputStream limited = new Limited(request.getEntityStream(), maxBodyBytes,
-                () -> request.setProperty(EXCEEDED, maxBodyBytes));
+        InputStream limited = new Limited(request.getEntityStream(), limit,
+                () -> request.setProperty(EXCEEDED, limit));
         if (!isJson(request.getMediaType())) {
             request.setEntityStream(limited);
             return;
@@ -97,6 +107,25 @@ public class RequestBodyGuard implements ContainerRequestFilter {
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /** The body limit of a request to {@code path} (relative to the API root). */
+    long limitFor(String path, boolean json) {
+        if (json) {
+            return maxBodyBytes;
+        }
+        String normalized = path == null ? "" : path.replaceAll("^/+|/+$", "");
+        for (String entry : bodyLimits.orElse(List.of())) {
+            int eq = entry.lastIndexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String prefix = entry.substring(0, eq).trim().replaceAll("^/+|/+$", "");
+            if (normalized.equals(prefix) || normalized.startsWith(prefix + "/")) {
+                return Long.parseLong(entry.substring(eq + 1).trim());
+            }
+        }
+        return maxBodyBytes;
     }
 
     /** Why the bytes are not an acceptable JSON document, or null when they are. */
@@ -139,8 +168,13 @@ public class RequestBodyGuard implements ContainerRequestFilter {
     static Response tooLarge(long limit) {
         return Problem.of("payload-too-large", Response.Status.REQUEST_ENTITY_TOO_LARGE,
                 "Nội dung gửi lên quá lớn", "Payload too large",
-                "Kích thước tối đa là " + limit + " byte; tệp scan gửi qua kho lưu trữ, không qua API này",
-                "The limit is " + limit + " bytes; scans go to the archive, not through this API").toResponse();
+                "Kích thước tối đa cho địa chỉ này là " + limit + " byte (" + mebibytes(limit) + " MiB)",
+                "The limit for this address is " + limit + " bytes (" + mebibytes(limit) + " MiB)").toResponse();
+    }
+
+    private static String mebibytes(long bytes) {
+        return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1024 * 1024), 1,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static boolean isJson(MediaType type) {

@@ -1,0 +1,110 @@
+package vn.lienthong.gateway.infrastructure.verification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import vn.lienthong.signing.verify.RevocationMode;
+import vn.lienthong.signing.verify.SignatureVerifier;
+import vn.lienthong.signing.verify.VerificationPolicy;
+import vn.lienthong.signing.verify.VerificationReport;
+
+/**
+ * The public verification service: the signing module's verifier with the configured trust
+ * anchors, run on the container's managed executor within {@link VerificationLimits}.
+ */
+@ApplicationScoped
+public class PdfVerification {
+
+    private static final Logger LOG = Logger.getLogger(PdfVerification.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.trust-anchors")
+    Optional<List<String>> trustAnchorFiles;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.revocation", defaultValue = "WARN")
+    RevocationMode revocation;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.timeout-ms", defaultValue = "10000")
+    long timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.concurrency", defaultValue = "2")
+    int concurrency;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.queue-wait-ms", defaultValue = "2000")
+    long queueWaitMs;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.max-decoded-stream-bytes", defaultValue = "33554432")
+    long maxDecodedStreamBytes;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.max-decoded-total-bytes", defaultValue = "134217728")
+    long maxDecodedTotalBytes;
+
+    private BoundedPdfVerifier verifier;
+
+    @PostConstruct
+    void start() {
+        List<X509Certificate> anchors = trustAnchors(trustAnchorFiles.orElse(List.of()));
+        if (anchors.isEmpty()) {
+            LOG.warning("lienthong.verify.trust-anchors is empty: /api/v1/verify reports every signature "
+                    + "INDETERMINATE (no chain to a trusted root)");
+        }
+        VerificationPolicy policy = VerificationPolicy.of(anchors, List.of()).withRevocation(revocation);
+        verifier = new BoundedPdfVerifier(new SignatureVerifier(policy), executor,
+                new VerificationLimits(Duration.ofMillis(timeoutMs), concurrency, Duration.ofMillis(queueWaitMs),
+                        maxDecodedStreamBytes, maxDecodedTotalBytes));
+    }
+
+    /** See {@link BoundedPdfVerifier#verify(Path, String)}. */
+    public VerificationReport verify(Path pdf, String documentName) {
+        return verifier.verify(pdf, documentName);
+    }
+
+    /** Certificates from PEM or DER files; a file may hold several PEM certificates. */
+    static List<X509Certificate> trustAnchors(List<String> files) {
+        List<X509Certificate> anchors = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (String file : files) {
+                if (file.isBlank()) {
+                    continue;
+                }
+                try (InputStream in = Files.newInputStream(Path.of(file.trim()))) {
+                    factory.generateCertificates(in).forEach(c -> anchors.add((X509Certificate) c));
+                } catch (IOException | CertificateException e) {
+                    throw new IllegalStateException("Cannot read the trust anchor " + file
+                            + " (lienthong.verify.trust-anchors): " + e.getMessage(), e);
+                }
+            }
+        } catch (CertificateException e) {
+            throw new IllegalStateException("No X.509 certificate factory", e);
+        }
+        return anchors;
+    }
+}
