@@ -1,11 +1,16 @@
 package vn.lienthong.gateway.interfaces.rest;
 
-import jakarta.ws.rs.WebApplicationException;
+/** An upload refused before anything parses it; its problem body (status included) says why. */
+public class UploadRefusedException extends RuntimeException {
 
-/** An upload refused before anything parses it: its problem body says why, bilingually. */
-public class UploadRefusedException extends WebApplicationException {
+    private final transient Problem problem;
 
     public UploadRefusedException(Problem problem) {
-        super(problem.detailEn(), problem.toResponse());
+        super(problem.detailEn());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
     }
 }

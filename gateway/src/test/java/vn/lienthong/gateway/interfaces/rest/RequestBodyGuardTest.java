@@ -57,6 +57,21 @@ class RequestBodyGuardTest {
         assertNotNull(RequestBodyGuard.shapeProblem(new byte[] {(byte) 0xC3, (byte) 0x28, '{', '}'}));
     }
 
+    @Test
+    void uploadsHaveTheirPathsLimitAndJsonKeepsTheDefault() {
+        RequestBodyGuard guard = new RequestBodyGuard();
+        guard.maxBodyBytes = 1_048_576;
+        guard.bodyLimits = java.util.Optional.of(java.util.List.of("verify=20971520", "dossiers/x/attachments = 5"));
+        assertEquals(20_971_520, guard.limitFor("verify", false));
+        assertEquals(20_971_520, guard.limitFor("/verify/", false));
+        assertEquals(1_048_576, guard.limitFor("verify", true), "JSON stays at the JSON limit");
+        assertEquals(1_048_576, guard.limitFor("verifyx", false));
+        assertEquals(5, guard.limitFor("dossiers/x/attachments", false));
+        assertEquals(1_048_576, guard.limitFor("dossiers", false));
+        guard.bodyLimits = java.util.Optional.empty();
+        assertEquals(1_048_576, guard.limitFor("verify", false));
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -1,0 +1,15 @@
+package vn.lienthong.gateway.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A refused upload answers its own problem: 400, 413 or 415. */
+@Provider
+public class UploadProblemMapper implements ExceptionMapper<UploadRefusedException> {
+
+    @Override
+    public Response toResponse(UploadRefusedException e) {
+        return e.problem().toResponse();
+    }
+}
