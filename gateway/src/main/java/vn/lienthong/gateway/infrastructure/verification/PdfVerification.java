@@ -66,10 +66,15 @@ public class PdfVerification {
     @ConfigProperty(name = "lienthong.verify.max-decoded-total-bytes", defaultValue = "134217728")
     long maxDecodedTotalBytes;
 
+    @Inject
+    @ConfigProperty(name = "lienthong.verify.spool-dir", defaultValue = "./data/spool/verify")
+    String spoolDir;
+
     private BoundedPdfVerifier verifier;
 
     @PostConstruct
     void start() {
+        removeLeftovers(Path.of(spoolDir));
         List<X509Certificate> anchors = trustAnchors(trustAnchorFiles.orElse(List.of()));
         if (anchors.isEmpty()) {
             LOG.warning("lienthong.verify.trust-anchors is empty: /api/v1/verify reports every signature "
@@ -79,6 +84,25 @@ public class PdfVerification {
         verifier = new BoundedPdfVerifier(new SignatureVerifier(policy), executor,
                 new VerificationLimits(Duration.ofMillis(timeoutMs), concurrency, Duration.ofMillis(queueWaitMs),
                         maxDecodedStreamBytes, maxDecodedTotalBytes));
+    }
+
+    /** Where uploads wait for their verification; each is deleted when its request ends. */
+    public Path spoolDir() {
+        return Path.of(spoolDir);
+    }
+
+    /** Uploads a crash left behind: nobody will verify them, and they may hold personal data. */
+    private static void removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var leftovers = Files.newDirectoryStream(dir, "upload-*.pdf")) {
+            for (Path file : leftovers) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warning("Cannot clear the verification spool " + dir + ": " + e.getMessage());
+        }
     }
 
     /** See {@link BoundedPdfVerifier#verify(Path, String)}. */

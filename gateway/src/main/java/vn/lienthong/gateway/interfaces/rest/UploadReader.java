@@ -225,7 +225,7 @@ public final class UploadReader {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // A leftover in the spool dir is removed at the next start; the refusal matters more.
+            // PdfVerification clears leftovers when it starts; the refusal matters more here.
         }
     }
 

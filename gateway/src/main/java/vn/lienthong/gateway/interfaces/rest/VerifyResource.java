@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.interfaces.rest;
 
 import java.io.InputStream;
-import java.nio.file.Path;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
@@ -41,10 +40,6 @@ public class VerifyResource {
     @ConfigProperty(name = "lienthong.verify.max-files", defaultValue = "1")
     int maxFiles;
 
-    @Inject
-    @ConfigProperty(name = "lienthong.verify.spool-dir", defaultValue = "./data/spool/verify")
-    String spoolDir;
-
     @Context
     HttpHeaders headers;
 
@@ -52,7 +47,7 @@ public class VerifyResource {
 
     @PostConstruct
     void init() {
-        uploads = new UploadReader(Path.of(spoolDir), new UploadLimits(maxFileBytes, maxFiles, 4));
+        uploads = new UploadReader(verification.spoolDir(), new UploadLimits(maxFileBytes, maxFiles, 4));
     }
 
     @POST
