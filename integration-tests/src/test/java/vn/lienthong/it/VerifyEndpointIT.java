@@ -134,9 +134,14 @@ class VerifyEndpointIT {
         GatewayHttp.Reply declared = upload("application/pdf", HttpRequest.BodyPublishers.ofByteArray(oversize), true);
         assertEquals(413, declared.status(), declared::toString);
         assertTrue(declared.body().contains("20971520 bytes"), declared::toString);
-        GatewayHttp.Reply chunked = upload("application/pdf",
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversize)), false);
-        assertEquals(413, chunked.status(), chunked::toString);
+        try {
+            GatewayHttp.Reply chunked = upload("application/pdf",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversize)), false);
+            assertEquals(413, chunked.status(), chunked::toString);
+        } catch (UncheckedIOException closed) {
+            // The server answers 413 and closes before the client has sent everything; java.net.http
+            // may then report only the closed connection (see BadInputIT).
+        }
 
         GatewayHttp.Reply twoFiles = uploadMultipart(HostileUploads.multipart("a.pdf", signed, "b.pdf", signed));
         assertEquals(413, twoFiles.status(), twoFiles::toString);
