@@ -169,15 +169,16 @@ class VerifyEndpointIT {
         assertTrue(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()) >= 1, limited::toString);
         assertTrue(limited.body().contains("Too many requests"), limited::toString);
         assertEquals(200, http().serverRoot().get("health").status());
-        assertEquals(200, http().get("api/v1/calendar/2026").status(), "other endpoints are not limited");
+        GatewayHttp.Reply lookup = http().get("api/v1/public/dossiers/000.00.00.H30-260101-0001?phone=0000");
+        assertEquals(404, lookup.status(), "the look-up has its own limit: " + lookup);
     }
 
     @Test
     void theLookupAnswersTheRightCodeAndPhoneAndNothingElseAlike() {
         GatewayHttp http = http();
-        // The phone in the example body is 0912345678.
-        GatewayHttp.Reply created = http.post("api/v1/dossiers",
-                GatewayHttp.submission("1.001193", "000.00.00.H30", "001190012345"));
+        // Submitting needs a desk officer; the look-up itself is anonymous. The example body's phone is 0912345678.
+        GatewayHttp.Reply created = http.as(DemoTokens.ofArquillian().token(DemoTokens.DESK_OFFICER, "000.00.00.H30"))
+                .post("api/v1/dossiers", GatewayHttp.submission("1.001193", "000.00.00.H30", "001190012345"));
         assertEquals(201, created.status(), created::toString);
         String code = created.json().getString("code");
 
