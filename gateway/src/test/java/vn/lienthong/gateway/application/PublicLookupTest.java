@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +20,8 @@ import vn.lienthong.gateway.domain.dossier.CitizenId;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
-import vn.lienthong.gateway.domain.dossier.DossierPage;
-import vn.lienthong.gateway.domain.dossier.DossierQuery;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
-import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
-import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 
 /** The public look-up answers a right code and phone, and the same nothing for everything else. */
 class PublicLookupTest {
@@ -40,7 +35,7 @@ class PublicLookupTest {
 
     @BeforeEach
     void oneDossier() {
-        lookup.dossiers = new InMemoryDossiers();
+        lookup.dossiers = inMemory();
         Dossier dossier = Dossier.received(CODE, "1.001193", "000.00.00.H30", Channel.COUNTER,
                 new Applicant("Nguyễn Thị Diệu", new CitizenId("001190012345"), "+84 912 345 678", "dieu@example.vn"),
                 "{}", "canbo", AT, AT.plusDays(1));
@@ -80,52 +75,13 @@ class PublicLookupTest {
         assertEquals("5678", new String(PublicLookup.lastFourDigits("0912.345.678")));
     }
 
-    /** Only what the look-up reads. */
-    private final class InMemoryDossiers implements DossierRepository {
-        @Override
-        public Optional<Dossier> find(DossierCode code) {
-            return Optional.ofNullable(stored.get(code));
-        }
-
-        @Override
-        public List<DossierEvent> history(DossierCode code) {
-            return histories.getOrDefault(code, List.of());
-        }
-
-        @Override
-        public int nextSequence(String agencyCode, LocalDate day) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void add(Dossier dossier, DossierEvent received) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Dossier> findForUpdate(DossierCode code) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void update(Dossier dossier, DossierEvent event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void record(DossierCode code, DossierEvent event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DossierPage search(DossierQuery query, OffsetDateTime now) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<StatisticsRow> statistics(LocalDate from, LocalDate to, StatisticsGrouping grouping,
-                                              OffsetDateTime now) {
-            throw new UnsupportedOperationException();
-        }
+    /** Only what the look-up reads; any other call fails the test. */
+    private DossierRepository inMemory() {
+        return (DossierRepository) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DossierRepository.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "find" -> Optional.ofNullable(stored.get((DossierCode) args[0]));
+                    case "history" -> histories.getOrDefault((DossierCode) args[0], List.of());
+                    default -> throw new AssertionError("the look-up must not call " + method.getName());
+                });
     }
 }
