@@ -38,13 +38,14 @@ public class PdfVerification {
     @Resource
     ManagedExecutorService executor;
 
+    /** Comma-separated files (a String: Payara's MicroProfile Config cannot inject Optional of a List). */
     @Inject
     @ConfigProperty(name = "lienthong.verify.trust-anchors")
-    Optional<List<String>> trustAnchorFiles;
+    Optional<String> trustAnchorFiles;
 
     @Inject
     @ConfigProperty(name = "lienthong.verify.revocation", defaultValue = "WARN")
-    RevocationMode revocation;
+    String revocation;
 
     @Inject
     @ConfigProperty(name = "lienthong.verify.timeout-ms", defaultValue = "10000")
@@ -75,12 +76,13 @@ public class PdfVerification {
     @PostConstruct
     void start() {
         removeLeftovers(Path.of(spoolDir));
-        List<X509Certificate> anchors = trustAnchors(trustAnchorFiles.orElse(List.of()));
+        List<X509Certificate> anchors = trustAnchors(trustAnchorFiles.map(v -> List.of(v.split(","))).orElse(List.of()));
         if (anchors.isEmpty()) {
             LOG.warning("lienthong.verify.trust-anchors is empty: /api/v1/verify reports every signature "
                     + "INDETERMINATE (no chain to a trusted root)");
         }
-        VerificationPolicy policy = VerificationPolicy.of(anchors, List.of()).withRevocation(revocation);
+        VerificationPolicy policy = VerificationPolicy.of(anchors, List.of())
+                .withRevocation(RevocationMode.valueOf(revocation.trim().toUpperCase(java.util.Locale.ROOT)));
         verifier = new BoundedPdfVerifier(new SignatureVerifier(policy), executor,
                 new VerificationLimits(Duration.ofMillis(timeoutMs), concurrency, Duration.ofMillis(queueWaitMs),
                         maxDecodedStreamBytes, maxDecodedTotalBytes));

@@ -64,10 +64,13 @@ public class RequestBodyGuard implements ContainerRequestFilter {
     @ConfigProperty(name = "lienthong.api.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
-    /** "path=bytes" entries; the path is relative to /api/v1 and matches itself and what is below it. */
+    /**
+     * Comma-separated "path=bytes"; a path is relative to /api/v1 and matches itself and what is
+     * below it. (A String: Payara's MicroProfile Config cannot inject Optional of a List.)
+     */
     @Inject
     @ConfigProperty(name = "lienthong.api.body-limits")
-    Optional<List<String>> bodyLimits;
+    Optional<String> bodyLimits;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -115,7 +118,7 @@ public class RequestBodyGuard implements ContainerRequestFilter {
             return maxBodyBytes;
         }
         String normalized = path == null ? "" : path.replaceAll("^/+|/+$", "");
-        for (String entry : bodyLimits.orElse(List.of())) {
+        for (String entry : bodyLimits.map(v -> v.split(",")).map(List::of).orElse(List.of())) {
             int eq = entry.lastIndexOf('=');
             if (eq <= 0) {
                 continue;

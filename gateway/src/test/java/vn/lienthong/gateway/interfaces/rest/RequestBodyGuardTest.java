@@ -61,7 +61,7 @@ class RequestBodyGuardTest {
     void uploadsHaveTheirPathsLimitAndJsonKeepsTheDefault() {
         RequestBodyGuard guard = new RequestBodyGuard();
         guard.maxBodyBytes = 1_048_576;
-        guard.bodyLimits = java.util.Optional.of(java.util.List.of("verify=20971520", "dossiers/x/attachments = 5"));
+        guard.bodyLimits = java.util.Optional.of("verify=20971520, dossiers/x/attachments = 5");
         assertEquals(20_971_520, guard.limitFor("verify", false));
         assertEquals(20_971_520, guard.limitFor("/verify/", false));
         assertEquals(1_048_576, guard.limitFor("verify", true), "JSON stays at the JSON limit");
