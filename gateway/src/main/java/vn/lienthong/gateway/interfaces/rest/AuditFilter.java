@@ -25,6 +25,7 @@ import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
 /**
  * Records every state-changing call (anything but GET, HEAD and OPTIONS) and every refused one
  * (401, 403) in the audit trail, after the answer is decided, so the outcome is the real one.
+ * The public endpoints (verify, the citizen's look-up) change nothing and are not recorded.
  */
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
@@ -52,8 +53,13 @@ public class AuditFilter implements ContainerResponseFilter {
         if (READS.contains(in.getMethod()) && status != 401 && status != 403) {
             return;
         }
+        String path = in.getUriInfo().getPath(false);
+        if (status == 429 || path.startsWith("verify") || path.startsWith("public/")) {
+            // Public calls change nothing, and a flood of them (rate-limited or not) must not grow the trail.
+            return;
+        }
         String query = in.getUriInfo().getRequestUri().getRawQuery();
-        String target = "/" + in.getUriInfo().getPath(false) + (query == null ? "" : "?" + query);
+        String target = "/" + path + (query == null ? "" : "?" + query);
         Caller caller = callers.current();
         String actor = actor(in, caller, request);
         try {
