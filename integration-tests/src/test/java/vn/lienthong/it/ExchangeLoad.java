@@ -1,0 +1,152 @@
+package vn.lienthong.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * A load harness (not a test): drives a running gateway with BHYT re-issue dossiers (1.000240),
+ * each one exchange with the social insurance sandbox over SOAP, and prints exchanges/s and the
+ * submit-to-result latency next to the same SOAP call made directly to the sandbox in the same run.
+ *
+ * <pre>
+ * mvn -q -pl gateway,integration-tests -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -Xmx512m -jar gateway/target/lienthong-gateway.jar &amp;
+ * java -cp integration-tests/target/test-classes:$(cat integration-tests/cp.txt) vn.lienthong.it.ExchangeLoad \
+ *     http://127.0.0.1:8080 ./data 2000 16
+ * </pre>
+ * Arguments: base URL, the gateway's data dir (for a demo token), exchanges, concurrent desks.
+ */
+public final class ExchangeLoad {
+
+    private static final String AGENCY = "000.00.00.H30";
+
+    private ExchangeLoad() {
+    }
+
+    public static void main(String[] args)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
+        Path dataDir = Path.of(args.length > 1 ? args[1] : "./data");
+        int n = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String token = DemoTokens.of(dataDir).token(DemoTokens.DESK_OFFICER, AGENCY);
+
+        long directStart = System.nanoTime();
+        List<Long> direct = directSandbox(http, base, n, concurrency);
+        double directRate = direct.size() / ((System.nanoTime() - directStart) / 1e9);
+        long baseline = completed(http, base, token);
+
+        ExecutorService desks = Executors.newFixedThreadPool(concurrency);
+        List<Future<String>> submitted = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String citizenId = String.format("0011%08d", i);
+            submitted.add(desks.submit(() -> submit(http, base, token, citizenId)));
+        }
+        List<String> codes = new ArrayList<>();
+        for (Future<String> f : submitted) {
+            codes.add(f.get(120, TimeUnit.SECONDS));
+        }
+        double submitSeconds = (System.nanoTime() - start) / 1e9;
+        while (completed(http, base, token) < baseline + n) {
+            Thread.sleep(50); // a command-line harness polling the server, not a test
+        }
+        double allSeconds = (System.nanoTime() - start) / 1e9;
+        List<Long> latencies = new ArrayList<>();
+        for (String code : codes) {
+            JsonObject d = get(http, base.resolve("/api/v1/dossiers/" + code), token);
+            OffsetDateTime received = OffsetDateTime.parse(d.getString("receivedAt"));
+            OffsetDateTime done = OffsetDateTime.parse(d.getJsonArray("exchanges").getJsonObject(0).getString("updatedAt"));
+            latencies.add(Duration.between(received, done).toNanos());
+        }
+        desks.shutdown();
+        Collections.sort(latencies);
+        Collections.sort(direct);
+        System.out.printf("%n| figure | through the gateway | sandbox called directly |%n| --- | --- | --- |%n");
+        System.out.printf("| exchanges | %d (%d desks) | %d |%n", n, concurrency, direct.size());
+        System.out.printf("| exchanges/s, submit to last result | %.0f (submits alone: %.0f/s) | %.0f calls/s |%n",
+                n / allSeconds, n / submitSeconds, directRate);
+        System.out.printf("| latency p50 / p99 | %.1f / %.1f ms (receipt to agency result) | %.1f / %.1f ms |%n",
+                ms(latencies, 0.50), ms(latencies, 0.99), ms(direct, 0.50), ms(direct, 0.99));
+        System.out.printf("| added at the median | %.1f ms | |%n", ms(latencies, 0.50) - ms(direct, 0.50));
+    }
+
+    private static List<Long> directSandbox(HttpClient http, URI base, int n, int concurrency)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<Long>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = "bench-direct-" + System.nanoTime() + "-" + i;
+            calls.add(pool.submit(() -> {
+                String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                        + "xmlns:vss=\"urn:vn:vss:lienthong:1\"><soap:Header><vss:MessageId>" + id + "</vss:MessageId>"
+                        + "</soap:Header><soap:Body><vss:YeuCau><vss:NghiepVu>BHYT_CARD_REISSUE</vss:NghiepVu>"
+                        + "<vss:MaHoSo>" + AGENCY + "-261122-0001</vss:MaHoSo></vss:YeuCau></soap:Body></soap:Envelope>";
+                long t = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/sandbox/social-insurance/ws"))
+                        .header("Content-Type", "text/xml; charset=utf-8").header("X-Request-Id", id)
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("sandbox answered " + r.statusCode() + ": " + r.body());
+                }
+                return System.nanoTime() - t;
+            }));
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (Future<Long> f : calls) {
+            latencies.add(f.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return latencies;
+    }
+
+    private static String submit(HttpClient http, URI base, String token, String citizenId) throws IOException, InterruptedException {
+        String body = """
+                {"procedureCode": "1.000240", "agencyCode": "%s", "channel": "COUNTER", "formData": {},
+                 "applicant": {"fullName": "Nguyễn Văn Tải", "citizenId": "%s", "phone": "0912345678"}}
+                """.formatted(AGENCY, citizenId);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/dossiers"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
+        }
+        return Json.createReader(new StringReader(r.body())).readObject().getString("code");
+    }
+
+    private static long completed(HttpClient http, URI base, String token) throws IOException, InterruptedException {
+        return get(http, base.resolve("/api/v1/dossiers?agency=" + AGENCY + "&status=COMPLETED&size=1"), token)
+                .getJsonNumber("total").longValue();
+    }
+
+    private static JsonObject get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.createReader(new StringReader(r.body())).readObject();
+    }
+
+    private static double ms(List<Long> sorted, double quantile) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (quantile * sorted.size()))) / 1e6;
+    }
+}
