@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.awaitility.Awaitility;
+
 /**
  * A load harness (not a test): drives a running gateway with BHYT re-issue dossiers (1.000240),
  * each one exchange with the social insurance sandbox over SOAP, and prints exchanges/s and the
@@ -69,9 +71,8 @@ public final class ExchangeLoad {
             codes.add(f.get(120, TimeUnit.SECONDS));
         }
         double submitSeconds = (System.nanoTime() - start) / 1e9;
-        while (completed(http, base, token) < baseline + n) {
-            Thread.sleep(50); // a command-line harness polling the server, not a test
-        }
+        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> completed(http, base, token) >= baseline + n);
         double allSeconds = (System.nanoTime() - start) / 1e9;
         List<Long> latencies = new ArrayList<>();
         for (String code : codes) {

@@ -3,7 +3,6 @@ package vn.lienthong.gateway.infrastructure.logging;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -55,11 +54,9 @@ final class MaskedStandardStreams {
     /** The JVM picks the console's encoding from this property when it has one, else the default charset. */
     private static PrintStream masking(PrintStream original, String encodingProperty) {
         String encoding = System.getProperty(encodingProperty, Charset.defaultCharset().name());
-        try {
-            return new PrintStream(new MaskingLines(original), true, encoding);
-        } catch (UnsupportedEncodingException e) {
-            return new PrintStream(new MaskingLines(original), true, Charset.defaultCharset());
-        }
+        // An unknown or alias-only name falls back to the default charset, without an exception to swallow.
+        Charset charset = Charset.availableCharsets().getOrDefault(encoding, Charset.defaultCharset());
+        return new PrintStream(new MaskingLines(original), true, charset);
     }
 
     /**
