@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -21,6 +22,9 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+
+import vn.lienthong.gateway.application.event.AgencyStepDone;
+import vn.lienthong.gateway.application.event.DossierStatusChanged;
 
 import vn.lienthong.gateway.domain.attachment.Attachment;
 import vn.lienthong.gateway.domain.attachment.Attachments;
@@ -77,6 +81,12 @@ public class AgencyExchanges {
 
     @Inject
     Attachments attachments;
+
+    @Inject
+    Event<AgencyStepDone> stepDone;
+
+    @Inject
+    Event<DossierStatusChanged> statusChanged;
 
     /**
      * At intake: one message to each external agency of the procedure that has a connector. A
@@ -151,8 +161,9 @@ public class AgencyExchanges {
             outbox.update(with(m, ExchangeStatus.ACCEPTED, m.attempts() + 1, result.ticket(), null, null, now));
             record(dossier, DossierEvent.Kind.AGENCY_ACCEPTED, agency, result.summary(), now);
         } else {
-            outbox.update(with(m, ExchangeStatus.DONE, m.attempts() + 1, m.ticket(), result.resultJson(), null, now));
-            finish(dossier, agency, result.summary(), now);
+            AgencyMessage done = with(m, ExchangeStatus.DONE, m.attempts() + 1, m.ticket(), result.resultJson(), null, now);
+            outbox.update(done);
+            finish(dossier, done, agency, result.summary(), now);
         }
         count("answered", m.agencyId());
     }
@@ -171,8 +182,9 @@ public class AgencyExchanges {
         String agency = agencyName(agencyId);
         OffsetDateTime now = now();
         if (success) {
-            outbox.update(with(m, ExchangeStatus.DONE, m.attempts(), ticket, resultJson, null, now));
-            finish(dossier, agency, summary, now);
+            AgencyMessage done = with(m, ExchangeStatus.DONE, m.attempts(), ticket, resultJson, null, now);
+            outbox.update(done);
+            finish(dossier, done, agency, summary, now);
         } else {
             outbox.update(with(m, ExchangeStatus.FAILED, m.attempts(), ticket, resultJson, summary, now));
             record(dossier, DossierEvent.Kind.AGENCY_FAILED, agency, "Cơ quan từ chối: " + summary, now);
@@ -252,8 +264,9 @@ public class AgencyExchanges {
         return replayed;
     }
 
-    private void finish(Dossier dossier, String agency, String summary, OffsetDateTime now) {
+    private void finish(Dossier dossier, AgencyMessage done, String agency, String summary, OffsetDateTime now) {
         record(dossier, DossierEvent.Kind.AGENCY_RESULT, agency, summary, now);
+        stepDone.fire(new AgencyStepDone(dossier, done, agency, now));
         if (dossier.status().isFinished() || !allStepsDone(dossier)) {
             return;
         }
@@ -261,6 +274,8 @@ public class AgencyExchanges {
         dossiers.update(completed, new DossierEvent(DossierEvent.Kind.TRANSITION, dossier.status(),
                 DossierStatus.COMPLETED, ACTOR, null, null, null, completed.dueAt(),
                 "Các cơ quan liên thông đã trả kết quả / all agencies answered", now));
+        statusChanged.fire(new DossierStatusChanged(completed, dossier.status(),
+                "Các cơ quan liên thông đã trả kết quả", ACTOR, now));
     }
 
     /** Every agency message of the dossier is done, and every external agency of the procedure had a connector. */

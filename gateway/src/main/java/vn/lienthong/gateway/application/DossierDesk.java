@@ -8,11 +8,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+
+import vn.lienthong.gateway.application.event.DossierRescheduled;
+import vn.lienthong.gateway.application.event.DossierStatusChanged;
 
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.Dossier;
@@ -54,6 +58,12 @@ public class DossierDesk {
 
     @Inject
     IntakeKeys intakeKeys;
+
+    @Inject
+    Event<DossierStatusChanged> statusChanged;
+
+    @Inject
+    Event<DossierRescheduled> rescheduled;
 
     /**
      * Receives a dossier once per idempotency key: a retried submission with the same key answers
@@ -98,6 +108,7 @@ public class DossierDesk {
                 "Tiếp nhận hồ sơ qua kênh " + request.channel(), now));
         // Liên thông: messages to the procedure's external agencies commit with the dossier, or not at all.
         exchanges.enqueueForIntake(dossier, procedure);
+        statusChanged.fire(new DossierStatusChanged(dossier, null, null, request.receivedBy(), now));
         metrics.counter("lienthong_dossiers_received", new Tag("channel", request.channel().name())).inc();
         return dossier;
     }
@@ -115,6 +126,7 @@ public class DossierDesk {
         if (dossier.status() == DossierStatus.RECEIVED) {
             Dossier started = dossier.moveTo(DossierStatus.IN_PROGRESS, now, calendar);
             dossiers.update(started, transition(dossier, started, step.actor(), "Bắt đầu xử lý", now));
+            statusChanged.fire(new DossierStatusChanged(started, dossier.status(), "Bắt đầu xử lý", step.actor(), now));
             dossier = started;
         }
         dossiers.record(code, new DossierEvent(DossierEvent.Kind.HANDOVER, dossier.status(), dossier.status(),
@@ -130,6 +142,7 @@ public class DossierDesk {
         OffsetDateTime now = now();
         Dossier moved = dossier.moveTo(change.target(), now, calendar);
         dossiers.update(moved, transition(dossier, moved, change.actor(), change.reason(), now));
+        statusChanged.fire(new DossierStatusChanged(moved, dossier.status(), change.reason(), change.actor(), now));
         return moved;
     }
 
@@ -139,6 +152,7 @@ public class DossierDesk {
         Dossier extended = dossier.extendTo(extension.newDueAt().withOffsetSameInstant(WorkingCalendar.VIETNAM));
         dossiers.update(extended, new DossierEvent(DossierEvent.Kind.EXTENSION, dossier.status(), dossier.status(),
                 extension.actor(), null, null, null, extended.dueAt(), extension.reason(), now));
+        rescheduled.fire(new DossierRescheduled(extended, dossier.dueAt(), extension.reason(), extension.actor(), now));
         return extended;
     }
 
