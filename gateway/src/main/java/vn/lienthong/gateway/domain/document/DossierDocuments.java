@@ -1,0 +1,33 @@
+package vn.lienthong.gateway.domain.document;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+
+/**
+ * The documents of each dossier, kept in the archive (signed PDF/A, tamper-evident ledger) and
+ * listed per dossier.
+ */
+public interface DossierDocuments {
+
+    /**
+     * Archives an already signed PDF as it is (no rebuilding, no re-signing: its signatures must stay
+     * valid) and lists it under the dossier. Idempotent per (dossier, source): a second deposit of the
+     * same source answers the first document and stores nothing.
+     */
+    DossierDocument deposit(DossierCode code, DocumentKind kind, String title, String source, Path signedPdf,
+                            String actor);
+
+    /** Whether a document made from {@code source} already exists for the dossier. */
+    Optional<DossierDocument> bySource(DossierCode code, String source);
+
+    List<DossierDocument> ofDossier(DossierCode code);
+
+    Optional<DossierDocument> find(DossierCode code, String id);
+
+    /** Opens the archived bytes for reading (the archive records the read in its ledger). */
+    InputStream open(DossierDocument document, String actor);
+}
