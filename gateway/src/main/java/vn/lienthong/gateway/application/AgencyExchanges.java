@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
@@ -56,6 +57,7 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 public class AgencyExchanges {
 
     static final String ACTOR = "lienthong-gateway";
+    private static final Duration WORKING_DAY = Duration.ofHours(8);
     private static final Logger LOG = Logger.getLogger(AgencyExchanges.class.getName());
 
     @Inject
@@ -86,6 +88,9 @@ public class AgencyExchanges {
     Event<AgencyStepDone> stepDone;
 
     @Inject
+    FlowDriver flows;
+
+    @Inject
     Event<DossierStatusChanged> statusChanged;
 
     /**
@@ -95,6 +100,11 @@ public class AgencyExchanges {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AgencyMessage> enqueueForIntake(Dossier dossier, Procedure procedure) {
+        if (flows.drives(procedure.code())) {
+            // A liên thông group goes step by step: its flow starts the first step now.
+            flows.advance(procedure.code(), dossier.code());
+            return outbox.ofDossier(dossier.code());
+        }
         return procedure.agencies().stream()
                 .filter(Procedure.InvolvedAgency::external)
                 .flatMap(a -> connectors.forType(a.type()).stream())
@@ -264,18 +274,128 @@ public class AgencyExchanges {
         return replayed;
     }
 
+    /**
+     * An officer retries a step that failed for good or ran out of retries, once the cause is fixed:
+     * the same message (same id, so an agency that did act will not act twice) goes out again.
+     */
+    public AgencyMessage retryStep(DossierCode code, String operation, String actor) {
+        Dossier dossier = lockedDossier(code);
+        if (dossier.status().isFinished()) {
+            throw new ExchangeConflictException("Hồ sơ " + code + " đã kết thúc (" + dossier.status().vietnamese()
+                    + "), không thử lại được", "Dossier " + code + " is " + dossier.status() + "; nothing to retry");
+        }
+        AgencyMessage m = outbox.ofDossier(code).stream().filter(x -> x.operation().equals(operation)).findFirst()
+                .orElseThrow(() -> new UnknownExchangeException("Hồ sơ " + code + " không có bước " + operation,
+                        "Dossier " + code + " has no step " + operation));
+        return replay(m.id(), actor);
+    }
+
+    /**
+     * An officer closes a liên thông dossier whose step failed for good: the results already in are
+     * handed over, the dossier is PARTIALLY_COMPLETED, and the reason is in its history. Refused while
+     * a step is still under way, so that no agency answers a closed dossier.
+     */
+    public Dossier closePartially(DossierCode code, String reason, String actor) {
+        Dossier dossier = lockedDossier(code);
+        List<AgencyMessage> steps = outbox.ofDossier(code);
+        if (dossier.status().isFinished()) {
+            throw new ExchangeConflictException("Hồ sơ " + code + " đã kết thúc (" + dossier.status().vietnamese() + ")",
+                    "Dossier " + code + " is already " + dossier.status());
+        }
+        if (steps.stream().noneMatch(m -> m.status().isDeadLetter())) {
+            throw new ExchangeConflictException("Hồ sơ " + code + " không có bước liên thông nào bị lỗi",
+                    "Dossier " + code + " has no failed agency step; it completes on its own");
+        }
+        List<String> running = steps.stream().filter(m -> switch (m.status()) {
+            case PENDING, IN_FLIGHT, ACCEPTED -> true;
+            default -> false;
+        }).map(AgencyMessage::operation).toList();
+        if (!running.isEmpty()) {
+            throw new ExchangeConflictException("Còn bước đang xử lý: " + String.join(", ", running),
+                    "Steps still under way: " + String.join(", ", running));
+        }
+        OffsetDateTime now = now();
+        String failed = steps.stream().filter(m -> m.status().isDeadLetter()).map(AgencyMessage::operation)
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        Dossier closed = dossier.moveTo(DossierStatus.PARTIALLY_COMPLETED, now, calendar);
+        dossiers.update(closed, new DossierEvent(DossierEvent.Kind.TRANSITION, dossier.status(),
+                DossierStatus.PARTIALLY_COMPLETED, actor, null, null, null, closed.dueAt(),
+                truncate("Hoàn thành một phần (bước lỗi: " + failed + "): " + reason), now));
+        statusChanged.fire(new DossierStatusChanged(closed, dossier.status(), reason, actor, now));
+        return closed;
+    }
+
     private void finish(Dossier dossier, AgencyMessage done, String agency, String summary, OffsetDateTime now) {
         record(dossier, DossierEvent.Kind.AGENCY_RESULT, agency, summary, now);
         stepDone.fire(new AgencyStepDone(dossier, done, agency, now));
-        if (dossier.status().isFinished() || !allStepsDone(dossier)) {
+        if (dossier.status().isFinished()) {
             return;
         }
+        if (flows.drives(dossier.procedureCode())) {
+            flows.advance(dossier.procedureCode(), dossier.code());
+        } else if (allStepsDone(dossier)) {
+            complete(dossier, now);
+        }
+    }
+
+    private void complete(Dossier dossier, OffsetDateTime now) {
         Dossier completed = dossier.moveTo(DossierStatus.COMPLETED, now, calendar);
         dossiers.update(completed, new DossierEvent(DossierEvent.Kind.TRANSITION, dossier.status(),
                 DossierStatus.COMPLETED, ACTOR, null, null, null, completed.dueAt(),
                 "Các cơ quan liên thông đã trả kết quả / all agencies answered", now));
         statusChanged.fire(new DossierStatusChanged(completed, dossier.status(),
                 "Các cơ quan liên thông đã trả kết quả", ACTOR, now));
+    }
+
+    /**
+     * A flow starts one step: a message to the agency that performs {@code operation}, at most once
+     * per dossier whatever happens (the dossier row is locked, and a step that has a message, in any
+     * state, is never started again). The message carries the results of the steps already done, so
+     * that, e.g., residence and social insurance get the child's personal ID from birth registration.
+     * The step's own deadline (form 06) is {@code workingDays} from now, never past the appointment.
+     *
+     * @return whether a message was put in the outbox
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean startStep(DossierCode code, String operation, int workingDays) {
+        Dossier dossier = lockedDossier(code);
+        List<AgencyMessage> sent = outbox.ofDossier(code);
+        if (dossier.status().isFinished() || sent.stream().anyMatch(m -> m.operation().equals(operation))) {
+            return false;
+        }
+        String type = AgencyOperations.agencyType(operation).orElseThrow(() -> new UnknownExchangeException(
+                "Bước liên thông không rõ: " + operation, "Unknown liên thông step " + operation));
+        Connector connector = connectors.forType(type).orElseThrow(() -> new UnknownExchangeException(
+                "Không có kết nối liên thông cho " + type, "No agency connector of type " + type));
+        OffsetDateTime now = now();
+        OffsetDateTime stepDeadline = calendar.dueAt(now, WORKING_DAY.multipliedBy(workingDays));
+        if (stepDeadline.isAfter(dossier.dueAt())) {
+            stepDeadline = dossier.dueAt();
+        }
+        AgencyMessage message = new AgencyMessage(0, UUID.randomUUID().toString(), code, connector.id(), operation,
+                stepPayload(dossier, connector, sent), ExchangeStatus.PENDING, 0, null, null, null, now, now, now);
+        outbox.add(message);
+        dossiers.record(code, new DossierEvent(DossierEvent.Kind.HANDOVER, dossier.status(), dossier.status(), ACTOR,
+                dossier.agencyCode(), connector.name(), stepDeadline, dossier.dueAt(),
+                "Liên thông: " + operation + " — mã thông điệp " + message.messageId(), now));
+        return true;
+    }
+
+    /** Whether every one of {@code operations} has its agency's result in. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean stepsDone(DossierCode code, List<String> operations) {
+        List<AgencyMessage> sent = outbox.ofDossier(code);
+        return operations.stream().allMatch(op -> sent.stream()
+                .anyMatch(m -> m.operation().equals(op) && m.status() == ExchangeStatus.DONE));
+    }
+
+    /** The flow's last step is done: the dossier is completed (once; a finished dossier stays as it is). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeFlow(DossierCode code) {
+        Dossier dossier = lockedDossier(code);
+        if (!dossier.status().isFinished()) {
+            complete(dossier, now());
+        }
     }
 
     /** Every agency message of the dossier is done, and every external agency of the procedure had a connector. */
@@ -341,6 +461,50 @@ public class AgencyExchanges {
             json.add("attachments", refs);
         }
         return json.build().toString();
+    }
+
+    /**
+     * A flow step's request: the dossier's content, the results of the steps already done, and the
+     * person the step is about (the newborn or the deceased) with the personal ID civil status gave.
+     */
+    private String stepPayload(Dossier d, Connector connector, List<AgencyMessage> sent) {
+        JsonObject base;
+        try (JsonReader reader = Json.createReader(new StringReader(payload(d, connector)))) {
+            base = reader.readObject();
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder(base);
+        JsonObjectBuilder previous = Json.createObjectBuilder();
+        String personalId = null;
+        for (AgencyMessage m : sent) {
+            if (m.status() == ExchangeStatus.DONE && m.result() != null) {
+                try (JsonReader reader = Json.createReader(new StringReader(m.result()))) {
+                    JsonObject result = reader.readObject();
+                    previous.add(m.operation(), result);
+                    if (result.containsKey("personalId") && personalId == null) {
+                        personalId = result.getString("personalId");
+                    }
+                }
+            }
+        }
+        json.add("previousResults", previous);
+        if (personalId != null) {
+            json.add("subject", Json.createObjectBuilder().add("personalId", personalId)
+                    .add("fullName", subjectName(base)));
+        }
+        return json.build().toString();
+    }
+
+    /** The newborn's or the deceased's name from the declaration form, else the applicant's. */
+    private static String subjectName(JsonObject payload) {
+        JsonObject form = payload.containsKey("formData") && payload.get("formData") instanceof JsonObject f ? f : null;
+        if (form != null) {
+            for (String key : List.of("child", "deceased")) {
+                if (form.get(key) instanceof JsonObject person && person.containsKey("fullName")) {
+                    return person.getString("fullName");
+                }
+            }
+        }
+        return payload.getJsonObject("applicant").getString("fullName");
     }
 
     private static String truncate(String note) {

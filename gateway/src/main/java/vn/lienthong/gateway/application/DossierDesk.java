@@ -138,6 +138,11 @@ public class DossierDesk {
     }
 
     public Dossier changeStatus(DossierCode code, ChangeStatus change) {
+        if (change.target() == DossierStatus.PARTIALLY_COMPLETED) {
+            throw new InvalidDossierException("status",
+                    "Đóng hồ sơ hoàn thành một phần qua POST /api/v1/dossiers/" + code + "/flow/close",
+                    "Close a dossier as partially completed with POST /api/v1/dossiers/" + code + "/flow/close");
+        }
         Dossier dossier = lock(code);
         OffsetDateTime now = now();
         Dossier moved = dossier.moveTo(change.target(), now, calendar);

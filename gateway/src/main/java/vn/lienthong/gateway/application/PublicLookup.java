@@ -57,7 +57,7 @@ public class PublicLookup {
         }
         Dossier dossier = found.get();
         return Optional.of(new PublicStatus(dossier.status(), currentStep(dossiers.history(dossier.code())),
-                dossier.dueAt(), dossier.status() == DossierStatus.COMPLETED));
+                dossier.dueAt(), dossier.status().isResult()));
     }
 
     /** The unit or agency that holds the dossier now: the latest hand-over or exchange. */

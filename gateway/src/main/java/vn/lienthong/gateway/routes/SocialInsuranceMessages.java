@@ -51,14 +51,27 @@ public class SocialInsuranceMessages {
                       <vss:MaHoSo>%s</vss:MaHoSo>
                       <vss:HoTen>%s</vss:HoTen>
                       <vss:SoDinhDanh>%s</vss:SoDinhDanh>
-                      <vss:DuLieu>%s</vss:DuLieu>
+                      <vss:DuLieu>%s</vss:DuLieu>%s
                     </vss:YeuCau>
                   </soap:Body>
                 </soap:Envelope>
                 """.formatted(SOAP_NS, VSS_NS, xml(m.messageId()), xml(payload.getString("receivingAgency")),
                 xml(m.operation()), xml(m.dossierCode().value()), xml(applicant.getString("fullName")),
                 xml(applicant.getString("citizenId")),
-                xml(payload.containsKey("formData") ? payload.getJsonObject("formData").toString() : "{}"));
+                xml(payload.containsKey("formData") ? payload.getJsonObject("formData").toString() : "{}"),
+                subject(payload));
+    }
+
+    /**
+     * The person the request is about when it is not the applicant (the newborn of 3.000722, the
+     * deceased of 2.002913), with the personal ID civil status registered in the flow's first step.
+     */
+    private static String subject(JsonObject payload) {
+        if (!(payload.get("subject") instanceof JsonObject subject)) {
+            return "";
+        }
+        return "\n                      <vss:DoiTuong><vss:HoTen>" + xml(subject.getString("fullName", ""))
+                + "</vss:HoTen><vss:SoDinhDanh>" + xml(subject.getString("personalId", "")) + "</vss:SoDinhDanh></vss:DoiTuong>";
     }
 
     public AgencyResult reply(Exchange exchange) {

@@ -12,6 +12,8 @@ final class SocialInsuranceSimulator implements AgencySimulator {
             + "xmlns:vss=\"urn:vn:vss:lienthong:1\"><soap:Body>%s</soap:Body></soap:Envelope>";
     private static final Pattern MESSAGE_ID = Pattern.compile("<vss:MessageId>([^<]+)</vss:MessageId>");
     private static final Pattern OPERATION = Pattern.compile("<vss:NghiepVu>([^<]+)</vss:NghiepVu>");
+    private static final Pattern SUBJECT_ID = Pattern.compile(
+            "<vss:DoiTuong>.*?<vss:SoDinhDanh>(\\d{12})</vss:SoDinhDanh>.*?</vss:DoiTuong>", Pattern.DOTALL);
     private static final Pattern DOSSIER_DATE = Pattern.compile("<vss:MaHoSo>[^<]*-(\\d{6})-\\d+</vss:MaHoSo>");
 
     @Override
@@ -44,6 +46,21 @@ final class SocialInsuranceSimulator implements AgencySimulator {
                     + to + "</vss:HanTheDen>";
         }
         return new SandboxReply(200, "text/xml; charset=utf-8", ENVELOPE.formatted("<vss:KetQua>" + result + "</vss:KetQua>"));
+    }
+
+    /**
+     * A child's BHYT card and a survivor benefit are about someone other than the applicant: the
+     * request must name that person by the 12-digit personal ID civil status registered.
+     */
+    @Override
+    public SandboxReply refusal(String body) {
+        Matcher op = OPERATION.matcher(body);
+        boolean aboutSomeoneElse = op.find()
+                && (op.group(1).equals("BHYT_CARD_UNDER_6") || op.group(1).startsWith("FUNERAL"));
+        if (aboutSomeoneElse && !SUBJECT_ID.matcher(body).find()) {
+            return soapFault("soap:Client", "Thiếu số định danh cá nhân của trẻ em / người đã mất (simulated)");
+        }
+        return null;
     }
 
     @Override

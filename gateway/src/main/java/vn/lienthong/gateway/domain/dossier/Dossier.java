@@ -53,7 +53,7 @@ public record Dossier(DossierCode code,
             paused = null;
         }
         OffsetDateTime finished = target.isFinished() ? at : null;
-        Timeliness timeliness = target == DossierStatus.COMPLETED ? judge(at, deadline) : null;
+        Timeliness timeliness = target.isResult() ? judge(at, deadline) : null;
         return new Dossier(code, procedureCode, agencyCode, channel, target, applicant, formData, receivedBy,
                 receivedAt, due, deadline, paused, finished, timeliness);
     }

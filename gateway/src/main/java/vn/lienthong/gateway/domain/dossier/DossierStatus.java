@@ -9,6 +9,11 @@ public enum DossierStatus {
     IN_PROGRESS("Đang xử lý", "In progress"),
     SUPPLEMENT_REQUESTED("Yêu cầu bổ sung hồ sơ", "Supplement requested"),
     COMPLETED("Đã hoàn thành", "Completed"),
+    /**
+     * A liên thông dossier closed by an officer, with a reason, after one agency's branch failed for
+     * good: the other agencies' results stand and are handed over.
+     */
+    PARTIALLY_COMPLETED("Hoàn thành một phần", "Partially completed"),
     REJECTED("Bị từ chối", "Rejected"),
     STOPPED("Dừng giải quyết", "Stopped");
 
@@ -32,10 +37,11 @@ public enum DossierStatus {
     public Set<DossierStatus> next() {
         return switch (this) {
             // "4 on the spot": some procedures are settled at the counter, so RECEIVED may complete directly.
-            case RECEIVED -> EnumSet.of(IN_PROGRESS, SUPPLEMENT_REQUESTED, COMPLETED, REJECTED, STOPPED);
-            case IN_PROGRESS -> EnumSet.of(SUPPLEMENT_REQUESTED, COMPLETED, REJECTED, STOPPED);
+            case RECEIVED -> EnumSet.of(IN_PROGRESS, SUPPLEMENT_REQUESTED, COMPLETED, PARTIALLY_COMPLETED, REJECTED,
+                    STOPPED);
+            case IN_PROGRESS -> EnumSet.of(SUPPLEMENT_REQUESTED, COMPLETED, PARTIALLY_COMPLETED, REJECTED, STOPPED);
             case SUPPLEMENT_REQUESTED -> EnumSet.of(IN_PROGRESS, REJECTED, STOPPED);
-            case COMPLETED, REJECTED, STOPPED -> EnumSet.noneOf(DossierStatus.class);
+            case COMPLETED, PARTIALLY_COMPLETED, REJECTED, STOPPED -> EnumSet.noneOf(DossierStatus.class);
         };
     }
 
@@ -44,6 +50,11 @@ public enum DossierStatus {
     }
 
     public boolean isFinished() {
-        return this == COMPLETED || this == REJECTED || this == STOPPED;
+        return isResult() || this == REJECTED || this == STOPPED;
+    }
+
+    /** A result is handed to the citizen: counted early, on time or late against the appointment. */
+    public boolean isResult() {
+        return this == COMPLETED || this == PARTIALLY_COMPLETED;
     }
 }

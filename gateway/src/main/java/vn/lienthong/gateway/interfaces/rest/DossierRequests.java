@@ -97,4 +97,13 @@ public final class DossierRequests {
             @Size(max = 100, message = "Tối đa 100 ký tự | At most 100 characters")
             String actor) {
     }
+
+    /** Closing a liên thông dossier as partially completed after a step failed for good. */
+    public record Closing(
+            @NotBlank(message = "Bắt buộc: lý do | Required: the reason")
+            @Size(max = 2000, message = "Tối đa 2000 ký tự | At most 2000 characters")
+            String reason,
+            @Size(max = 100, message = "Tối đa 100 ký tự | At most 100 characters")
+            String actor) {
+    }
 }

@@ -153,6 +153,33 @@ public class DossierResource {
         return view(dossier, desk.now());
     }
 
+    @POST
+    @Path("{code}/steps/{operation}/retry")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Thử lại bước liên thông / Retry an agency step",
+            description = "Sends a failed or dead step again with the same message id, so an agency that did act "
+                    + "does not act twice. Steps already done are never repeated.")
+    @APIResponse(responseCode = "404", description = "No such dossier or step")
+    @APIResponse(responseCode = "409", description = "The step is not failed, or the dossier is finished")
+    public DossierViews.DossierView retryStep(@PathParam("code") String code, @PathParam("operation") String operation) {
+        DossierCode dossier = changeable(code);
+        exchanges.retryStep(dossier, operation, caller.officerId());
+        return view(desk.find(dossier), desk.now());
+    }
+
+    @POST
+    @Path("{code}/flow/close")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Đóng hồ sơ hoàn thành một phần / Close as partially completed",
+            description = "After an agency step failed for good: the results already in stand, the dossier becomes "
+                    + "PARTIALLY_COMPLETED and the reason is in its history.")
+    @APIResponse(responseCode = "409", description = "No failed step, a step still under way, or already finished")
+    public DossierViews.DossierView closePartially(@PathParam("code") String code,
+                                                   @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Closing body) {
+        Dossier dossier = exchanges.closePartially(changeable(code), body.reason().strip(), actor("actor", body.actor()));
+        return view(dossier, desk.now());
+    }
+
     @GET
     @Operation(summary = "Danh sách hồ sơ / List dossiers",
             description = "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "

@@ -11,6 +11,7 @@ import jakarta.json.JsonReader;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierPage;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 
 /** The JSON bodies the dossier API answers with. */
@@ -62,7 +63,10 @@ public final class DossierViews {
                         d.applicant().phone(), d.applicant().email()),
                 parse(d.formData()), d.receivedBy(), d.receivedAt(), d.dueAt(), d.deadlineAt(), d.pausedAt(),
                 d.finishedAt(), d.timeliness() == null ? null : d.timeliness().name(), d.isOverdue(now),
-                d.status().next().stream().map(Enum::name).sorted().toList(), exchanges);
+                d.status().next().stream()
+                        // Closing as partially completed goes through the flow (POST …/flow/close), not a transition.
+                        .filter(s -> s != DossierStatus.PARTIALLY_COMPLETED).map(Enum::name).sorted().toList(),
+                exchanges);
     }
 
     public static ExchangeView of(AgencyMessage m) {

@@ -25,7 +25,8 @@ class DossierLifecycleTest {
 
     @Test
     void finishedStatusesAreFinal() {
-        for (DossierStatus s : EnumSet.of(DossierStatus.COMPLETED, DossierStatus.REJECTED, DossierStatus.STOPPED)) {
+        for (DossierStatus s : EnumSet.of(DossierStatus.COMPLETED, DossierStatus.PARTIALLY_COMPLETED,
+                DossierStatus.REJECTED, DossierStatus.STOPPED)) {
             assertTrue(s.next().isEmpty(), s.name());
             assertTrue(s.isFinished());
         }
@@ -34,9 +35,11 @@ class DossierLifecycleTest {
     @Test
     void allowedTransitionsAreExactlyTheDesksRules() {
         assertEquals(Set.of(DossierStatus.IN_PROGRESS, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.COMPLETED,
-                DossierStatus.REJECTED, DossierStatus.STOPPED), DossierStatus.RECEIVED.next());
-        assertEquals(Set.of(DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.COMPLETED, DossierStatus.REJECTED,
-                DossierStatus.STOPPED), DossierStatus.IN_PROGRESS.next());
+                DossierStatus.PARTIALLY_COMPLETED, DossierStatus.REJECTED, DossierStatus.STOPPED),
+                DossierStatus.RECEIVED.next());
+        assertEquals(Set.of(DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.COMPLETED,
+                DossierStatus.PARTIALLY_COMPLETED, DossierStatus.REJECTED, DossierStatus.STOPPED),
+                DossierStatus.IN_PROGRESS.next());
         assertEquals(Set.of(DossierStatus.IN_PROGRESS, DossierStatus.REJECTED, DossierStatus.STOPPED),
                 DossierStatus.SUPPLEMENT_REQUESTED.next());
         for (DossierStatus s : DossierStatus.values()) {
