@@ -65,7 +65,7 @@ class AgencyExchangeIT {
     }
 
     @Test
-    void birthGroupReachesResidenceAndSocialInsuranceAndCompletes() {
+    void birthGroupReachesCivilStatusResidenceAndSocialInsuranceAndCompletes() {
         GatewayHttp http = officerOf("000.00.20.H30");
         String code = http.post("api/v1/dossiers", GatewayHttp.submission("3.000722", "000.00.20.H30", "001190012346"))
                 .json().getString("code");
@@ -73,7 +73,7 @@ class AgencyExchangeIT {
         List<String> agencies = http.get("api/v1/dossiers/" + code + "/history").json().getJsonArray("steps")
                 .getValuesAs(JsonObject.class).stream().filter(s -> s.getString("kind").equals("AGENCY_RESULT"))
                 .map(s -> s.getString("toUnit", "") + s.getString("fromUnit", "")).toList();
-        assertEquals(2, agencies.size(), agencies::toString);
+        assertEquals(3, agencies.size(), agencies::toString);
     }
 
     @Test

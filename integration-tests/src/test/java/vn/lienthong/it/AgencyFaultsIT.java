@@ -132,19 +132,20 @@ class AgencyFaultsIT {
     void aDuplicatedCallbackHasNoSecondEffect() {
         sandbox("residence", "{\"duplicateCallbacks\": true}");
         sandbox("social-insurance", null);
+        sandbox("civil-status", null);
         GatewayHttp http = officer(DISTRICT);
         String code = http.post("api/v1/dossiers", GatewayHttp.submission("3.000722", DISTRICT, "001190033001"))
                 .json().getString("code");
         awaitStatus(http, code, "COMPLETED", 60);
         List<JsonObject> results = history(http, code).stream()
                 .filter(s -> s.getString("kind").equals("AGENCY_RESULT")).toList();
-        assertEquals(2, results.size(), results::toString);
+        assertEquals(3, results.size(), results::toString); // civil status, residence, social insurance
         assertEquals(1, stats("residence").getInt("effects"));
         // The agency sends its callback again 1.1 s later, signed anew; it is a no-op.
         await().atMost(Duration.ofSeconds(15)).until(() -> admin().get("api/v1/admin/audit?limit=50").jsonArray()
                 .getValuesAs(JsonObject.class).stream()
                 .filter(e -> e.getString("target").equals("/callbacks/residence") && e.getInt("status") == 200).count() >= 2);
-        assertEquals(2, history(http, code).stream().filter(s -> s.getString("kind").equals("AGENCY_RESULT")).count());
+        assertEquals(3, history(http, code).stream().filter(s -> s.getString("kind").equals("AGENCY_RESULT")).count());
         assertFalse(http.get("api/v1/dossiers/" + code).body().contains("FAILED"));
     }
 
