@@ -83,7 +83,7 @@ class LienThongFlowsIT {
         }
         for (String agency : List.of("residence", "social-insurance")) {
             List<JsonObject> requests = admin().get("api/v1/admin/message-log?dossier=" + code + "&agency=" + agency)
-                    .jsonArray().getValuesAs(JsonObject.class).stream()
+                    .json().getJsonArray("records").getValuesAs(JsonObject.class).stream()
                     .filter(r -> r.getString("kind").equals("REQUEST")).toList();
             assertEquals(1, requests.size(), requests::toString);
             assertTrue(requests.get(0).getString("body").contains(personalId), agency + " got the child's personal ID");
