@@ -93,6 +93,15 @@ class LienThongFlowsIT {
         }
         JsonObject lookup = gateway.http().get("api/v1/public/dossiers/" + code + "?phone=5678").json();
         assertEquals("COMPLETED", lookup.getString("status"), lookup::toString);
+
+        // Each step kept its own deadline, and the leader's step statistics say so per agency.
+        assertEquals(3, history.stream().filter(h -> h.getString("kind").equals("AGENCY_RESULT")
+                && h.getString("note").contains("đúng hạn bước")).count(), history::toString);
+        JsonObject report = gateway.http().as(gateway.tokens().token(DemoTokens.LEADER, COMMUNE))
+                .get("api/v1/statistics/steps").json();
+        assertEquals(3, report.getJsonArray("rows").size(), report::toString);
+        assertEquals(3, report.getJsonObject("total").getInt("doneOnTime"), report::toString);
+        assertEquals(0, report.getJsonObject("total").getInt("doneLate"), report::toString);
     }
 
     @Test

@@ -42,6 +42,8 @@ import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.ExchangeConflictException;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
+import vn.lienthong.gateway.domain.exchange.FlowStep;
+import vn.lienthong.gateway.domain.exchange.FlowSteps;
 import vn.lienthong.gateway.domain.exchange.Outbox;
 import vn.lienthong.gateway.domain.exchange.UnknownExchangeException;
 import vn.lienthong.gateway.domain.procedure.Procedure;
@@ -89,6 +91,9 @@ public class AgencyExchanges {
 
     @Inject
     FlowDriver flows;
+
+    @Inject
+    FlowSteps flowSteps;
 
     @Inject
     Event<DossierStatusChanged> statusChanged;
@@ -326,7 +331,12 @@ public class AgencyExchanges {
     }
 
     private void finish(Dossier dossier, AgencyMessage done, String agency, String summary, OffsetDateTime now) {
-        record(dossier, DossierEvent.Kind.AGENCY_RESULT, agency, summary, now);
+        // A flow step was given its own deadline (form 06): the result says whether the agency kept it.
+        String timeliness = flowSteps.find(done.messageId())
+                .map(step -> step.onTime(now) ? " — đúng hạn bước / step on time"
+                        : " — trễ hạn bước (hạn " + step.deadlineAt() + ") / step late")
+                .orElse("");
+        record(dossier, DossierEvent.Kind.AGENCY_RESULT, agency, summary + timeliness, now);
         stepDone.fire(new AgencyStepDone(dossier, done, agency, now));
         if (dossier.status().isFinished()) {
             return;
@@ -375,6 +385,7 @@ public class AgencyExchanges {
         AgencyMessage message = new AgencyMessage(0, UUID.randomUUID().toString(), code, connector.id(), operation,
                 stepPayload(dossier, connector, sent), ExchangeStatus.PENDING, 0, null, null, null, now, now, now);
         outbox.add(message);
+        flowSteps.add(new FlowStep(message.messageId(), code, operation, connector.id(), now, stepDeadline));
         dossiers.record(code, new DossierEvent(DossierEvent.Kind.HANDOVER, dossier.status(), dossier.status(), ACTOR,
                 dossier.agencyCode(), connector.name(), stepDeadline, dossier.dueAt(),
                 "Liên thông: " + operation + " — mã thông điệp " + message.messageId(), now));

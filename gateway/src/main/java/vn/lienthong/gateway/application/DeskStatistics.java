@@ -14,6 +14,8 @@ import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
+import vn.lienthong.gateway.domain.exchange.FlowSteps;
+import vn.lienthong.gateway.domain.exchange.StepStatisticsRow;
 
 /** The desk's report figures over a period, per agency, procedure or officer, with a total. */
 @ApplicationScoped
@@ -32,7 +34,33 @@ public class DeskStatistics {
     @Inject
     Clock clock;
 
+    @Inject
+    FlowSteps flowSteps;
+
+    /** Flow steps per agency against each step's own deadline, and their total. */
+    public record StepReport(LocalDate from, LocalDate to, OffsetDateTime asOf, List<StepStatisticsRow> rows,
+                             StepStatisticsRow total) {
+    }
+
+    public StepReport steps(AgencyScope scope, LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
+        List<StepStatisticsRow> rows = flowSteps.statistics(scope, from, to, now);
+        StepStatisticsRow total = rows.stream().reduce(new StepStatisticsRow("TOTAL", 0, 0, 0, 0, 0),
+                StepStatisticsRow::plus);
+        return new StepReport(from, to, now, rows, total);
+    }
+
     public Report report(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping groupBy) {
+        checkPeriod(from, to);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
+        List<StatisticsRow> rows = dossiers.statistics(scope, from, to, groupBy, now);
+        StatisticsRow total = rows.stream()
+                .reduce(new StatisticsRow("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
+        return new Report(from, to, groupBy, now, rows, total);
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new InvalidDossierException("to", "Ngày kết thúc (to) phải sau ngày bắt đầu (from)",
                     "'to' must not be before 'from'");
@@ -41,10 +69,5 @@ public class DeskStatistics {
             throw new InvalidDossierException("to", "Khoảng thời gian tối đa là 10 năm",
                     "The period may span at most 10 years");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
-        List<StatisticsRow> rows = dossiers.statistics(scope, from, to, groupBy, now);
-        StatisticsRow total = rows.stream()
-                .reduce(new StatisticsRow("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
-        return new Report(from, to, groupBy, now, rows, total);
     }
 }

@@ -17,20 +17,20 @@ import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
 public class BirthGroupFlow extends RouteBuilder {
 
     @Inject
-    FlowSteps steps;
+    FlowProgress progress;
 
     @Override
     public void configure() {
         LienThongFlow flow = LienThongFlow.BIRTH_GROUP;
         from(flow.endpoint()).routeId(flow.routeId())
                 .description("Liên thông khai sinh – thường trú – thẻ BHYT trẻ dưới 6 tuổi")
-                .bean(steps, "start(${body}, 'BIRTH_REGISTRATION', 1)")
-                .filter(e -> steps.done(e, "BIRTH_REGISTRATION"))
+                .bean(progress, "start(${body}, 'BIRTH_REGISTRATION', 1)")
+                .filter(e -> progress.done(e, "BIRTH_REGISTRATION"))
                     .multicast(new UseOriginalAggregationStrategy())
-                        .bean(steps, "start(${body}, 'PERMANENT_RESIDENCE_REGISTRATION', 3)")
-                        .bean(steps, "start(${body}, 'BHYT_CARD_UNDER_6', 3)")
+                        .bean(progress, "start(${body}, 'PERMANENT_RESIDENCE_REGISTRATION', 3)")
+                        .bean(progress, "start(${body}, 'BHYT_CARD_UNDER_6', 3)")
                     .end()
-                    .filter(e -> steps.done(e, "PERMANENT_RESIDENCE_REGISTRATION", "BHYT_CARD_UNDER_6"))
-                        .bean(steps, "complete(${body})");
+                    .filter(e -> progress.done(e, "PERMANENT_RESIDENCE_REGISTRATION", "BHYT_CARD_UNDER_6"))
+                        .bean(progress, "complete(${body})");
     }
 }

@@ -15,19 +15,19 @@ import org.apache.camel.builder.RouteBuilder;
 public class DeathGroupFlow extends RouteBuilder {
 
     @Inject
-    FlowSteps steps;
+    FlowProgress progress;
 
     @Override
     public void configure() {
         LienThongFlow flow = LienThongFlow.DEATH_GROUP;
         from(flow.endpoint()).routeId(flow.routeId())
                 .description("Liên thông khai tử – xóa đăng ký thường trú – trợ cấp mai táng, tử tuất")
-                .bean(steps, "start(${body}, 'DEATH_REGISTRATION', 1)")
-                .filter(e -> steps.done(e, "DEATH_REGISTRATION"))
-                    .bean(steps, "start(${body}, 'PERMANENT_RESIDENCE_REMOVAL', 3)")
-                    .filter(e -> steps.done(e, "PERMANENT_RESIDENCE_REMOVAL"))
-                        .bean(steps, "start(${body}, 'FUNERAL_SURVIVOR_BENEFIT', 5)")
-                        .filter(e -> steps.done(e, "FUNERAL_SURVIVOR_BENEFIT"))
-                            .bean(steps, "complete(${body})");
+                .bean(progress, "start(${body}, 'DEATH_REGISTRATION', 1)")
+                .filter(e -> progress.done(e, "DEATH_REGISTRATION"))
+                    .bean(progress, "start(${body}, 'PERMANENT_RESIDENCE_REMOVAL', 3)")
+                    .filter(e -> progress.done(e, "PERMANENT_RESIDENCE_REMOVAL"))
+                        .bean(progress, "start(${body}, 'FUNERAL_SURVIVOR_BENEFIT', 5)")
+                        .filter(e -> progress.done(e, "FUNERAL_SURVIVOR_BENEFIT"))
+                            .bean(progress, "complete(${body})");
     }
 }

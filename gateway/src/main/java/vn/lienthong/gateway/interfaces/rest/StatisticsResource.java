@@ -51,4 +51,17 @@ public class StatisticsResource {
         return statistics.report(caller.readScope(), start == null ? today.withDayOfMonth(1) : start, end == null ? today : end,
                 grouping == null ? StatisticsGrouping.AGENCY : grouping);
     }
+
+    @GET
+    @Path("steps")
+    @Operation(summary = "Thống kê bước liên thông / Liên thông step statistics",
+            description = "Agency steps of the liên thông flows started from..to (default: this month), per agency: "
+                    + "started, done on time or late against each step's own deadline (form 06), open past it, failed.")
+    public DeskStatistics.StepReport steps(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.VIETNAM));
+        LocalDate start = QueryParameters.date("from", from);
+        LocalDate end = QueryParameters.date("to", to);
+        return statistics.steps(caller.readScope(), start == null ? today.withDayOfMonth(1) : start,
+                end == null ? today : end);
+    }
 }

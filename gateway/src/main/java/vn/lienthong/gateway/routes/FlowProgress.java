@@ -15,7 +15,7 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
  * caller's transaction: start an agency step (once), ask whether steps are done, complete.
  */
 @ApplicationScoped
-public class FlowSteps {
+public class FlowProgress {
 
     @Inject
     AgencyExchanges exchanges;
