@@ -1,29 +1,53 @@
 package vn.lienthong.gateway.sandbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 import vn.lienthong.gateway.infrastructure.security.CallbackAuthenticator;
 
 /**
  * Sends an asynchronous agency's result back to the gateway after the configured delay, signed
  * with the agency's callback secret as a real agency would sign it.
+ *
+ * <p>Like a real agency, it keeps its promise: each callback owed is journalled (with fsync) in
+ * {@code <data>/sandbox/<agency>.callbacks} before the request is answered, retried with backoff
+ * until the gateway answers (any status below 500), and marked done then. After a restart, the
+ * callbacks still owed are sent again as soon as the gateway's address is known, so a dossier
+ * whose agency accepted a request just before a crash still gets its result.
  */
 @ApplicationScoped
 public class SandboxCallbacks {
 
     private static final Logger LOG = Logger.getLogger(SandboxCallbacks.class.getName());
+    private static final int MAX_ATTEMPTS = 10;
+    private static final String PROMISED = "P";
+    private static final String ANSWERED = "A";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -31,35 +55,148 @@ public class SandboxCallbacks {
     @Inject
     CallbackAuthenticator signatures;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Inject
+    SandboxSwitch sandbox;
 
-    void schedule(String agencyId, String body, int port, SandboxFaults plan) {
-        if (body == null) {
+    @Inject
+    AgencyAddresses addresses;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile ScheduledFuture<?> resumption;
+
+    /** At start: once the gateway's own address is known, sends whatever callbacks a previous run still owed. */
+    void resumeAfterStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (!sandbox.enabled()) {
             return;
         }
-        int copies = plan.duplicateCallbacks() ? 2 : 1;
-        for (int i = 0; i < copies; i++) {
-            scheduler.schedule(() -> send(agencyId, body, port), plan.callbackDelayMs() + i * 1_100L, TimeUnit.MILLISECONDS);
+        resumption = scheduler.scheduleWithFixedDelay(this::resumeWhenAddressKnown, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    private void resumeWhenAddressKnown() {
+        String base = addresses.sandboxBase().orElse(null);
+        if (base == null) {
+            return;
+        }
+        resumption.cancel(false);
+        Path dir = sandbox.directory();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".callbacks")).toList()) {
+                String agencyId = f.getFileName().toString().replaceFirst("\\.callbacks$", "");
+                Map<String, String> owed = owed(f);
+                if (!owed.isEmpty()) {
+                    LOG.info(() -> "Sandbox " + agencyId + ": " + owed.size() + " callbacks owed from before the restart");
+                }
+                owed.forEach((requestId, body) -> scheduler.execute(() -> deliver(agencyId, requestId, body, base, 1)));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Sandbox callbacks owed could not be read: " + e.getMessage());
         }
     }
 
-    private void send(String agencyId, String body, int port) {
+    void schedule(String agencyId, String requestId, String body, int port, SandboxFaults plan) {
+        if (body == null) {
+            return;
+        }
+        append(agencyId, PROMISED, requestId, body);
+        String base = "http://127.0.0.1:" + port;
+        scheduler.schedule(() -> deliver(agencyId, requestId, body, base, 1), plan.callbackDelayMs(), TimeUnit.MILLISECONDS);
+        if (plan.duplicateCallbacks()) {
+            // A real agency that missed the answer sends again; this copy is sent whatever the first got.
+            scheduler.schedule(() -> send(agencyId, body, base), plan.callbackDelayMs() + 1_100L, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Forgets every callback owed by the agency (the sandbox's {@code _reset}). */
+    void forget(String agencyId) {
+        try {
+            Files.deleteIfExists(file(agencyId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + file(agencyId), e);
+        }
+    }
+
+    private void deliver(String agencyId, String requestId, String body, String base, int attempt) {
+        int status = send(agencyId, body, base);
+        if (status > 0 && status < 500) {
+            append(agencyId, ANSWERED, requestId, "");
+            return;
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+            LOG.warning(() -> "Sandbox " + agencyId + " gave up a callback after " + attempt + " attempts");
+            return;
+        }
+        long wait = Math.min(1_000L << (attempt - 1), 60_000L);
+        scheduler.schedule(() -> deliver(agencyId, requestId, body, base, attempt + 1), wait, TimeUnit.MILLISECONDS);
+    }
+
+    /** The gateway's HTTP status, or 0 when it could not be reached. */
+    private int send(String agencyId, String body, String base) {
         long now = System.currentTimeMillis() / 1000;
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/callbacks/" + agencyId))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/callbacks/" + agencyId))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header(CallbackAuthenticator.TIMESTAMP_HEADER, Long.toString(now))
                 .header(CallbackAuthenticator.SIGNATURE_HEADER,
-                        signatures.sign(agencyId, now, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        signatures.sign(agencyId, now, body.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             LOG.fine(() -> "Sandbox " + agencyId + " callback answered " + response.statusCode());
-        } catch (java.io.IOException e) {
-            LOG.log(Level.WARNING, "Sandbox " + agencyId + " callback failed: " + e.getMessage());
+            return response.statusCode();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Sandbox " + agencyId + " callback failed, will retry: " + e.getMessage());
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return 0;
         }
+    }
+
+    /** Callbacks promised and not yet answered, in promise order; a line torn by a crash is skipped. */
+    private static Map<String, String> owed(Path file) throws IOException {
+        Map<String, String> owed = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            String[] f = line.split("\t", -1);
+            if (f.length != 3) {
+                continue;
+            }
+            if (f[0].equals(PROMISED)) {
+                owed.putIfAbsent(text(f[1]), text(f[2]));
+            } else if (f[0].equals(ANSWERED)) {
+                owed.remove(text(f[1]));
+            }
+        }
+        return owed;
+    }
+
+    private synchronized void append(String agencyId, String kind, String requestId, String body) {
+        Path file = file(agencyId);
+        String line = kind + "\t" + b64(requestId) + "\t" + b64(body) + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the sandbox callback journal " + file, e);
+        }
+    }
+
+    private Path file(String agencyId) {
+        return sandbox.directory().resolve(agencyId + ".callbacks");
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String b64) {
+        return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
     }
 }

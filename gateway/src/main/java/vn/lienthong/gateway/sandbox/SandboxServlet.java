@@ -81,6 +81,7 @@ public class SandboxServlet extends HttpServlet {
         SandboxLedger ledger = sandbox.ledger(path[0]);
         if (path[1].equals("_reset")) {
             ledger.reset();
+            callbacks.forget(path[0]);
             simulators.get(path[0]).reset();
             json(resp, 200, ledger.stats());
             return;
@@ -109,7 +110,7 @@ public class SandboxServlet extends HttpServlet {
         int port = req.getLocalPort();
         SandboxReply reply = ledger.actOnce(requestId, () -> {
             SandboxReply first = simulator.act(rest, body, requestId);
-            callbacks.schedule(simulator.id(), simulator.callbackBody(requestId), port, plan);
+            callbacks.schedule(simulator.id(), requestId, simulator.callbackBody(requestId), port, plan);
             return first;
         });
         if ("timeout".equals(fault)) {

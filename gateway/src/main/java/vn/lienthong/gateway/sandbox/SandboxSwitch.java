@@ -40,6 +40,11 @@ public class SandboxSwitch {
 
     SandboxLedger ledger(String agencyId) {
         return ledgers.computeIfAbsent(agencyId, id -> new SandboxLedger(SandboxFaults.none(callbackDelayMs),
-                java.nio.file.Path.of(dataDir).toAbsolutePath().normalize().resolve("sandbox").resolve(id + ".journal")));
+                directory().resolve(id + ".journal")));
+    }
+
+    /** Where the simulated agencies keep their records: {@code <data>/sandbox}. */
+    java.nio.file.Path directory() {
+        return java.nio.file.Path.of(dataDir).toAbsolutePath().normalize().resolve("sandbox");
     }
 }

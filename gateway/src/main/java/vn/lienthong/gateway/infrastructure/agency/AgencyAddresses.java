@@ -45,6 +45,12 @@ public class AgencyAddresses {
         }
     }
 
+    /** This gateway's own base URL for the sandbox, once configured or learned. */
+    public Optional<String> sandboxBase() {
+        return sandboxBase.filter(s -> !s.isBlank()).map(AgencyAddresses::strip)
+                .or(() -> Optional.ofNullable(learnedBase));
+    }
+
     public boolean knowsSandbox() {
         return learnedBase != null || sandboxBase.filter(s -> !s.isBlank()).isPresent();
     }
