@@ -205,7 +205,7 @@ public final class PaperComposer {
                     e.stepDeadline() == null ? "" : SHORT.format(vietnam(e.stepDeadline())), punctuality(e),
                     e.actor() == null ? "" : PersonalDataMask.mask(e.actor())));
         }
-        fields.add(new TextBlock.Table(List.of(0.8f, 3.2f, 4.2f, 2.4f, 2.4f, 1.8f, 2.4f),
+        fields.add(new TextBlock.Table(List.of(0.7f, 3.0f, 4.0f, 2.2f, 2.2f, 2.0f, 2.6f),
                 List.of("TT", "Bước", "Bên giao → bên nhận / ghi chú", "Thời điểm", "Hạn bước", "Đúng hạn", "Người thực hiện"),
                 rows));
         fields.add(new TextBlock.Gap(4));
