@@ -40,7 +40,8 @@ public class JdbcPaperJobs implements PaperJobs {
     }
 
     @Override
-    public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now) {
+    public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime at) {
+        OffsetDateTime now = micros(at);
         // Looked up first rather than caught as a duplicate key: on PostgreSQL a failed INSERT would
         // abort the dossier change's whole transaction.
         if (find(code, source).isPresent()) {
@@ -63,8 +64,8 @@ public class JdbcPaperJobs implements PaperJobs {
 
     @Override
     public List<PaperJob> claimDue(OffsetDateTime at, OffsetDateTime claimUntil, int limit) {
-        // The claim's time is its version; both databases keep microseconds, so it is compared at that precision.
-        OffsetDateTime now = at.truncatedTo(ChronoUnit.MICROS);
+        // The claim's time is its version, so it is compared at the precision the database keeps.
+        OffsetDateTime now = micros(at);
         String due = "SELECT " + COLUMNS + " FROM paper_job WHERE (status = 'PENDING' AND next_attempt_at <= ?)"
                 + " OR (status = 'CLAIMED' AND claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
         // A conditional UPDATE per job: whoever changes the row first owns it, on any database.
@@ -104,12 +105,13 @@ public class JdbcPaperJobs implements PaperJobs {
 
     @Override
     public void done(PaperJob job, OffsetDateTime now) {
-        finish(job, "DONE", null, job.nextAttemptAt(), now);
+        finish(job, "DONE", null, job.nextAttemptAt(), micros(now));
     }
 
     @Override
     public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
-        finish(job, retryAt == null ? "FAILED" : "PENDING", error, retryAt == null ? job.nextAttemptAt() : retryAt, now);
+        finish(job, retryAt == null ? "FAILED" : "PENDING", error,
+                retryAt == null ? job.nextAttemptAt() : micros(retryAt), micros(now));
     }
 
     /** Only the claim's holder may finish: a worker whose lease expired and was re-claimed changes nothing. */
@@ -163,6 +165,14 @@ public class JdbcPaperJobs implements PaperJobs {
                 PaperJob.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("claimed_until", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    /**
+     * Times are written truncated to microseconds, what H2 and PostgreSQL keep: left to the database,
+     * H2 rounds nanoseconds up, and a job written "now" would not be due now.
+     */
+    private static OffsetDateTime micros(OffsetDateTime t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String truncate(String s, int max) {
