@@ -339,7 +339,8 @@ public final class PdfABuilder {
         };
     }
 
-    private static void addOutputIntent(PDDocument doc) throws IOException {
+    /** The sRGB output intent PDF/A requires for device colours; shared with {@link TextPdfABuilder}. */
+    static void addOutputIntent(PDDocument doc) throws IOException {
         PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
         intent.setInfo("sRGB IEC61966-2.1");
         intent.setOutputCondition("sRGB IEC61966-2.1");
@@ -348,7 +349,7 @@ public final class PdfABuilder {
         doc.getDocumentCatalog().addOutputIntent(intent);
     }
 
-    private static void addMetadata(PDDocument doc, String xmp) throws IOException {
+    static void addMetadata(PDDocument doc, String xmp) throws IOException {
         PDMetadata metadata = new PDMetadata(doc);
         metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
         doc.getDocumentCatalog().setMetadata(metadata);
@@ -433,7 +434,7 @@ public final class PdfABuilder {
      * A parsed font for one build at a time: parsing DejaVu Sans costs more than a page, and a
      * TrueTypeFont reads its glyphs lazily, so concurrent builds each borrow their own.
      */
-    private static TrueTypeFont borrowFont() {
+    static TrueTypeFont borrowFont() {
         TrueTypeFont font = PARSED_FONTS.poll();
         if (font != null) {
             return font;
@@ -443,6 +444,11 @@ public final class PdfABuilder {
         } catch (IOException e) {
             throw new ArchiveException("The embedded font cannot be parsed: " + e.getMessage(), e);
         }
+    }
+
+    /** Gives a font from {@link #borrowFont()} back once the document using it is saved. */
+    static void returnFont(TrueTypeFont font) {
+        PARSED_FONTS.offer(font);
     }
 
     private static byte[] loadFont() {

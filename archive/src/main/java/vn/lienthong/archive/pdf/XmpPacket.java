@@ -72,6 +72,40 @@ final class XmpPacket {
         return x.toString();
     }
 
+    /**
+     * The packet of a document rendered from text ({@link TextPdfABuilder}): Dublin Core and the
+     * PDF/A-2b identification only, so it needs no extension schema.
+     */
+    static String forText(String title, String identifier, String creator, Instant created) {
+        StringBuilder x = new StringBuilder(1024);
+        x.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
+        x.append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n");
+        x.append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n");
+        x.append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+        x.append("<dc:format>application/pdf</dc:format>\n");
+        x.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(esc(title))
+                .append("</rdf:li></rdf:Alt></dc:title>\n");
+        if (!creator.isEmpty()) {
+            x.append("<dc:creator><rdf:Seq><rdf:li>").append(esc(creator)).append("</rdf:li></rdf:Seq></dc:creator>\n");
+        }
+        x.append("<dc:identifier>").append(esc(identifier)).append("</dc:identifier>\n");
+        x.append("</rdf:Description>\n");
+        x.append("<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+        x.append("<xmp:CreateDate>").append(DATE.format(created)).append("</xmp:CreateDate>\n");
+        x.append("<xmp:ModifyDate>").append(DATE.format(created)).append("</xmp:ModifyDate>\n");
+        x.append("<xmp:MetadataDate>").append(DATE.format(created)).append("</xmp:MetadataDate>\n");
+        x.append("<xmp:CreatorTool>").append(esc(TOOL)).append("</xmp:CreatorTool>\n");
+        x.append("</rdf:Description>\n");
+        x.append("<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+        x.append("<pdf:Producer>").append(esc(TOOL)).append("</pdf:Producer>\n");
+        x.append("</rdf:Description>\n");
+        x.append("<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
+        x.append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n");
+        x.append("</rdf:Description>\n");
+        x.append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+        return x.toString();
+    }
+
     private static void extensionSchema(StringBuilder x) {
         x.append("<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"")
                 .append(" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"")

@@ -1,0 +1,31 @@
+package vn.lienthong.gateway.domain.paper;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import vn.lienthong.gateway.domain.document.DocumentKind;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+
+/** The papers still to make, as durable jobs; calls join the caller's transaction when there is one. */
+public interface PaperJobs {
+
+    /** Adds a job due now; a second request for the same (dossier, source) is ignored. Answers whether it was added. */
+    boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now);
+
+    /**
+     * Claims up to {@code limit} jobs that are due, or whose claim expired (the worker died), until
+     * {@code claimUntil}. A job is claimed by one caller only, whichever database.
+     */
+    List<PaperJob> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit);
+
+    void done(PaperJob job, OffsetDateTime now);
+
+    /** Records a failed attempt: due again at {@code retryAt}, or FAILED for good when it is null. */
+    void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now);
+
+    /** Whether any paper of the dossier is not done yet (pending, claimed or failed). */
+    boolean pending(DossierCode code);
+
+    Optional<PaperJob> find(DossierCode code, String source);
+}

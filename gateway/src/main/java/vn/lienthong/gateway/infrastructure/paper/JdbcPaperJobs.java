@@ -1,0 +1,185 @@
+package vn.lienthong.gateway.infrastructure.paper;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import vn.lienthong.gateway.domain.document.DocumentKind;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.paper.PaperException;
+import vn.lienthong.gateway.domain.paper.PaperJob;
+import vn.lienthong.gateway.domain.paper.PaperJobs;
+
+/** The paper jobs in the gateway's database through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+@ApplicationScoped
+public class JdbcPaperJobs implements PaperJobs {
+
+    private static final String COLUMNS = "id, dossier_code, kind, source, status, attempts, last_error, "
+            + "next_attempt_at, claimed_until, created_at, updated_at";
+
+    @Inject
+    DataSource dataSource;
+
+    public JdbcPaperJobs() {
+    }
+
+    /** For tests: jobs in this database. */
+    public JdbcPaperJobs(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime at) {
+        OffsetDateTime now = micros(at);
+        // Looked up first rather than caught as a duplicate key: on PostgreSQL a failed INSERT would
+        // abort the dossier change's whole transaction.
+        if (find(code, source).isPresent()) {
+            return false;
+        }
+        String sql = "INSERT INTO paper_job (dossier_code, kind, source, status, attempts, next_attempt_at, "
+                + "created_at, updated_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, code.value());
+            ps.setString(2, kind.name());
+            ps.setString(3, source);
+            ps.setObject(4, now);
+            ps.setObject(5, now);
+            ps.setObject(6, now);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("add the paper job " + source + " of " + code, e);
+        }
+    }
+
+    @Override
+    public List<PaperJob> claimDue(OffsetDateTime at, OffsetDateTime claimUntil, int limit) {
+        // The claim's time is its version, so it is compared at the precision the database keeps.
+        OffsetDateTime now = micros(at);
+        String due = "SELECT " + COLUMNS + " FROM paper_job WHERE (status = 'PENDING' AND next_attempt_at <= ?)"
+                + " OR (status = 'CLAIMED' AND claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
+        // A conditional UPDATE per job: whoever changes the row first owns it, on any database.
+        String claim = "UPDATE paper_job SET status = 'CLAIMED', claimed_until = ?, attempts = attempts + 1, "
+                + "updated_at = ? WHERE id = ? AND status = ? AND updated_at = ?";
+        try (Connection c = dataSource.getConnection()) {
+            List<PaperJob> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(due)) {
+                ps.setObject(1, now);
+                ps.setObject(2, now);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(toJob(rs));
+                    }
+                }
+            }
+            List<PaperJob> claimed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(claim)) {
+                for (PaperJob j : candidates) {
+                    ps.setObject(1, claimUntil);
+                    ps.setObject(2, now);
+                    ps.setLong(3, j.id());
+                    ps.setString(4, j.status().name());
+                    ps.setObject(5, j.updatedAt());
+                    if (ps.executeUpdate() == 1) {
+                        claimed.add(new PaperJob(j.id(), j.dossierCode(), j.kind(), j.source(), PaperJob.Status.CLAIMED,
+                                j.attempts() + 1, j.lastError(), j.nextAttemptAt(), claimUntil, j.createdAt(), now));
+                    }
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw failure("claim due paper jobs", e);
+        }
+    }
+
+    @Override
+    public void done(PaperJob job, OffsetDateTime now) {
+        finish(job, "DONE", null, job.nextAttemptAt(), micros(now));
+    }
+
+    @Override
+    public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
+        finish(job, retryAt == null ? "FAILED" : "PENDING", error,
+                retryAt == null ? job.nextAttemptAt() : micros(retryAt), micros(now));
+    }
+
+    /** Only the claim's holder may finish: a worker whose lease expired and was re-claimed changes nothing. */
+    private void finish(PaperJob job, String status, String error, OffsetDateTime next, OffsetDateTime now) {
+        String sql = "UPDATE paper_job SET status = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, "
+                + "updated_at = ? WHERE id = ? AND status = 'CLAIMED' AND updated_at = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, status);
+            ps.setString(2, error == null ? null : truncate(error, 2000));
+            ps.setObject(3, next);
+            ps.setObject(4, now);
+            ps.setLong(5, job.id());
+            ps.setObject(6, job.updatedAt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("finish the paper job " + job.source() + " of " + job.dossierCode(), e);
+        }
+    }
+
+    @Override
+    public boolean pending(DossierCode code) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM paper_job WHERE dossier_code = ? AND status <> 'DONE'")) {
+            ps.setString(1, code.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw failure("count the pending papers of " + code, e);
+        }
+    }
+
+    @Override
+    public Optional<PaperJob> find(DossierCode code, String source) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM paper_job WHERE dossier_code = ? AND source = ?")) {
+            ps.setString(1, code.value());
+            ps.setString(2, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toJob(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("find the paper job " + source + " of " + code, e);
+        }
+    }
+
+    private static PaperJob toJob(ResultSet rs) throws SQLException {
+        return new PaperJob(rs.getLong("id"), new DossierCode(rs.getString("dossier_code")),
+                DocumentKind.valueOf(rs.getString("kind")), rs.getString("source"),
+                PaperJob.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("claimed_until", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    /**
+     * Times are written truncated to microseconds, what H2 and PostgreSQL keep: left to the database,
+     * H2 rounds nanoseconds up, and a job written "now" would not be due now.
+     */
+    private static OffsetDateTime micros(OffsetDateTime t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static PaperException failure(String what, SQLException e) {
+        return new PaperException("Cannot " + what + ": " + e.getMessage(), e);
+    }
+}

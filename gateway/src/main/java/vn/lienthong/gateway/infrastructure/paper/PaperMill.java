@@ -1,0 +1,201 @@
+package vn.lienthong.gateway.infrastructure.paper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import vn.lienthong.gateway.domain.document.DossierDocuments;
+import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierRepository;
+import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
+import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.exchange.Connector;
+import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
+import vn.lienthong.gateway.domain.exchange.Outbox;
+import vn.lienthong.gateway.domain.paper.PaperException;
+import vn.lienthong.gateway.domain.paper.PaperJob;
+import vn.lienthong.gateway.domain.paper.PaperJobs;
+import vn.lienthong.gateway.domain.procedure.Agency;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+
+/**
+ * Works off the paper jobs, outside any dossier transaction: claims what is due, composes each
+ * paper from the persisted dossier, history and agency result, renders and signs it twice, and
+ * deposits it with the dossier's documents. A failed attempt is retried with a doubling backoff
+ * and keeps its last error; a worker that dies leaves its claim to expire and be taken again.
+ * Depositing is idempotent per source, so a crash between deposit and "done" costs one render.
+ */
+@ApplicationScoped
+public class PaperMill {
+
+    private static final Logger LOG = Logger.getLogger(PaperMill.class.getName());
+    static final String ACTOR = "lienthong-gateway";
+
+    /** How the mill works: claims, retries, where it writes, and where the keys are. */
+    public record Settings(int batchSize, Duration lease, int maxAttempts, Duration retryInitial, Duration retryMax,
+                           Path workDir, PaperComposer.Issuer issuer) {
+    }
+
+    @Inject
+    PaperJobs jobs;
+    @Inject
+    DossierRepository dossiers;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ConnectorDirectory connectors;
+    @Inject
+    ProcedureCatalogue catalogue;
+    @Inject
+    Instance<DossierDocuments> documentStore;
+    @Inject
+    Clock clock;
+    @Inject
+    PaperConfiguration configuration;
+
+    private Supplier<DossierDocuments> documents;
+    private Settings settings;
+    private Supplier<PaperKeys> keySupplier;
+    private PaperKeys keys;
+    private final PaperPress press = new PaperPress();
+    private PaperComposer composer;
+
+    public PaperMill() {
+    }
+
+    /** Outside a container: everything given. */
+    public PaperMill(PaperJobs jobs, DossierRepository dossiers, Outbox outbox, ConnectorDirectory connectors,
+                     ProcedureCatalogue catalogue, DossierDocuments documents, Clock clock, Settings settings,
+                     Supplier<PaperKeys> keys) {
+        this.jobs = jobs;
+        this.dossiers = dossiers;
+        this.outbox = outbox;
+        this.connectors = connectors;
+        this.catalogue = catalogue;
+        this.documents = () -> documents;
+        this.clock = clock;
+        this.settings = settings;
+        this.keySupplier = keys;
+        this.composer = new PaperComposer(settings.issuer());
+    }
+
+    private synchronized void init() {
+        if (settings == null) {
+            settings = configuration.settings();
+            composer = new PaperComposer(settings.issuer());
+            keySupplier = configuration::openKeys;
+            documents = () -> {
+                if (!documentStore.isResolvable()) {
+                    throw new PaperException("No dossier document store is deployed; the paper waits for one", null);
+                }
+                return documentStore.get();
+            };
+        }
+    }
+
+    /** Claims the due jobs and makes their papers, one after another; answers how many were made. */
+    public int drain() {
+        init();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<PaperJob> claimed = jobs.claimDue(now, now.plus(settings.lease()), settings.batchSize());
+        int made = 0;
+        for (PaperJob job : claimed) {
+            if (make(job)) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    /** Makes one claimed job's paper; answers whether it is done. */
+    boolean make(PaperJob job) {
+        try {
+            DossierDocuments store = documents.get();
+            if (store.bySource(job.dossierCode(), job.source()).isEmpty()) {
+                PaperComposer.Composed paper = compose(job);
+                Path file = settings.workDir().resolve("paper-" + job.id() + ".pdf");
+                try {
+                    press.press(paper.document(), keys().officer(), keys().agency(), settings.workDir(), file);
+                    store.deposit(job.dossierCode(), job.kind(), paper.title(), job.source(), file, ACTOR);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+            jobs.done(job, OffsetDateTime.now(clock));
+            LOG.fine(() -> "Paper " + job.source() + " of " + job.dossierCode() + " signed and archived");
+            return true;
+        } catch (RuntimeException | IOException e) {
+            // Whatever failed (data, keys, store, the archive), the job is kept and retried: every
+            // one of these can be fixed without losing the paper.
+            String error = PersonalDataMask.mask(String.valueOf(e.getMessage()));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime retry = job.attempts() >= settings.maxAttempts() ? null : now.plus(backoff(job.attempts()));
+            jobs.failed(job, e.getClass().getSimpleName() + ": " + error, retry, now);
+            LOG.log(retry == null ? Level.SEVERE : Level.WARNING, () -> "Paper " + job.source() + " of "
+                    + job.dossierCode() + " failed (attempt " + job.attempts() + ", "
+                    + (retry == null ? "giving up" : "again at " + retry) + "): " + error);
+            return false;
+        }
+    }
+
+    private PaperComposer.Composed compose(PaperJob job) {
+        Dossier dossier = dossiers.find(job.dossierCode()).orElseThrow(() -> new PaperException(
+                "Dossier " + job.dossierCode() + " does not exist", null));
+        String desk = catalogue.agency(dossier.agencyCode()).map(Agency::name).orElse(dossier.agencyCode());
+        return switch (job.kind()) {
+            case RESULT -> {
+                AgencyMessage message = outbox.find(job.source()).orElseThrow(() -> new PaperException(
+                        "Agency message " + job.source() + " of " + job.dossierCode() + " does not exist", null));
+                if (message.result() == null) {
+                    throw new PaperException("Agency message " + job.source() + " has no result yet", null);
+                }
+                String agency = connectors.byId(message.agencyId()).map(Connector::name).orElse(message.agencyId());
+                yield composer.result(dossier, message, agency, message.updatedAt());
+            }
+            case FORM_01 -> composer.form01(dossier, catalogue.procedure(dossier.procedureCode()), desk,
+                    dossier.receivedAt());
+            case FORM_06 -> composer.form06(dossier, dossiers.history(dossier.code()),
+                    catalogue.procedure(dossier.procedureCode()), desk,
+                    Optional.ofNullable(dossier.finishedAt()).orElse(OffsetDateTime.now(clock)));
+            case SCAN -> throw new PaperException("Scans are not papers the gateway renders", null);
+        };
+    }
+
+    private synchronized PaperKeys keys() {
+        if (keys == null) {
+            keys = keySupplier.get();
+        }
+        return keys;
+    }
+
+    Duration backoff(int attempts) {
+        Duration d = settings.retryInitial();
+        for (int i = 1; i < attempts && d.compareTo(settings.retryMax()) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : d;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (keys != null) {
+            keys.close();
+            keys = null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package vn.lienthong.gateway.infrastructure.paper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+
+import vn.lienthong.gateway.application.event.AgencyStepDone;
+import vn.lienthong.gateway.application.event.DossierStatusChanged;
+import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
+
+/**
+ * Wakes the paper route once a change that ordered a paper has committed, so the paper does not
+ * wait for the next poll. Only a hint: a lost nudge costs one poll period, nothing more.
+ */
+@ApplicationScoped
+public class PaperNudge {
+
+    /** The route's wake-up queue; one waiting nudge is enough, more are dropped. */
+    public static final String QUEUE = "seda:paper-nudge?size=1&discardWhenFull=true";
+
+    @Inject
+    CamelRuntime camel;
+
+    void afterStatus(@Observes(during = TransactionPhase.AFTER_SUCCESS) DossierStatusChanged event) {
+        nudge();
+    }
+
+    void afterStep(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgencyStepDone event) {
+        nudge();
+    }
+
+    private ProducerTemplate template;
+
+    private synchronized void nudge() {
+        CamelContext context = camel.context();
+        if (context == null || !camel.isStarted()) {
+            return;
+        }
+        if (template == null || template.getCamelContext() != context) {
+            template = context.createProducerTemplate();
+        }
+        template.asyncSendBody(QUEUE, "nudge");
+    }
+}

@@ -1,0 +1,88 @@
+package vn.lienthong.gateway.infrastructure.paper;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import vn.lienthong.archive.ArchiveException;
+import vn.lienthong.archive.pdf.TextDocument;
+import vn.lienthong.archive.pdf.TextLayout;
+import vn.lienthong.archive.pdf.TextPdfABuilder;
+import vn.lienthong.gateway.domain.paper.PaperException;
+import vn.lienthong.signing.DigestAlgorithm;
+import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.key.KeySource;
+import vn.lienthong.signing.pdf.PadesParameters;
+import vn.lienthong.signing.pdf.PadesSigner;
+import vn.lienthong.signing.pdf.VisibleStamp;
+
+/**
+ * Renders a paper as PDF/A-2b and signs it twice with PAdES-BASELINE-B, each signature its own
+ * incremental revision: first the competent officer, then the agency (Decree 30/2020/NĐ-CP, art.
+ * 13), so the officer's signature stays valid under the agency's. Each key signs with its own
+ * default scheme (RSASSA-PSS for RSA keys) and SHA-256; the stamps sit side by side in the
+ * paper's signature space, the officer's on the left.
+ */
+public final class PaperPress {
+
+    static final float STAMP_HEIGHT = 58f;
+    private static final float STAMP_WIDTH = 215f;
+
+    private final TextPdfABuilder builder = new TextPdfABuilder();
+    private final PadesSigner pades = new PadesSigner();
+
+    /** Writes the signed paper to {@code out}, using {@code workDir} for the two intermediate revisions. */
+    public void press(TextDocument document, KeySource officer, KeySource agency, Path workDir, Path out) {
+        Path unsigned = null;
+        Path officerSigned = null;
+        try {
+            Files.createDirectories(workDir);
+            unsigned = Files.createTempFile(workDir, "paper-", ".pdf");
+            officerSigned = Files.createTempFile(workDir, "paper-", ".officer.pdf");
+            TextLayout layout;
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(unsigned), 1 << 16)) {
+                layout = builder.build(document, o);
+            }
+            Instant now = Instant.now();
+            TextLayout.Box space = layout.signatureSpace().orElse(new TextLayout.Box(layout.pages(), 62, 60, 485,
+                    STAMP_HEIGHT));
+            float y = space.y() + (space.height() - STAMP_HEIGHT) / 2;
+            Files.deleteIfExists(officerSigned);
+            pades.sign(unsigned, officerSigned, parameters(officer, now, "Người có thẩm quyền ký",
+                    VisibleStamp.at(space.page(), space.x(), y, STAMP_WIDTH, STAMP_HEIGHT)), officer);
+            Files.deleteIfExists(out);
+            pades.sign(officerSigned, out, parameters(agency, now, "Cơ quan ký số (Nghị định 30/2020/NĐ-CP, điều 13)",
+                    VisibleStamp.at(space.page(), space.x() + space.width() - STAMP_WIDTH, y, STAMP_WIDTH,
+                            STAMP_HEIGHT)), agency);
+        } catch (IOException e) {
+            throw new PaperException("Cannot write the paper " + document.title() + " of " + document.identifier()
+                    + " under " + workDir + ": " + e.getMessage(), e);
+        } catch (ArchiveException | SigningException e) {
+            throw new PaperException("Cannot make the paper " + document.title() + " of " + document.identifier()
+                    + ": " + e.getMessage(), e);
+        } finally {
+            delete(unsigned);
+            delete(officerSigned);
+        }
+    }
+
+    private static PadesParameters parameters(KeySource key, Instant at, String reason, VisibleStamp stamp) {
+        return PadesParameters.invisible(key.defaultAlgorithm(), DigestAlgorithm.SHA256)
+                .withSigningTime(at).withReason(reason).withStamp(stamp);
+    }
+
+    private static void delete(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover temp file in the work dir is harmless; the next start does not read it.
+            System.getLogger(PaperPress.class.getName()).log(System.Logger.Level.DEBUG, "Cannot delete " + file, e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package vn.lienthong.gateway.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import vn.lienthong.gateway.application.event.AgencyStepDone;
+import vn.lienthong.gateway.application.event.DossierStatusChanged;
+import vn.lienthong.gateway.domain.document.DocumentKind;
+import vn.lienthong.gateway.domain.dossier.Applicant;
+import vn.lienthong.gateway.domain.dossier.Channel;
+import vn.lienthong.gateway.domain.dossier.CitizenId;
+import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
+import vn.lienthong.gateway.domain.paper.PaperJob;
+import vn.lienthong.gateway.domain.paper.PaperJobs;
+
+/** Which dossier changes order which papers. */
+class PaperOrdersTest {
+
+    private static final DossierCode CODE = new DossierCode("000.00.00.H30-261008-0001");
+    private static final OffsetDateTime AT = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
+    private final List<String> ordered = new ArrayList<>();
+    private final PaperOrders orders = new PaperOrders();
+
+    PaperOrdersTest() {
+        orders.jobs = new PaperJobs() {
+            @Override
+            public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now) {
+                return ordered.add(code + " " + kind + " " + source + " " + now);
+            }
+
+            @Override
+            public List<PaperJob> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit) {
+                throw new AssertionError("an observer never claims");
+            }
+
+            @Override
+            public void done(PaperJob job, OffsetDateTime now) {
+                throw new AssertionError("an observer never finishes a job");
+            }
+
+            @Override
+            public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
+                throw new AssertionError("an observer never finishes a job");
+            }
+
+            @Override
+            public boolean pending(DossierCode code) {
+                throw new AssertionError("not asked");
+            }
+
+            @Override
+            public Optional<PaperJob> find(DossierCode code, String source) {
+                throw new AssertionError("not asked");
+            }
+        };
+    }
+
+    @Test
+    void intakeOrdersForm01CompletionForm06AndEachAgencyResultItsPaper() {
+        Dossier received = Dossier.received(CODE, "3.000722", "000.00.00.H30", Channel.COUNTER,
+                new Applicant("Trần Thị Bích Ngọc", new CitizenId("001190012345"), "0912345678", null), "{}",
+                "Lê Văn Tâm", AT, AT.plusDays(7));
+        Dossier inProgress = received.moveTo(DossierStatus.IN_PROGRESS, AT.plusHours(1), null);
+        Dossier completed = inProgress.moveTo(DossierStatus.COMPLETED, AT.plusDays(1), null);
+
+        orders.statusChanged(new DossierStatusChanged(received, null, null, "Lê Văn Tâm", AT));
+        orders.statusChanged(new DossierStatusChanged(inProgress, DossierStatus.RECEIVED, null, "x", AT.plusHours(1)));
+        orders.stepDone(new AgencyStepDone(inProgress, new AgencyMessage(1, "m-42", CODE, "civil-status",
+                "BIRTH_REGISTRATION", "{}", ExchangeStatus.DONE, 1, null, "{}", null, AT, AT, AT), "Hộ tịch",
+                AT.plusHours(2)));
+        orders.statusChanged(new DossierStatusChanged(completed, DossierStatus.IN_PROGRESS, null, "x", AT.plusDays(1)));
+
+        assertEquals(List.of(CODE + " FORM_01 form-01 " + AT, CODE + " RESULT m-42 " + AT.plusHours(2),
+                CODE + " FORM_06 form-06 " + AT.plusDays(1)), ordered);
+    }
+}

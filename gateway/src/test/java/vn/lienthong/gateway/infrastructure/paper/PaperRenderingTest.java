@@ -1,0 +1,253 @@
+package vn.lienthong.gateway.infrastructure.paper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.verapdf.core.EncryptedPdfException;
+import org.verapdf.core.ModelParsingException;
+import org.verapdf.core.ValidationException;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.signing.verify.Indication;
+import vn.lienthong.signing.verify.RevocationMode;
+import vn.lienthong.signing.verify.SignatureReport;
+import vn.lienthong.signing.verify.SignatureVerifier;
+import vn.lienthong.signing.verify.VerificationPolicy;
+import vn.lienthong.signing.verify.VerificationReport;
+
+/**
+ * Every kind of paper renders as PDF/A-2b with its Vietnamese title, and carries two valid
+ * signatures, the officer's first, as the signing module's verifier and poppler's pdfsig see them.
+ */
+class PaperRenderingTest {
+
+    @TempDir
+    static Path dir;
+    private static PaperKeys keys;
+    private static X509Certificate demoCa;
+    private static final PaperComposer COMPOSER = new PaperComposer(PaperFixtures.ISSUER);
+
+    @BeforeAll
+    static void demoKeys() throws IOException, GeneralSecurityException {
+        VeraGreenfieldFoundryProvider.initialise();
+        Path keyDir = dir.resolve("keys");
+        keys = PaperKeys.open(new PaperKeys.Location("officer", Optional.empty(), keyDir.resolve("officer.p12"),
+                        "secret", "officer"),
+                new PaperKeys.Location("agency", Optional.empty(), keyDir.resolve("agency.p12"), "secret", "agency"),
+                true);
+        try (InputStream in = Files.newInputStream(keyDir.resolve(PaperKeys.DEMO_CA_FILE))) {
+            demoCa = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    @AfterAll
+    static void closeKeys() {
+        keys.close();
+    }
+
+    static Stream<Arguments> papers() {
+        var d = PaperFixtures.dossier();
+        return Stream.of(
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("BIRTH_REGISTRATION", "civil-status",
+                        "{\"registrationNumber\":\"KS-2026-00012\",\"personalId\":\"001226004321\"}"),
+                        "Hộ tịch điện tử (Bộ Tư pháp)", PaperFixtures.RECEIVED), "Trích lục khai sinh",
+                        List.of("KS-2026-00012", "001226004321", "Nguyễn Văn An", "Bệnh viện Phụ sản Hà Nội")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("DEATH_REGISTRATION", "civil-status",
+                        "{\"registrationNumber\":\"KT-2026-00003\",\"personalId\":\"001190054321\"}"),
+                        "Hộ tịch điện tử (Bộ Tư pháp)", PaperFixtures.RECEIVED), "Trích lục khai tử",
+                        List.of("KT-2026-00003")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("PERMANENT_RESIDENCE_REGISTRATION", "residence",
+                        "{\"residenceRecord\":\"TT-123456789\",\"registered\":true}"), "Công an cấp xã (cư trú)",
+                        PaperFixtures.RECEIVED), "Xác nhận đăng ký thường trú", List.of("TT-123456789", "phố Huế")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("PERMANENT_RESIDENCE_REMOVAL", "residence",
+                        "{\"residenceRecord\":\"TT-987654321\"}"), "Công an cấp xã (cư trú)", PaperFixtures.RECEIVED),
+                        "Xác nhận xóa đăng ký thường trú", List.of("TT-987654321")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("BHYT_CARD_UNDER_6", "social-insurance",
+                        "{\"socialInsuranceNumber\":\"0126543210\",\"cardValidFrom\":\"2026-10-01\","
+                                + "\"cardValidTo\":\"2032-09-30\"}"), "Bảo hiểm xã hội Việt Nam", PaperFixtures.RECEIVED),
+                        "Thông tin thẻ bảo hiểm y tế", List.of("0126543210", "2032-09-30", "Trẻ em dưới 6 tuổi")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("BHYT_CARD_REISSUE", "social-insurance",
+                        "{\"socialInsuranceNumber\":\"0126543211\"}"), "Bảo hiểm xã hội Việt Nam", PaperFixtures.RECEIVED),
+                        "Thông tin thẻ bảo hiểm y tế", List.of("0126543211", "Cấp lại thẻ BHYT")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("FUNERAL_SURVIVOR_BENEFIT", "social-insurance",
+                        "{\"socialInsuranceNumber\":\"0126543212\",\"decisionNumber\":\"QD-654321\"}"),
+                        "Bảo hiểm xã hội Việt Nam", PaperFixtures.RECEIVED),
+                        "Quyết định hưởng trợ cấp mai táng, tử tuất", List.of("QD-654321")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("LAND_USE_CHANGE", "land-registry",
+                        "{\"registrationNumber\":\"BD-42\",\"certificateSerial\":\"DA 123456\",\"cadastralUpdated\":true}"),
+                        "Văn phòng đăng ký đất đai", PaperFixtures.RECEIVED), "Xác nhận đăng ký biến động đất đai",
+                        List.of("BD-42", "DA 123456")),
+                Arguments.of(COMPOSER.result(d, PaperFixtures.message("REQUEST", "other",
+                        "{\"soGiayPhep\":\"GP-77\",\"soLuong\":3}"), "Sở Xây dựng", PaperFixtures.RECEIVED),
+                        "Kết quả giải quyết hồ sơ", List.of("soGiayPhep: GP-77", "soLuong: 3")),
+                Arguments.of(COMPOSER.form01(d, Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài",
+                        PaperFixtures.RECEIVED), "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+                        List.of("Trần Thị Bích Ngọc", "********2345", "Giấy chứng sinh", "Lê Văn Tâm", "15/10/2026")),
+                Arguments.of(COMPOSER.form06(PaperFixtures.completed(), PaperFixtures.history(),
+                        Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài", PaperFixtures.RECEIVED.plusDays(2)),
+                        "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+                        List.of("Cơ quan liên thông trả kết quả", "Trễ hạn", "Đúng hạn", "Hoàn thành trước hạn")));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("papers")
+    void rendersAsPdfA2bSignedByTheOfficerThenTheAgency(PaperComposer.Composed paper, String title,
+                                                        List<String> content) throws IOException, InterruptedException {
+        Path out = dir.resolve(paper.title().hashCode() + "-" + content.get(0).hashCode() + ".pdf");
+        new PaperPress().press(paper.document(), keys.officer(), keys.agency(), dir.resolve("work"), out);
+
+        assertEquals(title, paper.title());
+        assertEquals("", pdfA2bFailures(out));
+        String text = text(out);
+        for (String expected : List.of(title.toUpperCase(java.util.Locale.ROOT), PaperFixtures.CODE.value(),
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "https://dichvucong.example.vn/api/v1/public/dossiers/" + PaperFixtures.CODE.value(),
+                "https://dichvucong.example.vn/api/v1/verify", "Hà Nội, ngày")) {
+            assertTrue(text.replace("\n", " ").contains(expected), expected + " missing from:\n" + text);
+        }
+        String flowing = text.replace("\n", " "); // table cells wrap their words over lines
+        for (String expected : content) {
+            assertTrue(flowing.contains(expected), expected + " missing from:\n" + text);
+        }
+        if (paper.title().startsWith("Giấy tiếp nhận") || paper.title().startsWith("Phiếu kiểm soát")) {
+            assertFalse(text.contains(PaperFixtures.CITIZEN_ID), "a form shows the citizen ID in full:\n" + text);
+            assertFalse(text.contains(PaperFixtures.PHONE), "a form shows the phone number in full:\n" + text);
+        }
+
+        VerificationReport report = new SignatureVerifier(VerificationPolicy.of(List.of(demoCa), List.of())
+                .withRevocation(RevocationMode.WARN)).verifyPdf(out);
+        assertEquals(2, report.signatures().size(), report.toText());
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toText());
+        SignatureReport officer = report.signatures().get(0);
+        SignatureReport agency = report.signatures().get(1);
+        assertTrue(officer.signer().orElseThrow().contains("Can bo mot cua DEMO"), officer.signer().toString());
+        assertTrue(agency.signer().orElseThrow().contains("Co quan cap giay DEMO"), agency.signer().toString());
+        assertTrue(officer.algorithm().startsWith("rsa-pss"), officer.algorithm());
+        assertEquals("PAdES-BASELINE-B", agency.level());
+
+        List<String> pdfsig = pdfsig(out);
+        assertEquals(List.of("Signature is Valid.", "Signature is Valid."), pdfsig);
+    }
+
+    @Test
+    void theDemoKeysAreLabelledDemoAndReusedOnTheNextStart() throws IOException {
+        Path keyDir = dir.resolve("keys");
+        assertTrue(keys.officer().signerCertificate().getSubjectX500Principal().getName().contains("DEMO"));
+        assertTrue(demoCa.getSubjectX500Principal().getName().contains("DEMO"));
+        assertEquals(2048, ((java.security.interfaces.RSAPublicKey) keys.agency().signerCertificate().getPublicKey())
+                .getModulus().bitLength());
+        try (PaperKeys again = PaperKeys.open(new PaperKeys.Location("officer", Optional.empty(),
+                        keyDir.resolve("officer.p12"), "secret", "officer"),
+                new PaperKeys.Location("agency", Optional.empty(), keyDir.resolve("agency.p12"), "secret", "agency"),
+                true)) {
+            assertEquals(keys.officer().signerCertificate(), again.officer().signerCertificate());
+        }
+        assertEquals(1, Files.readString(keyDir.resolve(PaperKeys.DEMO_CA_FILE)).split("BEGIN CERTIFICATE").length - 1);
+    }
+
+    @Test
+    void withoutDemoKeysAMissingKeystoreIsRefusedWithItsConfigKey() {
+        var missing = new PaperKeys.Location("officer", Optional.empty(), dir.resolve("none/officer.p12"), "x", null);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(vn.lienthong.gateway.domain.paper.PaperKeyException.class,
+                () -> PaperKeys.open(missing, missing, false));
+        assertTrue(e.getMessage().contains("lienthong.papers.officer.keystore"), e.getMessage());
+    }
+
+    /** The render-and-sign time of one paper: median of 50, after a warm-up; printed for the report. */
+    @Test
+    void timeToRenderAndSignOnePaper() {
+        PaperComposer.Composed paper = COMPOSER.form06(PaperFixtures.completed(), PaperFixtures.history(),
+                Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài", PaperFixtures.RECEIVED.plusDays(2));
+        PaperPress press = new PaperPress();
+        Path out = dir.resolve("timed.pdf");
+        for (int i = 0; i < 5; i++) {
+            press.press(paper.document(), keys.officer(), keys.agency(), dir.resolve("work"), out);
+        }
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long start = System.nanoTime();
+            press.press(paper.document(), keys.officer(), keys.agency(), dir.resolve("work"), out);
+            micros.add((System.nanoTime() - start) / 1000);
+        }
+        micros.sort(Long::compare);
+        long median = micros.get(25);
+        System.out.println("PAPER-TIMING render+2 signatures: median " + median / 1000.0 + " ms, p90 "
+                + micros.get(45) / 1000.0 + " ms over 50 papers");
+        assertTrue(median < 5_000_000, "one paper took " + median + " µs");
+    }
+
+    @Test
+    void completedDossierFixtureIsCompleted() {
+        assertEquals(DossierStatus.COMPLETED, PaperFixtures.completed().status());
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    /** poppler's own verdict on each signature ("Signature is Valid." …); pdfsig exits 0 whatever it finds. */
+    private static List<String> pdfsig(Path pdf) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("pdfsig", "-nocert", pdf.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdfsig did not finish");
+        Matcher m = Pattern.compile("Signature Validation: (.+)").matcher(output);
+        List<String> verdicts = new ArrayList<>();
+        while (m.find()) {
+            verdicts.add(m.group(1).trim());
+        }
+        assertEquals(2, verdicts.size(), output);
+        return verdicts;
+    }
+
+    private static String pdfA2bFailures(Path pdf) throws IOException {
+        try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(pdf));
+             PDFAParser parser = Foundries.defaultInstance().createParser(in, PDFAFlavour.PDFA_2_B);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+            ValidationResult result = validator.validate(parser);
+            return result.isCompliant() ? "" : result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().collect(Collectors.joining("\n"));
+        } catch (ModelParsingException | EncryptedPdfException | ValidationException e) {
+            return "veraPDF could not parse: " + e.getMessage();
+        }
+    }
+}
