@@ -16,6 +16,7 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.paper.PaperJobs;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 
 /**
@@ -35,6 +36,9 @@ public class PublicLookup {
 
     @Inject
     DossierRepository dossiers;
+
+    @Inject
+    PaperJobs papers;
 
     /** What a citizen may see of a dossier. */
     public record PublicStatus(DossierStatus status, String step, OffsetDateTime dueAt, boolean resultReady) {
@@ -57,7 +61,9 @@ public class PublicLookup {
         }
         Dossier dossier = found.get();
         return Optional.of(new PublicStatus(dossier.status(), currentStep(dossiers.history(dossier.code())),
-                dossier.dueAt(), dossier.status().isResult()));
+                dossier.dueAt(),
+                // Ready when the citizen can be handed the signed results: a result, and every paper made.
+                dossier.status().isResult() && !papers.pending(dossier.code())));
     }
 
     /** The unit or agency that holds the dossier now: the latest hand-over or exchange. */
