@@ -45,6 +45,11 @@ public class AgencyAddresses {
         }
     }
 
+    /** This gateway's own base URL for its sandbox, once known (other sandbox sinks live under it too). */
+    public Optional<String> sandboxBase() {
+        return Optional.ofNullable(sandboxBase.filter(s -> !s.isBlank()).orElse(learnedBase)).map(AgencyAddresses::strip);
+    }
+
     public boolean knowsSandbox() {
         return learnedBase != null || sandboxBase.filter(s -> !s.isBlank()).isPresent();
     }
