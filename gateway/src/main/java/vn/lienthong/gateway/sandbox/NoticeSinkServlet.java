@@ -16,13 +16,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.icegreen.greenmail.store.FolderException;
 
+import vn.lienthong.gateway.infrastructure.notice.NoticeSettings;
+
 /**
  * The sandbox's notification sinks over HTTP: the simulated SMS gateway API
  * ({@code POST /sandbox/sms/messages}) with {@code GET _sent?to=}, {@code GET _stats},
  * {@code GET|PUT _faults}, {@code POST _reset}; and the SMTP sink's {@code GET /sandbox/mail/_sent?to=}
  * and {@code POST /sandbox/mail/_reset}. 404 everywhere unless the sandbox is on.
  */
-@WebServlet(urlPatterns = {"/sandbox/sms/*", "/sandbox/mail/*"})
+@WebServlet(urlPatterns = {"/sandbox/sms/*", "/sandbox/mail/*"}, loadOnStartup = 1)
 public class NoticeSinkServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -35,6 +37,15 @@ public class NoticeSinkServlet extends HttpServlet {
 
     @Inject
     transient SandboxMailSink mail;
+
+    @Inject
+    transient NoticeSettings settings;
+
+    /** The SMS simulator's address includes the context root when the WAR is not deployed at /. */
+    @Override
+    public void init() {
+        settings.useContextPath(getServletContext().getContextPath());
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -36,6 +36,7 @@ public class NoticeSettings {
     AgencyAddresses addresses;
 
     private volatile int sandboxSmtpPort;
+    private volatile String contextPath = "";
 
     public boolean enabled(NoticeChannel channel) {
         return !provider(channel).isEmpty();
@@ -53,7 +54,7 @@ public class NoticeSettings {
         if (!url.equals(SANDBOX)) {
             return url;
         }
-        return addresses.sandboxBase().map(base -> base + "/sandbox/sms/messages").orElseThrow(() ->
+        return addresses.sandboxBase().map(base -> base + contextPath + "/sandbox/sms/messages").orElseThrow(() ->
                 new TransientNoticeException("The sandbox SMS sink's address is not known yet "
                         + "(no request served so far; set lienthong.sandbox.base-url)", null));
     }
@@ -121,6 +122,11 @@ public class NoticeSettings {
 
     public Duration lease() {
         return Duration.ofSeconds(number("lienthong.notify.lease-seconds", 60));
+    }
+
+    /** Called by the sandbox sinks' servlet: where the application is deployed ("" at the root). */
+    public void useContextPath(String path) {
+        contextPath = path == null ? "" : path;
     }
 
     /** Called by the sandbox SMTP sink once it listens. */

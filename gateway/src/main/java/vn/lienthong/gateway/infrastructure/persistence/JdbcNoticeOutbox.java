@@ -31,6 +31,15 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
     @Inject
     DataSource dataSource;
 
+    /** For CDI. */
+    public JdbcNoticeOutbox() {
+    }
+
+    /** Outside a container, on a given data source. */
+    public JdbcNoticeOutbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public boolean add(CitizenNotice n) {
         // INSERT ... WHERE NOT EXISTS rather than catching the unique violation: on PostgreSQL a
