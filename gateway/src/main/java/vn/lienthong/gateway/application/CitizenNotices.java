@@ -47,6 +47,7 @@ public class CitizenNotices {
             case RECEIVED -> event.isIntake() ? NoticeKind.RECEIVED : null;
             case SUPPLEMENT_REQUESTED -> NoticeKind.SUPPLEMENT_REQUESTED;
             case COMPLETED -> NoticeKind.COMPLETED;
+            case PARTIALLY_COMPLETED -> NoticeKind.PARTIALLY_COMPLETED;
             case REJECTED -> NoticeKind.REJECTED;
             // Work inside the office, and a stop the desk explains in person, are not messaged.
             case IN_PROGRESS, STOPPED -> null;

@@ -5,6 +5,8 @@ public enum NoticeKind {
     RECEIVED,
     SUPPLEMENT_REQUESTED,
     COMPLETED,
+    /** A liên thông dossier closed with the results of the agencies that succeeded. */
+    PARTIALLY_COMPLETED,
     REJECTED,
     RESCHEDULED
 }

@@ -31,6 +31,7 @@ public final class NoticeTexts {
             NoticeKind.RECEIVED, "Hồ sơ {code} đã được tiếp nhận",
             NoticeKind.SUPPLEMENT_REQUESTED, "Hồ sơ {code} cần bổ sung, hoàn thiện",
             NoticeKind.COMPLETED, "Hồ sơ {code} đã có kết quả",
+            NoticeKind.PARTIALLY_COMPLETED, "Hồ sơ {code} đã có kết quả một phần",
             NoticeKind.REJECTED, "Hồ sơ {code} không được giải quyết",
             NoticeKind.RESCHEDULED, "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}"));
 
@@ -43,6 +44,9 @@ public final class NoticeTexts {
             NoticeKind.COMPLETED, "Hồ sơ {code} về thủ tục \"{procedure}\" đã được giải quyết xong.\n"
                     + "Trạng thái: Đã hoàn thành.\nMời ông/bà đến nhận kết quả theo giấy tiếp nhận và hẹn trả kết quả "
                     + "(ngày hẹn {due}).",
+            NoticeKind.PARTIALLY_COMPLETED, "Hồ sơ {code} về thủ tục \"{procedure}\" đã được giải quyết một phần: "
+                    + "có kết quả của các cơ quan đã giải quyết xong.\nTrạng thái: Hoàn thành một phần.\nLý do: {note}\n"
+                    + "Mời ông/bà đến nhận kết quả theo giấy tiếp nhận và hẹn trả kết quả.",
             NoticeKind.REJECTED, "Hồ sơ {code} về thủ tục \"{procedure}\" không được giải quyết.\n"
                     + "Trạng thái: Bị từ chối.\nLý do: {note}",
             NoticeKind.RESCHEDULED, "Cơ quan giải quyết chân thành xin lỗi ông/bà: hồ sơ {code} về thủ tục "
@@ -54,6 +58,8 @@ public final class NoticeTexts {
             NoticeKind.SUPPLEMENT_REQUESTED, "Hồ sơ {code} cần bổ sung. Xem thư điện tử hoặc liên hệ Bộ phận "
                     + "Một cửa. Tra cứu: {url}",
             NoticeKind.COMPLETED, "Hồ sơ {code} đã có kết quả. Mời ông/bà đến nhận theo giấy hẹn. Tra cứu: {url}",
+            NoticeKind.PARTIALLY_COMPLETED, "Hồ sơ {code} đã có kết quả một phần. Mời ông/bà đến nhận theo giấy "
+                    + "hẹn. Tra cứu: {url}",
             NoticeKind.REJECTED, "Hồ sơ {code} không được giải quyết. Lý do xem tại Bộ phận Một cửa. Tra cứu: {url}",
             NoticeKind.RESCHEDULED, "Xin lỗi ông/bà: hồ sơ {code} chậm trả kết quả. Hẹn trả mới ngày {due}. "
                     + "Tra cứu: {url}"));
