@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.domain.dossier;
 
+import java.util.regex.Pattern;
+
 /**
  * Hides citizen ID and phone numbers in free text before it is written to a log or shown as a
  * diagnostic (Decree 13/2023/NĐ-CP): the first four and the last two digits stay, every digit
@@ -12,12 +14,17 @@ package vn.lienthong.gateway.domain.dossier;
  *   <li>10 or 11 digits starting with 0: a mobile or landline number as the API accepts it;</li>
  *   <li>11 digits starting with 84 right after a {@code +}: the same number in international form.</li>
  * </ul>
+ * E-mail addresses keep the first letter of their local part and the domain:
+ * {@code dieu@example.vn} reads {@code d***@example.vn}.
  * A run inside letters (an ID glued to a label) still counts. This deliberately masks a little
  * more than personal data (any 12-digit number): a log loses nothing it needs, and guessing wrong
  * the other way would leak. Epoch milliseconds (13 digits), epoch seconds (10 digits, not starting
  * with 0), ports, counts and the dossier code's groups are left alone.
  */
 public final class PersonalDataMask {
+
+    private static final Pattern EMAIL =
+            Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
     private static final int KEEP_FIRST = 4;
     private static final int KEEP_LAST = 2;
@@ -29,6 +36,9 @@ public final class PersonalDataMask {
     public static boolean containsPersonalData(CharSequence text) {
         if (text == null) {
             return false;
+        }
+        if (containsEmail(text)) {
+            return true;
         }
         int n = text.length();
         int i = 0;
@@ -46,10 +56,13 @@ public final class PersonalDataMask {
         return false;
     }
 
-    /** {@code text} with every citizen ID and phone number masked; the same instance when there is none. */
+    /** {@code text} with every citizen ID, phone number and e-mail address masked; the same instance when there is none. */
     public static String mask(String text) {
         if (!containsPersonalData(text)) {
             return text;
+        }
+        if (containsEmail(text)) {
+            text = EMAIL.matcher(text).replaceAll("$1***@$2");
         }
         StringBuilder out = new StringBuilder(text.length());
         int n = text.length();
@@ -72,6 +85,16 @@ public final class PersonalDataMask {
             i = end;
         }
         return out.toString();
+    }
+
+    /** A cheap '@' test first: almost no log line has one. */
+    private static boolean containsEmail(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '@') {
+                return EMAIL.matcher(text).find();
+            }
+        }
+        return false;
     }
 
     private static boolean isPersonal(CharSequence text, int start, int end) {

@@ -27,6 +27,7 @@ import vn.lienthong.gateway.domain.dossier.DossierPage;
 import vn.lienthong.gateway.domain.dossier.DossierQuery;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.dossier.NoticeConsent;
 import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 import vn.lienthong.gateway.domain.dossier.Timeliness;
@@ -37,7 +38,7 @@ public class JdbcDossierRepository implements DossierRepository {
 
     private static final String COLUMNS = "id, code, procedure_code, agency_code, channel, status, applicant_name, "
             + "citizen_id, phone, email, form_data, received_by, received_at, due_at, deadline_at, paused_at, "
-            + "finished_at, timeliness";
+            + "finished_at, timeliness, notify_sms, notify_email";
     private static final String OPEN = "('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED')";
     private static final String RUNNING = "('RECEIVED', 'IN_PROGRESS')";
 
@@ -78,7 +79,8 @@ public class JdbcDossierRepository implements DossierRepository {
     public void add(Dossier d, DossierEvent received) {
         String sql = "INSERT INTO dossier (code, procedure_code, agency_code, channel, status, applicant_name, "
                 + "citizen_id, phone, email, form_data, received_by, received_at, due_at, deadline_at, paused_at, "
-                + "finished_at, timeliness, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "finished_at, timeliness, updated_at, notify_sms, notify_email) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, d.code().value());
@@ -99,6 +101,8 @@ public class JdbcDossierRepository implements DossierRepository {
             ps.setObject(16, d.finishedAt());
             ps.setString(17, d.timeliness() == null ? null : d.timeliness().name());
             ps.setObject(18, received.occurredAt());
+            ps.setBoolean(19, d.applicant().consent().sms());
+            ps.setBoolean(20, d.applicant().consent().email());
             ps.executeUpdate();
             // Read the id back by code: generated-key column naming differs between H2 and PostgreSQL.
             insertEvent(c, idOf(c, d.code()), received);
@@ -322,7 +326,8 @@ public class JdbcDossierRepository implements DossierRepository {
                 Channel.valueOf(rs.getString("channel")),
                 DossierStatus.valueOf(rs.getString("status")),
                 new Applicant(rs.getString("applicant_name"), new CitizenId(rs.getString("citizen_id")),
-                        rs.getString("phone"), rs.getString("email")),
+                        rs.getString("phone"), rs.getString("email"),
+                        new NoticeConsent(rs.getBoolean("notify_sms"), rs.getBoolean("notify_email"))),
                 rs.getString("form_data"),
                 rs.getString("received_by"),
                 time(rs, "received_at"), time(rs, "due_at"), time(rs, "deadline_at"),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import vn.lienthong.gateway.domain.dossier.Channel;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.dossier.NoticeConsent;
 
 /** The JSON bodies the dossier API accepts. Constraint messages are "Vietnamese | English". */
 public final class DossierRequests {
@@ -55,7 +57,17 @@ public final class DossierRequests {
             String phone,
             @Email(message = "Địa chỉ email không hợp lệ | Invalid email address")
             @Size(max = 254, message = "Tối đa 254 ký tự | At most 254 characters")
-            String email) {
+            String email,
+            @JsonbProperty("notify")
+            Notify notifications) {
+    }
+
+    /** The applicant's consent to be told about the dossier by SMS and e-mail; absent means no. */
+    public record Notify(Boolean sms, Boolean email) {
+
+        public NoticeConsent consent() {
+            return new NoticeConsent(Boolean.TRUE.equals(sms), Boolean.TRUE.equals(email));
+        }
     }
 
     /** POST /api/v1/dossiers/{code}/steps: a hand-over (form 06). */

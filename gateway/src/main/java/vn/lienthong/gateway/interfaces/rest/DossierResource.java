@@ -87,7 +87,8 @@ public class DossierResource {
         caller.requireChange(body.agencyCode());
         DossierRequests.Applicant a = body.applicant();
         DossierDesk.Intake intake = desk.submit(new SubmitDossier(body.procedureCode(), body.agencyCode(),
-                new Applicant(a.fullName().trim(), new CitizenId(a.citizenId()), a.phone(), a.email()),
+                new Applicant(a.fullName().trim(), new CitizenId(a.citizenId()), a.phone(), a.email(),
+                        a.notifications() == null ? null : a.notifications().consent()),
                 body.formData() == null ? null : body.formData().toString(), body.channel(), actor("receivedBy", body.receivedBy())),
                 key == null || key.isBlank() ? null : key.trim());
         Dossier dossier = intake.dossier();

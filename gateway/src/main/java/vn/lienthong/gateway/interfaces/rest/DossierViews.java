@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.bind.annotation.JsonbProperty;
 
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
@@ -34,8 +35,13 @@ public final class DossierViews {
                                String ticket, JsonObject result, String error, OffsetDateTime updatedAt) {
     }
 
-    /** The applicant. */
-    public record ApplicantView(String fullName, String citizenId, String phone, String email) {
+    /** The applicant, with the channels they agreed to be notified on. */
+    public record ApplicantView(String fullName, String citizenId, String phone, String email,
+                                @JsonbProperty("notify") NotifyView notifications) {
+    }
+
+    /** The applicant's notification consent. */
+    public record NotifyView(boolean sms, boolean email) {
     }
 
     /** One line of the processing record. */
@@ -60,7 +66,8 @@ public final class DossierViews {
         return new DossierView(d.code().value(), d.status().name(), d.status().vietnamese(), d.procedureCode(),
                 procedureName, d.agencyCode(), d.channel().name(),
                 new ApplicantView(d.applicant().fullName(), d.applicant().citizenId().value(),
-                        d.applicant().phone(), d.applicant().email()),
+                        d.applicant().phone(), d.applicant().email(),
+                        new NotifyView(d.applicant().consent().sms(), d.applicant().consent().email())),
                 parse(d.formData()), d.receivedBy(), d.receivedAt(), d.dueAt(), d.deadlineAt(), d.pausedAt(),
                 d.finishedAt(), d.timeliness() == null ? null : d.timeliness().name(), d.isOverdue(now),
                 d.status().next().stream()

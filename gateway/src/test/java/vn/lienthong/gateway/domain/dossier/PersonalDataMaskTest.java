@@ -25,6 +25,15 @@ class PersonalDataMaskTest {
     }
 
     @Test
+    void emailAddressesKeepTheirFirstLetterAndDomain() {
+        assertEquals("gửi h***@example.vn, 0912****78", PersonalDataMask.mask("gửi huong.tran@example.vn, 0912345678"));
+        assertEquals("550 5.1.1 <d***@mail.gov.vn>: unknown", PersonalDataMask.mask("550 5.1.1 <dieu@mail.gov.vn>: unknown"));
+        assertEquals("d***@example.vn", PersonalDataMask.mask(PersonalDataMask.mask("dieu@example.vn")), "masking twice changes nothing");
+        String objectId = "vn.lienthong.Foo@1a2b3c";
+        assertSame(objectId, PersonalDataMask.mask(objectId), "an object's identity hash is no address");
+    }
+
+    @Test
     void everyOccurrenceIsMasked() {
         assertEquals("a 0011******45 b 0912****78 c 0011******46",
                 PersonalDataMask.mask("a 001190012345 b 0912345678 c 001190012346"));

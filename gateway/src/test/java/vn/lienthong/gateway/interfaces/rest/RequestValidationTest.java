@@ -48,7 +48,7 @@ class RequestValidationTest {
 
     @Test
     void missingAndMalformedFieldsAreEachReported() {
-        var body = new DossierRequests.Submit(" ", "h30 lowercase", new DossierRequests.Applicant("", null, "12", "not-an-email"),
+        var body = new DossierRequests.Submit(" ", "h30 lowercase", new DossierRequests.Applicant("", null, "12", "not-an-email", null),
                 null, null, null);
         assertEquals(Set.of("procedureCode", "agencyCode", "channel", "applicant.fullName", "applicant.citizenId",
                 "applicant.phone", "applicant.email"), fields(validator.validate(body)));
@@ -56,7 +56,7 @@ class RequestValidationTest {
 
     private static DossierRequests.Submit submit(String citizenId, String phone, String email) {
         return new DossierRequests.Submit("1.001193", "000.00.00.H30",
-                new DossierRequests.Applicant("Nguyễn Thị Diệu", citizenId, phone, email), null, Channel.COUNTER, null);
+                new DossierRequests.Applicant("Nguyễn Thị Diệu", citizenId, phone, email, null), null, Channel.COUNTER, null);
     }
 
     private static <T> Set<String> fields(Set<ConstraintViolation<T>> violations) {

@@ -1,0 +1,91 @@
+package vn.lienthong.gateway.application;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.exchange.RetrySchedule;
+import vn.lienthong.gateway.domain.notice.CitizenNotice;
+import vn.lienthong.gateway.domain.notice.NoticeChannel;
+import vn.lienthong.gateway.domain.notice.NoticeOutbox;
+import vn.lienthong.gateway.domain.notice.NoticeStatus;
+import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
+import vn.lienthong.gateway.infrastructure.notice.NoticeSettings;
+
+/**
+ * The notice outbox's use cases for the delivery routes and the admin view: claim due notices,
+ * record each outcome (sent, retry with backoff and jitter, dead after the last attempt, failed
+ * for good). Each call is its own transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class NoticeDeliveries {
+
+    private static final Logger LOG = Logger.getLogger(NoticeDeliveries.class.getName());
+
+    @Inject
+    NoticeOutbox outbox;
+
+    @Inject
+    NoticeSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Jitter source; the tests seed it. */
+    DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+    public List<CitizenNotice> claimDue(NoticeChannel channel) {
+        OffsetDateTime now = now();
+        return outbox.claimDue(channel, now, now.plus(settings.lease()), settings.batchSize());
+    }
+
+    /** After a restart: whatever a previous run left in flight is pending again (one gateway per database). */
+    public int releaseInFlight() {
+        return outbox.releaseAll(now());
+    }
+
+    public void sent(String noticeId) {
+        outbox.find(noticeId).ifPresent(n -> outbox.update(n.sent(now())));
+    }
+
+    public void retryLater(String noticeId, String reason) {
+        outbox.find(noticeId).ifPresent(n -> {
+            OffsetDateTime now = now();
+            RetrySchedule schedule = settings.retrySchedule();
+            if (schedule.exhausted(n.attempts() + 1)) {
+                LOG.warning(() -> "Notice " + noticeId + " (" + n.channel() + ", dossier " + n.dossierCode()
+                        + ") is dead after " + (n.attempts() + 1) + " attempts: " + PersonalDataMask.mask(reason));
+                outbox.update(n.dead(reason, now));
+            } else {
+                outbox.update(n.retryAt(now.plus(schedule.delayAfter(n.attempts() + 1, random)), reason, now));
+            }
+        });
+    }
+
+    public void failed(String noticeId, String reason) {
+        outbox.find(noticeId).ifPresent(n -> {
+            LOG.warning(() -> "Notice " + noticeId + " (" + n.channel() + ", dossier " + n.dossierCode()
+                    + ") refused for good: " + PersonalDataMask.mask(reason));
+            outbox.update(n.failed(reason, now()));
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CitizenNotice> list(NoticeStatus status, int limit) {
+        return outbox.list(status, limit);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

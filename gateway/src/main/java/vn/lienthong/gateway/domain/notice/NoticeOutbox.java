@@ -1,0 +1,33 @@
+package vn.lienthong.gateway.domain.notice;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+
+/**
+ * The transactional outbox of citizen notices. {@link #add} joins the caller's transaction, so a
+ * notice exists exactly when the dossier change that caused it is committed.
+ */
+public interface NoticeOutbox {
+
+    /** Stores the notice unless one for the same dossier, event and channel exists; true when stored. */
+    boolean add(CitizenNotice notice);
+
+    /** Claims up to {@code limit} due notices of one channel (pending and due, or in flight past their lease). */
+    List<CitizenNotice> claimDue(NoticeChannel channel, OffsetDateTime now, OffsetDateTime leaseUntil, int limit);
+
+    /** After a restart nothing is in flight any more: hands every claimed notice back. */
+    int releaseAll(OffsetDateTime now);
+
+    Optional<CitizenNotice> find(String noticeId);
+
+    /** Stores the notice's status, attempts, error and next attempt, and ends its lease. */
+    void update(CitizenNotice notice);
+
+    /** Newest first; a null status lists every status. */
+    List<CitizenNotice> list(NoticeStatus status, int limit);
+
+    List<CitizenNotice> ofDossier(DossierCode code);
+}
