@@ -91,8 +91,15 @@ class LienThongFlowsIT {
         for (String agency : AGENCIES) {
             assertEquals(1, stats(agency).getInt("effects"), agency);
         }
-        JsonObject lookup = gateway.http().get("api/v1/public/dossiers/" + code + "?phone=5678").json();
+        JsonObject lookup = gateway.http().get("api/v1/public/dossiers/" + code + "?phone=0001").json();
         assertEquals("COMPLETED", lookup.getString("status"), lookup::toString);
+
+        // The parent opted in to SMS: one on receipt, then exactly one "đã có kết quả" (sent without diacritics).
+        String phone = "0912340001";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> sms(phone).size() >= 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> sms(phone).size() == 2);
+        assertEquals(1, sms(phone).stream().filter(m -> m.getString("text").contains(code + " da co ket qua")).count(),
+                () -> sms(phone).toString());
 
         // Each step kept its own deadline, and the leader's step statistics say so per agency.
         assertEquals(3, history.stream().filter(h -> h.getString("kind").equals("AGENCY_RESULT")
@@ -205,11 +212,12 @@ class LienThongFlowsIT {
     static String birth(String parentId) {
         return """
                 {"procedureCode": "%s", "agencyCode": "%s", "channel": "COUNTER",
-                 "applicant": {"fullName": "Trần Thị Hồng", "citizenId": "%s", "phone": "0912345678"},
+                 "applicant": {"fullName": "Trần Thị Hồng", "citizenId": "%s", "phone": "09123%s",
+                               "notify": {"sms": true}},
                  "formData": {"child": {"fullName": "Lê Minh Khôi", "birthDate": "2026-11-10", "sex": "Nam",
                               "birthPlace": "Bệnh viện Phụ sản Hà Nội"},
                               "mother": {"fullName": "Trần Thị Hồng"}, "father": {"fullName": "Lê Văn Đức"}}}
-                """.formatted(BIRTH, COMMUNE, parentId);
+                """.formatted(BIRTH, COMMUNE, parentId, parentId.substring(parentId.length() - 5));
     }
 
     static String death(String relativeId) {
@@ -268,6 +276,10 @@ class LienThongFlowsIT {
     private static void sandboxFaults(String agency, String faults) {
         GatewayHttp.Reply set = gateway.http().put("sandbox/" + agency + "/_faults", faults);
         assertEquals(200, set.status(), set::toString);
+    }
+
+    private static List<JsonObject> sms(String phone) {
+        return gateway.http().get("sandbox/sms/_sent?to=" + phone).json().getJsonArray("sent").getValuesAs(JsonObject.class);
     }
 
     private static JsonObject stats(String agency) {
