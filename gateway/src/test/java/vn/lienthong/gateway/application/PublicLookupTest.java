@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.Applicant;
 import vn.lienthong.gateway.domain.dossier.Channel;
 import vn.lienthong.gateway.domain.dossier.CitizenId;
@@ -22,6 +25,8 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.paper.PaperJob;
+import vn.lienthong.gateway.domain.paper.PaperJobs;
 
 /** The public look-up answers a right code and phone, and the same nothing for everything else. */
 class PublicLookupTest {
@@ -32,10 +37,12 @@ class PublicLookupTest {
     private final Map<DossierCode, Dossier> stored = new HashMap<>();
     private final Map<DossierCode, List<DossierEvent>> histories = new HashMap<>();
     private final PublicLookup lookup = new PublicLookup();
+    private final Set<DossierCode> papersPending = new HashSet<>();
 
     @BeforeEach
     void oneDossier() {
         lookup.dossiers = inMemory();
+        lookup.papers = papers();
         Dossier dossier = Dossier.received(CODE, "1.001193", "000.00.00.H30", Channel.COUNTER,
                 new Applicant("Nguyễn Thị Diệu", new CitizenId("001190012345"), "+84 912 345 678", "dieu@example.vn"),
                 "{}", "canbo", AT, AT.plusDays(1));
@@ -58,6 +65,10 @@ class PublicLookupTest {
         PublicLookup.PublicStatus done = lookup.lookUp(CODE.value(), "5678").orElseThrow();
         assertEquals("Tư pháp – Hộ tịch", done.step());
         assertTrue(done.resultReady());
+
+        papersPending.add(CODE);
+        assertFalse(lookup.lookUp(CODE.value(), "5678").orElseThrow().resultReady(),
+                "completed, but the signed result papers are not made yet");
     }
 
     @Test
@@ -83,5 +94,40 @@ class PublicLookupTest {
                     case "history" -> histories.getOrDefault((DossierCode) args[0], List.of());
                     default -> throw new AssertionError("the look-up must not call " + method.getName());
                 });
+    }
+
+    /** Paper jobs of which only {@code pending} matters here. */
+    private PaperJobs papers() {
+        return new PaperJobs() {
+            @Override
+            public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<PaperJob> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void done(PaperJob job, OffsetDateTime now) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean pending(DossierCode code) {
+                return papersPending.contains(code);
+            }
+
+            @Override
+            public Optional<PaperJob> find(DossierCode code, String source) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 }
