@@ -13,6 +13,7 @@ import java.util.Optional;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -68,7 +69,7 @@ public final class PaperComposer {
     /** The paper of one agency result, chosen by the message's operation. */
     public Composed result(Dossier dossier, AgencyMessage message, String agencyName, OffsetDateTime issuedAt) {
         JsonObject result = parse(message.result());
-        JsonObject form = parse(dossier.formData());
+        JsonObject form = withSubject(parse(dossier.formData()));
         String person = text(form, "tenTre", "childName", "hoTenNguoiChet", "deceasedName", "hoTen", "fullName")
                 .orElse(dossier.applicant().fullName());
         List<TextBlock> fields = new ArrayList<>();
@@ -280,6 +281,22 @@ public final class PaperComposer {
 
     private static void field(List<TextBlock> fields, String label, Optional<String> value) {
         value.filter(v -> !v.isBlank()).ifPresent(v -> fields.add(new TextBlock.Field(label, v)));
+    }
+
+    /**
+     * The form's fields, with those of the person the dossier is about (the newborn in
+     * {@code child}, the deceased in {@code deceased}; see docs/flows.md) laid over them, so that
+     * {@code fullName}, {@code birthDate}… name that person rather than the applicant.
+     */
+    private static JsonObject withSubject(JsonObject form) {
+        for (String key : List.of("child", "deceased")) {
+            if (form.get(key) instanceof JsonObject subject) {
+                JsonObjectBuilder merged = Json.createObjectBuilder(form);
+                subject.forEach(merged::add);
+                return merged.build();
+            }
+        }
+        return form;
     }
 
     private static Optional<String> text(JsonObject json, String... keys) {
