@@ -32,6 +32,7 @@ import vn.lienthong.archive.ledger.LedgerEvent;
 import vn.lienthong.archive.ledger.LedgerVerification;
 import vn.lienthong.archive.pdf.BuiltPdf;
 import vn.lienthong.archive.pdf.PdfABuilder;
+import vn.lienthong.archive.pdf.SignedPdf;
 import vn.lienthong.archive.store.BlobDraft;
 import vn.lienthong.archive.store.BlobStore;
 import vn.lienthong.archive.store.StoredBlob;
@@ -115,6 +116,50 @@ public final class Archive implements AutoCloseable {
         } catch (IOException e) {
             undo(id, blob, indexed);
             throw new StorageException("Ingest failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            undo(id, blob, indexed);
+            throw e;
+        }
+    }
+
+    /**
+     * Keeps an already signed PDF exactly as it is: copied into the store byte for byte, never rebuilt
+     * or re-signed, so its signatures (officer and agency, for a result) stay valid. The copy in the
+     * store, not the caller's file, is checked: every signature must verify and the last must cover the
+     * whole file. Nothing is left behind if any step fails.
+     *
+     * @throws BadInputException not a PDF, no signature, or a signature that does not verify
+     */
+    public ArchiveRecord deposit(DepositRequest request) {
+        String id = UUID.randomUUID().toString();
+        StoredBlob blob = null;
+        boolean indexed = false;
+        try {
+            blob = store.put(request.signedPdf());
+            Path kept = store.path(blob.hash());
+            SignedPdf facts = SignedPdf.inspect(kept);
+            if (facts.signatures() == 0) {
+                throw new BadInputException("The PDF carries no signature; a deposit keeps signed PDFs only "
+                        + "(use ingest for unsigned pages) / Tệp PDF chưa được ký số");
+            }
+            SignatureCheck signatures = config.documentSigner().verify(kept);
+            if (!signatures.valid()) {
+                throw new BadInputException("A signature of the PDF does not verify: " + signatures.reason()
+                        + " / Chữ ký số trên tệp không hợp lệ");
+            }
+            Instant now = config.clock().instant();
+            LocalDate retainUntil = request.retainUntil()
+                    .orElse(LocalDate.ofInstant(now, VIETNAM).plus(config.defaultRetention()));
+            DocumentMetadata m = request.metadata();
+            ArchiveRecord record = new ArchiveRecord(id, m.dossierCode(), m.documentType(), m.procedureCode(),
+                    m.agencyCode(), blob.hash(), blob.size(), facts.pages(), now, retainUntil, false,
+                    signatures.signer(), request.pdfaPart(), ArchiveRecord.Status.ACTIVE);
+            index.insert(record, request.citizenId());
+            indexed = true;
+            ledger.append(LedgerEvent.DEPOSIT, id, blob.hash().hex(), request.actor(),
+                    "dossier=" + m.dossierCode() + ";type=" + m.documentType() + ";pages=" + facts.pages()
+                            + ";bytes=" + blob.size() + ";signatures=" + facts.signatures());
+            return record;
         } catch (RuntimeException e) {
             undo(id, blob, indexed);
             throw e;
