@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 
 /**
@@ -20,6 +21,15 @@ public interface DossierDocuments {
      */
     DossierDocument deposit(DossierCode code, DocumentKind kind, String title, String source, Path signedPdf,
                             String actor);
+
+    /**
+     * Builds one signed PDF/A of scanned pages (JPEG or PDF, in page order) with the dossier's metadata
+     * (code, procedure, agency, officer, the citizen ID as the archive's salted hash) and lists it as a
+     * {@link DocumentKind#SCAN}. Idempotent per (dossier, source) like {@link #deposit}.
+     *
+     * @throws DocumentRefusedException a page cannot be archived; nothing is kept
+     */
+    DossierDocument digitize(Dossier dossier, String title, String source, List<Path> pages, String actor);
 
     /** Whether a document made from {@code source} already exists for the dossier. */
     Optional<DossierDocument> bySource(DossierCode code, String source);

@@ -37,7 +37,9 @@ public final class GatewaySigningKey {
      * Opens the keystore; when it does not exist and {@code createDemo} is set, first creates a DEMO
      * one there (and the certificate as PEM beside it, for anyone verifying outside the gateway).
      */
-    public static KeySource open(Path keystore, char[] password, String alias, boolean createDemo) {
+    // Synchronized: the message log and the archive open the same keystore; two first starts racing
+    // would each create a DEMO key and the second rename would replace the key the first one signs with.
+    public static synchronized KeySource open(Path keystore, char[] password, String alias, boolean createDemo) {
         try {
             if (!Files.exists(keystore)) {
                 if (!createDemo) {

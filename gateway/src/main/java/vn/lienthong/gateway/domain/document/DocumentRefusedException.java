@@ -1,0 +1,9 @@
+package vn.lienthong.gateway.domain.document;
+
+/** The pages or the PDF cannot be archived as given (unreadable image, unsigned or tampered PDF). */
+public class DocumentRefusedException extends DocumentException {
+
+    public DocumentRefusedException(String vietnamese, String english, Throwable cause) {
+        super(vietnamese, english, cause);
+    }
+}
