@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +88,101 @@ public final class UploadReader {
             delete(file);
             throw e;
         }
+    }
+
+    /**
+     * Spools every file part of a {@code multipart/form-data} body, in order, each to its own file
+     * (scanned pages): at most {@link UploadLimits#maxFiles()} parts of at most
+     * {@link UploadLimits#maxFileBytes()} each, {@code maxTotalBytes} together. The bytes are not typed
+     * here. The caller closes the result, which deletes the files; on any refusal none is left.
+     *
+     * @throws UploadRefusedException 413 over a limit, 415 not multipart/form-data, 400 malformed or no 'file' part
+     */
+    public UploadedFiles receiveFiles(InputStream body, MediaType type, long maxTotalBytes) {
+        if (type == null || !"multipart".equalsIgnoreCase(type.getType())
+                || !"form-data".equalsIgnoreCase(type.getSubtype())) {
+            throw refused(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Định dạng nội dung không được hỗ trợ", "Unsupported media type",
+                    "Gửi các trang scan dạng multipart/form-data, mỗi trang một phần 'file'",
+                    "Send the scanned pages as multipart/form-data, one part 'file' per page");
+        }
+        List<UploadedFile> files = new ArrayList<>();
+        try {
+            readFileParts(body, boundary(type), files, maxTotalBytes);
+            return new UploadedFiles(files);
+        } catch (RequestBodyGuard.BodyTooLargeException e) {
+            deleteAll(files);
+            throw new UploadRefusedException(tooLarge(e.limit()));
+        } catch (PartTooLargeException e) {
+            deleteAll(files);
+            throw e.refusal();
+        } catch (IOException e) {
+            deleteAll(files);
+            throw refused(Response.Status.BAD_REQUEST, "upload-interrupted",
+                    "Tải tệp lên không trọn vẹn", "Upload incomplete",
+                    "Không nhận được toàn bộ nội dung gửi lên; hãy gửi lại",
+                    "The body did not arrive whole; send it again");
+        } catch (RuntimeException e) {
+            deleteAll(files);
+            throw e;
+        }
+    }
+
+    private void readFileParts(InputStream body, String boundary, List<UploadedFile> files, long maxTotalBytes)
+            throws IOException {
+        Parts parts = new Parts(new byte[] {'\r', '\n'}, body);
+        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
+        if (!parts.skipPreamble(delimiter)) {
+            throw malformed("không tìm thấy ranh giới (boundary) của multipart",
+                    "no multipart boundary found in the body");
+        }
+        int fields = 0;
+        long total = 0;
+        while (parts.afterBoundaryIsAnotherPart()) {
+            String disposition = parts.readDisposition();
+            String fieldName = parameter(NAME, disposition);
+            String fileName = parameter(FILENAME, disposition);
+            if (fileName != null || "file".equals(fieldName)) {
+                if (files.size() >= limits.maxFiles()) {
+                    throw new UploadRefusedException(Problem.of("too-many-files", Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                            "Quá nhiều tệp", "Too many files",
+                            "Địa chỉ này nhận tối đa " + limits.maxFiles() + " tệp mỗi lần gửi",
+                            "This address accepts at most " + limits.maxFiles() + " file(s) per request"));
+                }
+                Path file = createSpoolFile();
+                // Registered before it is written, so a refusal halfway deletes it with the others.
+                files.add(new UploadedFile(file, displayName(fileName), 0));
+                long left = maxTotalBytes - total;
+                long size;
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    size = parts.copyUntil(delimiter, new LimitedSink(out, Math.min(limits.maxFileBytes(), left), "file"));
+                } catch (PartTooLargeException e) {
+                    if (left < limits.maxFileBytes()) {
+                        throw new UploadRefusedException(Problem.of("payload-too-large",
+                                Response.Status.REQUEST_ENTITY_TOO_LARGE, "Nội dung gửi lên quá lớn", "Payload too large",
+                                "Các tệp gửi một lần tối đa " + maxTotalBytes + " byte cộng lại",
+                                "The files of one request may have at most " + maxTotalBytes + " bytes together"));
+                    }
+                    throw e;
+                }
+                total += size;
+                files.set(files.size() - 1, new UploadedFile(file, displayName(fileName), size));
+            } else {
+                fields++;
+                if (fields > limits.maxFields()) {
+                    throw malformed("có hơn " + limits.maxFields() + " trường không phải tệp",
+                            "more than " + limits.maxFields() + " non-file parts");
+                }
+                parts.copyUntil(delimiter, new LimitedSink(OutputStream.nullOutputStream(), MAX_FIELD_BYTES, "field"));
+            }
+        }
+        if (files.isEmpty()) {
+            throw malformed("thiếu phần tệp tên 'file'", "no part named 'file'");
+        }
+    }
+
+    private static void deleteAll(List<UploadedFile> files) {
+        files.forEach(f -> delete(f.path()));
     }
 
     private UploadedFile readMultipart(InputStream body, String boundary, Path file) throws IOException {
