@@ -29,7 +29,10 @@ public interface DossierDocuments {
      *
      * @throws DocumentRefusedException a page cannot be archived; nothing is kept
      */
-    DossierDocument digitize(Dossier dossier, String title, String source, List<Path> pages, String actor);
+    // A default, so registers that only list deposits (test fakes) need not implement it.
+    default DossierDocument digitize(Dossier dossier, String title, String source, List<Path> pages, String actor) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not digitize scans");
+    }
 
     /** Whether a document made from {@code source} already exists for the dossier. */
     Optional<DossierDocument> bySource(DossierCode code, String source);
