@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.infrastructure.paper;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,12 +30,30 @@ public class PaperConfiguration {
                         text("lienthong.public-base-url").orElse("http://127.0.0.1:8080")));
     }
 
-    PaperKeys openKeys() {
+    /** Synchronized: the first start creates the DEMO keys once, whoever asks first. */
+    synchronized PaperKeys openKeys() {
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
-        // Like the message log's key: DEMO keys by default only with the embedded database.
-        boolean demo = config.getOptionalValue("lienthong.papers.demo-keys.enabled", Boolean.class)
+        return PaperKeys.open(location("officer", dataDir), location("agency", dataDir), demoKeys());
+    }
+
+    /**
+     * With DEMO keys (the embedded default), the DEMO CA's certificate, so that {@code /api/v1/verify}
+     * can trust the papers this gateway signs; created now if this is the first start. Empty with real keys.
+     */
+    public Optional<Path> demoCertificateAuthority() {
+        if (!demoKeys()) {
+            return Optional.empty();
+        }
+        openKeys().close();
+        String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
+        Path ca = location("officer", dataDir).keystore().getParent().resolve(PaperKeys.DEMO_CA_FILE);
+        return Files.isRegularFile(ca) ? Optional.of(ca) : Optional.empty();
+    }
+
+    /** Like the message log's key: DEMO keys by default only with the embedded database. */
+    private boolean demoKeys() {
+        return config.getOptionalValue("lienthong.papers.demo-keys.enabled", Boolean.class)
                 .orElse(text("lienthong.db.url").isEmpty());
-        return PaperKeys.open(location("officer", dataDir), location("agency", dataDir), demo);
     }
 
     private PaperKeys.Location location(String role, String dataDir) {

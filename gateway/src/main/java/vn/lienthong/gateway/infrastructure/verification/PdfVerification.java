@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.infrastructure.paper.PaperConfiguration;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureVerifier;
 import vn.lienthong.signing.verify.VerificationPolicy;
@@ -71,12 +72,21 @@ public class PdfVerification {
     @ConfigProperty(name = "lienthong.verify.spool-dir", defaultValue = "./data/spool/verify")
     String spoolDir;
 
+    @Inject
+    PaperConfiguration papers;
+
     private BoundedPdfVerifier verifier;
 
     @PostConstruct
     void start() {
         removeLeftovers(Path.of(spoolDir));
-        List<X509Certificate> anchors = trustAnchors(trustAnchorFiles.map(v -> List.of(v.split(","))).orElse(List.of()));
+        List<String> files = new ArrayList<>(trustAnchorFiles.map(v -> List.of(v.split(","))).orElse(List.of()));
+        papers.demoCertificateAuthority().ifPresent(ca -> {
+            LOG.info(() -> "/api/v1/verify also trusts the DEMO CA of this gateway's papers, " + ca
+                    + " (embedded default only; real keys turn this off)");
+            files.add(ca.toString());
+        });
+        List<X509Certificate> anchors = trustAnchors(files);
         if (anchors.isEmpty()) {
             LOG.warning("lienthong.verify.trust-anchors is empty: /api/v1/verify reports every signature "
                     + "INDETERMINATE (no chain to a trusted root)");
