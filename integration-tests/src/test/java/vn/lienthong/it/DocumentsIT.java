@@ -3,32 +3,24 @@ package vn.lienthong.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.it.OutsideVerifiers.pdfaFailures;
+import static vn.lienthong.it.OutsideVerifiers.pdfsig;
+import static vn.lienthong.it.OutsideVerifiers.sha256;
+import static vn.lienthong.it.Scans.BOUNDARY;
+import static vn.lienthong.it.Scans.jpeg;
+import static vn.lienthong.it.Scans.send;
+import static vn.lienthong.it.Scans.upload;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.stream.Collectors;
-
-import javax.imageio.ImageIO;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -40,13 +32,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 
 /**
  * Dossier documents on the real WAR: a multipart upload of three scanned JPEG pages becomes three
@@ -59,7 +44,6 @@ class DocumentsIT {
 
     private static final String UNIT = "000.00.20.H30";
     private static final String OTHER = "002.00.20.H13";
-    private static final String BOUNDARY = "----lienthongScans5a4b3c";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -69,11 +53,8 @@ class DocumentsIT {
     @ArquillianResource
     URL base;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-
     @Test
-    void threeScannedPagesBecomeOneSignedPdfADocumentThatAuditorsCanVerify() throws Exception {
+    void threeScannedPagesBecomeOneSignedPdfADocumentThatAuditorsCanVerify() throws IOException {
         GatewayHttp desk = as(DemoTokens.DESK_OFFICER, UNIT);
         String code = newDossier(desk, "001190030001");
         List<byte[]> pages = List.of(jpeg(1), jpeg(2), jpeg(3));
@@ -193,6 +174,11 @@ class DocumentsIT {
     }
 
     /** The dossier's SCAN documents (intake's form 01 is listed beside them, made asynchronously). */
+    private HttpResponse<byte[]> download(String role, String agency, String code, String id) {
+        return Scans.download(new GatewayHttp(URI.create(base.toString())), DemoTokens.ofArquillian().token(role, agency),
+                code, id);
+    }
+
     private static List<JsonObject> scans(GatewayHttp http, String code) {
         GatewayHttp.Reply reply = http.get("api/v1/dossiers/" + code + "/documents");
         assertEquals(200, reply.status(), reply::toString);
@@ -210,89 +196,4 @@ class DocumentsIT {
         return created.json().getString("code");
     }
 
-    private GatewayHttp.Reply upload(GatewayHttp http, String code, String idempotencyKey, List<byte[]> pages) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int i = 0; i < pages.size(); i++) {
-            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"trang-"
-                    + (i + 1) + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            body.writeBytes(pages.get(i));
-            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return send(http, code, idempotencyKey, body.toByteArray());
-    }
-
-    private static GatewayHttp.Reply send(GatewayHttp http, String code, String idempotencyKey, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.resolve("api/v1/dossiers/" + code + "/attachments"))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request);
-    }
-
-    /** GatewayHttp reads bodies as text; the PDF is read as bytes, with the token of {@code role} at {@code agency}. */
-    private HttpResponse<byte[]> download(String role, String agency, String code, String id) {
-        GatewayHttp http = new GatewayHttp(URI.create(base.toString()));
-        try {
-            return client.send(HttpRequest.newBuilder(http.resolve("api/v1/dossiers/" + code + "/documents/" + id))
-                    .header("Authorization", "Bearer " + DemoTokens.ofArquillian().token(role, agency))
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] jpeg(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        BufferedImage image = new BufferedImage(620, 877, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(new Color(40, 40, 60));
-        for (int line = 0; line < 40; line++) {
-            g.fillRect(50, 60 + line * 19, 120 + random.nextInt(400), 7);
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String pdfaFailures(Path pdf) throws Exception {
-        VeraGreenfieldFoundryProvider.initialise();
-        try (InputStream in = Files.newInputStream(pdf);
-             PDFAParser parser = Foundries.defaultInstance().createParser(in, PDFAFlavour.PDFA_2_B);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
-            ValidationResult result = validator.validate(parser);
-            return result.isCompliant() ? "" : result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
-                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
-                    .distinct().collect(Collectors.joining("\n"));
-        }
-    }
-
-    /** poppler's pdfsig; it exits 0 even when a signature does not match, so its output is what counts. */
-    private static String pdfsig(Path pdf) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("pdfsig", "-nocert", pdf.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -58,6 +63,8 @@ class LienThongFlowsIT {
         resetSandbox();
         GatewayHttp desk = officer();
         String code = submit(desk, birth("001190040001"));
+        GatewayHttp.Reply scanned = Scans.upload(desk, code, "birth-scan-1", List.of(Scans.jpeg(1), Scans.jpeg(2), Scans.jpeg(3)));
+        assertEquals(201, scanned.status(), scanned::toString);
         JsonObject dossier = awaitStatus(desk, code, "COMPLETED", 90);
 
         Map<String, JsonObject> steps = steps(dossier);
@@ -109,6 +116,24 @@ class LienThongFlowsIT {
         assertEquals(3, report.getJsonArray("rows").size(), report::toString);
         assertEquals(3, report.getJsonObject("total").getInt("doneOnTime"), report::toString);
         assertEquals(0, report.getJsonObject("total").getInt("doneLate"), report::toString);
+
+        // Signed, archived papers: 3 results signed by the officer then the agency, forms 01 and 06, the scans.
+        Map<String, List<JsonObject>> documents = awaitDocuments(desk, code, 3);
+        assertEquals(1, documents.get("FORM_01").size(), documents::toString);
+        assertEquals(1, documents.get("FORM_06").size(), documents::toString);
+        assertEquals(1, documents.get("SCAN").size(), documents::toString);
+        for (JsonObject result : documents.get("RESULT")) {
+            byte[] pdf = download(code, result);
+            String pdfsig = OutsideVerifiers.pdfsig(write(pdf));
+            assertEquals(2, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
+            JsonObject verification = verify(pdf);
+            assertEquals("TOTAL_PASSED", verification.getString("indication"), verification::toString);
+            assertEquals(2, verification.getJsonArray("signatures").size(), verification::toString);
+        }
+        assertEquals("", OutsideVerifiers.pdfaFailures(write(download(code, documents.get("SCAN").get(0)))),
+                "the scanned dossier is PDF/A-2b (veraPDF)");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> gateway.http()
+                .get("api/v1/public/dossiers/" + code + "?phone=0001").json().getBoolean("resultReady"));
     }
 
     @Test
@@ -130,6 +155,9 @@ class LienThongFlowsIT {
         for (String agency : AGENCIES) {
             assertEquals(1, stats(agency).getInt("effects"), agency);
         }
+        List<String> titles = awaitDocuments(desk, code, 3).get("RESULT").stream().map(d -> d.getString("title"))
+                .sorted().toList();
+        assertEquals(3, titles.size(), titles::toString);
     }
 
     @Test
@@ -276,6 +304,40 @@ class LienThongFlowsIT {
     private static void sandboxFaults(String agency, String faults) {
         GatewayHttp.Reply set = gateway.http().put("sandbox/" + agency + "/_faults", faults);
         assertEquals(200, set.status(), set::toString);
+    }
+
+    /** The dossier's documents by kind, once {@code results} result papers and form 06 are made. */
+    private static Map<String, List<JsonObject>> awaitDocuments(GatewayHttp http, String code, int results) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> http.get("api/v1/dossiers/" + code + "/documents").jsonArray().getValuesAs(JsonObject.class)
+                                .stream().collect(Collectors.groupingBy(d -> d.getString("kind"))),
+                        d -> d.getOrDefault("RESULT", List.of()).size() == results && d.containsKey("FORM_06"));
+    }
+
+    private static byte[] download(String code, JsonObject document) {
+        HttpResponse<byte[]> reply = Scans.download(gateway.http(),
+                gateway.tokens().token(DemoTokens.DESK_OFFICER, COMMUNE), code, document.getString("id"));
+        assertEquals(200, reply.statusCode());
+        assertEquals(document.getString("sha256"), OutsideVerifiers.sha256(reply.body()));
+        return reply.body();
+    }
+
+    private static Path write(byte[] pdf) {
+        try {
+            Path file = Files.createTempFile(work, "document-", ".pdf");
+            Files.write(file, pdf);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code POST /api/v1/verify}, as a citizen or another agency checks a paper: the signing module's report. */
+    private static JsonObject verify(byte[] pdf) {
+        GatewayHttp.Reply reply = gateway.http().send(HttpRequest.newBuilder(gateway.http().resolve("api/v1/verify"))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
     }
 
     private static List<JsonObject> sms(String phone) {
