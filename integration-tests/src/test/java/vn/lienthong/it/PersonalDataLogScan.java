@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  */
 final class PersonalDataLogScan {
 
-    private static final Pattern CITIZEN_ID = Pattern.compile("(?<![0-9])(0[0-9]{2})[0-9]{9}(?![0-9])");
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9+])(?:0|\\+84)[35789][0-9]{8}(?![0-9])");
+    // A run of digits inside a word or a hex hash (the archive ledger's SHA-256 values) is not a number.
+    private static final Pattern CITIZEN_ID = Pattern.compile("(?<![0-9A-Za-z])(0[0-9]{2})[0-9]{9}(?![0-9A-Za-z])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z+])(?:0|\\+84)[35789][0-9]{8}(?![0-9A-Za-z])");
     /** The gateway's masked form of a citizen ID: first four and last two digits. */
     private static final Pattern MASKED_ID = Pattern.compile("(?<![0-9*])[0-9]{4}\\*{6}[0-9]{2}(?![0-9*])");
     private static final int HIGHEST_PROVINCE = 96;

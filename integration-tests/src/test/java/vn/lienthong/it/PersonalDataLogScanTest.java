@@ -69,6 +69,15 @@ class PersonalDataLogScanTest {
     }
 
     @Test
+    void digitsInsideAHexHashAreNotANumber() throws IOException {
+        log("arquillian/archive/ledger/ledger.log",
+                "16\tDEPOSIT\t8b612141c2979bcfdf7fe45136f405bbe8e0881781188f095c481680077e7e22\tx0011900123456\n");
+        assertEquals(List.of(), PersonalDataLogScan.scan(root).findings());
+        log("arquillian/archive/ledger/ledger.log", "sdt: 0881781188\n");
+        assertEquals(1, PersonalDataLogScan.scan(root).findings().size());
+    }
+
+    @Test
     void noLogAtAllFailsRatherThanPassingOnNothing() throws IOException {
         log("arquillian/db/lienthong.mv.db", "001190012345"); // data, not a log: not scanned
         Files.createDirectories(root.resolve("logs/arquillian"));

@@ -45,6 +45,17 @@ public enum DossierStatus {
         };
     }
 
+    /**
+     * The moves an officer makes with a plain status change: all of {@link #next()} but
+     * PARTIALLY_COMPLETED, which only closing a liên thông flow with a failed step reaches.
+     */
+    public Set<DossierStatus> deskTransitions() {
+        Set<DossierStatus> moves = EnumSet.noneOf(DossierStatus.class);
+        moves.addAll(next());
+        moves.remove(PARTIALLY_COMPLETED);
+        return moves;
+    }
+
     public boolean canMoveTo(DossierStatus target) {
         return next().contains(target);
     }

@@ -12,7 +12,7 @@ public class ForbiddenTransitionException extends DossierException {
     public ForbiddenTransitionException(DossierCode code, DossierStatus from, DossierStatus to) {
         super(message(code, from, to, true), message(code, from, to, false));
         this.from = from;
-        this.allowed = from.next();
+        this.allowed = from.deskTransitions();
     }
 
     public DossierStatus from() {
@@ -24,9 +24,9 @@ public class ForbiddenTransitionException extends DossierException {
     }
 
     private static String message(DossierCode code, DossierStatus from, DossierStatus to, boolean vietnamese) {
-        String allowed = from.next().isEmpty()
+        String allowed = from.deskTransitions().isEmpty()
                 ? (vietnamese ? "không còn chuyển được (hồ sơ đã kết thúc)" : "none (the dossier is finished)")
-                : from.next().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+                : from.deskTransitions().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
         return vietnamese
                 ? "Hồ sơ " + code + " đang ở trạng thái " + from + " (" + from.vietnamese() + "), không chuyển sang "
                         + to + " được. Được phép: " + allowed

@@ -12,7 +12,6 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierPage;
-import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 
 /** The JSON bodies the dossier API answers with. */
@@ -70,9 +69,7 @@ public final class DossierViews {
                         new NotifyView(d.applicant().consent().sms(), d.applicant().consent().email())),
                 parse(d.formData()), d.receivedBy(), d.receivedAt(), d.dueAt(), d.deadlineAt(), d.pausedAt(),
                 d.finishedAt(), d.timeliness() == null ? null : d.timeliness().name(), d.isOverdue(now),
-                d.status().next().stream()
-                        // Closing as partially completed goes through the flow (POST …/flow/close), not a transition.
-                        .filter(s -> s != DossierStatus.PARTIALLY_COMPLETED).map(Enum::name).sorted().toList(),
+                d.status().deskTransitions().stream().map(Enum::name).sorted().toList(),
                 exchanges);
     }
 

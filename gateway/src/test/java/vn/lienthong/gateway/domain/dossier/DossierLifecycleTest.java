@@ -42,6 +42,9 @@ class DossierLifecycleTest {
                 DossierStatus.IN_PROGRESS.next());
         assertEquals(Set.of(DossierStatus.IN_PROGRESS, DossierStatus.REJECTED, DossierStatus.STOPPED),
                 DossierStatus.SUPPLEMENT_REQUESTED.next());
+        assertEquals(Set.of(DossierStatus.IN_PROGRESS, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.COMPLETED,
+                DossierStatus.REJECTED, DossierStatus.STOPPED), DossierStatus.RECEIVED.deskTransitions(),
+                "a plain status change never closes a flow as partially completed");
         for (DossierStatus s : DossierStatus.values()) {
             assertFalse(s.canMoveTo(s), s + " must not move to itself");
             assertFalse(s.canMoveTo(DossierStatus.RECEIVED), "nothing goes back to RECEIVED");
