@@ -80,7 +80,7 @@ public final class PaperComposer {
                 field(fields, "Số đăng ký", text(result, "registrationNumber"));
                 field(fields, "Họ, chữ đệm, tên", Optional.of(person));
                 field(fields, "Số định danh cá nhân", text(result, "personalId"));
-                field(fields, "Ngày, tháng, năm sinh", text(form, "ngaySinh", "birthDate"));
+                field(fields, "Ngày, tháng, năm sinh", date(form, "ngaySinh", "birthDate"));
                 field(fields, "Giới tính", text(form, "gioiTinh", "sex"));
                 field(fields, "Nơi sinh", text(form, "noiSinh", "birthPlace"));
                 field(fields, "Người yêu cầu", Optional.of(dossier.applicant().fullName()));
@@ -90,7 +90,7 @@ public final class PaperComposer {
                 field(fields, "Số đăng ký", text(result, "registrationNumber"));
                 field(fields, "Họ, chữ đệm, tên người đã chết", Optional.of(person));
                 field(fields, "Số định danh cá nhân", text(result, "personalId"));
-                field(fields, "Ngày chết", text(form, "ngayChet", "deathDate"));
+                field(fields, "Ngày chết", date(form, "ngayChet", "deathDate"));
                 field(fields, "Nơi chết", text(form, "noiChet", "deathPlace"));
                 field(fields, "Người đi khai tử", Optional.of(dossier.applicant().fullName()));
             }
@@ -113,11 +113,11 @@ public final class PaperComposer {
                 title = "Thông tin thẻ bảo hiểm y tế";
                 field(fields, "Mã số BHXH", text(result, "socialInsuranceNumber"));
                 field(fields, "Họ, chữ đệm, tên", Optional.of(person));
-                field(fields, "Ngày sinh", text(form, "ngaySinh", "birthDate"));
+                field(fields, "Ngày sinh", date(form, "ngaySinh", "birthDate"));
                 field(fields, "Đối tượng", Optional.of("BHYT_CARD_UNDER_6".equals(message.operation())
                         ? "Trẻ em dưới 6 tuổi" : "Cấp lại thẻ BHYT"));
-                field(fields, "Giá trị sử dụng từ ngày", text(result, "cardValidFrom"));
-                field(fields, "Đến ngày", text(result, "cardValidTo"));
+                field(fields, "Giá trị sử dụng từ ngày", date(result, "cardValidFrom"));
+                field(fields, "Đến ngày", date(result, "cardValidTo"));
             }
             case "FUNERAL_SURVIVOR_BENEFIT" -> {
                 title = "Quyết định hưởng trợ cấp mai táng, tử tuất";
@@ -297,6 +297,12 @@ public final class PaperComposer {
             }
         }
         return form;
+    }
+
+    /** A date as Vietnamese papers write it, dd/MM/yyyy; anything not an ISO date is printed as given. */
+    private static Optional<String> date(JsonObject json, String... keys) {
+        return text(json, keys).map(v -> v.matches("\\d{4}-\\d{2}-\\d{2}")
+                ? v.substring(8, 10) + "/" + v.substring(5, 7) + "/" + v.substring(0, 4) : v);
     }
 
     private static Optional<String> text(JsonObject json, String... keys) {

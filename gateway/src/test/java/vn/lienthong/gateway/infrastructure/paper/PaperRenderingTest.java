@@ -87,7 +87,7 @@ class PaperRenderingTest {
                 Arguments.of(COMPOSER.result(d, PaperFixtures.message("BIRTH_REGISTRATION", "civil-status",
                         "{\"registrationNumber\":\"KS-2026-00012\",\"personalId\":\"001226004321\"}"),
                         "Hộ tịch điện tử (Bộ Tư pháp)", PaperFixtures.RECEIVED), "Trích lục khai sinh",
-                        List.of("KS-2026-00012", "001226004321", "Nguyễn Văn An", "Bệnh viện Phụ sản Hà Nội")),
+                        List.of("KS-2026-00012", "001226004321", "Nguyễn Văn An", "Bệnh viện Phụ sản Hà Nội", "01/10/2026")),
                 Arguments.of(COMPOSER.result(d, PaperFixtures.message("DEATH_REGISTRATION", "civil-status",
                         "{\"registrationNumber\":\"KT-2026-00003\",\"personalId\":\"001190054321\"}"),
                         "Hộ tịch điện tử (Bộ Tư pháp)", PaperFixtures.RECEIVED), "Trích lục khai tử",
