@@ -101,7 +101,7 @@ class PaperRenderingTest {
                 Arguments.of(COMPOSER.result(d, PaperFixtures.message("BHYT_CARD_UNDER_6", "social-insurance",
                         "{\"socialInsuranceNumber\":\"0126543210\",\"cardValidFrom\":\"2026-10-01\","
                                 + "\"cardValidTo\":\"2032-09-30\"}"), "Bảo hiểm xã hội Việt Nam", PaperFixtures.RECEIVED),
-                        "Thông tin thẻ bảo hiểm y tế", List.of("0126543210", "2032-09-30", "Trẻ em dưới 6 tuổi")),
+                        "Thông tin thẻ bảo hiểm y tế", List.of("0126543210", "30/09/2032", "Trẻ em dưới 6 tuổi")),
                 Arguments.of(COMPOSER.result(d, PaperFixtures.message("BHYT_CARD_REISSUE", "social-insurance",
                         "{\"socialInsuranceNumber\":\"0126543211\"}"), "Bảo hiểm xã hội Việt Nam", PaperFixtures.RECEIVED),
                         "Thông tin thẻ bảo hiểm y tế", List.of("0126543211", "Cấp lại thẻ BHYT")),
