@@ -155,9 +155,18 @@ class LienThongFlowsIT {
         for (String agency : AGENCIES) {
             assertEquals(1, stats(agency).getInt("effects"), agency);
         }
-        List<String> titles = awaitDocuments(desk, code, 3).get("RESULT").stream().map(d -> d.getString("title"))
-                .sorted().toList();
-        assertEquals(3, titles.size(), titles::toString);
+        List<JsonObject> papers = awaitDocuments(desk, code, 3).get("RESULT");
+        assertEquals(List.of("Quyết định hưởng trợ cấp mai táng, tử tuất", "Trích lục khai tử",
+                        "Xác nhận xóa đăng ký thường trú"),
+                papers.stream().map(d -> d.getString("title")).sorted().toList());
+        for (JsonObject paper : papers) {
+            String pdfsig = OutsideVerifiers.pdfsig(write(download(code, paper)));
+            assertEquals(2, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
+        }
+        String phone = "0987640002";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> sms(phone).stream().anyMatch(m -> m.getString("text").contains(code + " da co ket qua")));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> sms(phone).size() == 2);
     }
 
     @Test
@@ -251,10 +260,11 @@ class LienThongFlowsIT {
     static String death(String relativeId) {
         return """
                 {"procedureCode": "%s", "agencyCode": "%s", "channel": "COUNTER",
-                 "applicant": {"fullName": "Phạm Văn Bình", "citizenId": "%s", "phone": "0987655678"},
+                 "applicant": {"fullName": "Phạm Văn Bình", "citizenId": "%s", "phone": "09876%s",
+                               "notify": {"sms": true}},
                  "formData": {"deceased": {"fullName": "Phạm Văn Sơn", "deathDate": "2026-11-15",
                               "deathPlace": "Trạm y tế phường"}, "relationship": "con"}}
-                """.formatted(DEATH, COMMUNE, relativeId);
+                """.formatted(DEATH, COMMUNE, relativeId, relativeId.substring(relativeId.length() - 5));
     }
 
     private static String submit(GatewayHttp desk, String body) {
