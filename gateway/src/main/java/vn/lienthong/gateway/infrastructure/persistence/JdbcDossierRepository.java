@@ -50,7 +50,9 @@ public class JdbcDossierRepository implements DossierRepository {
 
     @Override
     public int nextSequence(String agencyCode, LocalDate day) {
-        sequenceRows.ensure(agencyCode, day);
+        if (!sequenceRows.exists(agencyCode, day)) {
+            sequenceRows.ensure(agencyCode, day);
+        }
         try (Connection c = dataSource.getConnection()) {
             // The UPDATE locks the row until this transaction ends: concurrent desks queue here.
             try (PreparedStatement update = c.prepareStatement(

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -17,7 +19,9 @@ import jakarta.transaction.Transactional;
 /**
  * Makes sure an agency's daily sequence row exists, in its own transaction. Creating it inside
  * the intake transaction would make concurrent first submissions of a day fail on the primary
- * key, and on PostgreSQL a failed statement aborts the whole transaction.
+ * key, and on PostgreSQL a failed statement aborts the whole transaction. A row once seen is
+ * remembered (the latest day per agency), so only the first intake of an agency's day pays for
+ * that extra transaction: it was one of three commits per intake (docs/benchmark.md).
  */
 @ApplicationScoped
 public class SequenceRows {
@@ -30,8 +34,21 @@ public class SequenceRows {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    /** Agency code to the latest day whose row is known to exist; rows are never deleted. */
+    private final Map<String, LocalDate> known = new ConcurrentHashMap<>();
+
+    /** Whether the row is known to exist already; no database call, no transaction. */
+    public boolean exists(String agencyCode, LocalDate day) {
+        return day.equals(known.get(agencyCode));
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void ensure(String agencyCode, LocalDate day) {
+        create(agencyCode, day);
+        known.merge(agencyCode, day, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private void create(String agencyCode, LocalDate day) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT 1 FROM agency_day_sequence WHERE agency_code = ? AND seq_day = ?")) {
