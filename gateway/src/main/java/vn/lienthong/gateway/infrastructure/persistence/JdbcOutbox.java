@@ -73,6 +73,13 @@ public class JdbcOutbox implements Outbox {
                     }
                 }
             }
+            if (candidates.isEmpty()) {
+                return claimed;
+            }
+            // One transaction for the whole claim, not one commit per row: on H2 each commit writes a
+            // chunk under the store's lock, and the poller's row-by-row commits held up every intake.
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(claim)) {
                 for (int i = 0; i < candidates.size(); i++) {
                     AgencyMessage m = candidates.get(i);
@@ -81,10 +88,20 @@ public class JdbcOutbox implements Outbox {
                     ps.setLong(3, m.id());
                     ps.setString(4, m.status().name());
                     ps.setObject(5, versions.get(i));
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(m);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                c.commit();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1) {
+                        claimed.add(candidates.get(i));
                     }
                 }
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
             return claimed;
         } catch (SQLException e) {
