@@ -24,11 +24,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * microprofile-config.properties is readable, and does not nest expressions; hence two
  * definitions, each with its defaults here, and the choice made at run time. The JNDI lookup
  * is deferred to first use because the definitions are bound after CDI validates the deployment.
+ *
+ * <p>The embedded H2 is named by its {@code java.sql.Driver}, so Payara pools it with local
+ * transactions (one resource, nothing for two-phase commit to coordinate). Named by
+ * {@code JdbcDataSource}, an XADataSource, each checkout and each return of a pooled connection
+ * ran a rollback, and with {@code WRITE_DELAY=0} every H2 transaction end writes a store chunk:
+ * 850 instead of 420 microseconds of CPU per transaction in a stand-alone measurement.
  */
 @DataSourceDefinitions({
     @DataSourceDefinition(
             name = GatewayDataSource.EMBEDDED,
-            className = "org.h2.jdbcx.JdbcDataSource",
+            className = "org.h2.Driver",
             url = "jdbc:h2:file:${MPCONFIG=lienthong.data.dir:./data}/db/lienthong;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
             user = "lienthong",
             password = "lienthong",
