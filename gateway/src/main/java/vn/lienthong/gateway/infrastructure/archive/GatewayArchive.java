@@ -26,9 +26,8 @@ import vn.lienthong.archive.pdf.PdfOptions;
 import vn.lienthong.archive.sign.CmsHeadSigner;
 import vn.lienthong.archive.sign.PadesDocumentSigner;
 import vn.lienthong.archive.sign.SigningKey;
-import vn.lienthong.gateway.infrastructure.messagelog.GatewaySigningKey;
+import vn.lienthong.gateway.infrastructure.messagelog.GatewayKeyConfiguration;
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
-import vn.lienthong.signing.key.KeySource;
 
 /**
  * The gateway's one {@link Archive}, opened when the application starts and closed when it stops.
@@ -60,24 +59,7 @@ public class GatewayArchive {
     int retentionYears;
 
     @Inject
-    @ConfigProperty(name = "lienthong.message-log.keystore")
-    Optional<String> keystore;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.message-log.keystore-password", defaultValue = "demo-only")
-    String keystorePassword;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.message-log.key-alias", defaultValue = "message-log")
-    String keyAlias;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.message-log.demo-key.enabled")
-    Optional<Boolean> demoKey;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.db.url")
-    Optional<String> externalDatabase;
+    GatewayKeyConfiguration gatewayKey;
 
     @Inject
     Clock clock;
@@ -87,11 +69,8 @@ public class GatewayArchive {
     @Singleton
     Archive open() {
         Path dir = Path.of(archiveDir.orElse(dataDir + "/archive")).toAbsolutePath().normalize();
-        // The same keystore and the same rule for a DEMO key as the message log (JdbcMessageLog#signer).
-        Path file = Path.of(keystore.orElse(dataDir + "/keys/message-log-DEMO.p12")).toAbsolutePath().normalize();
-        KeySource key = GatewaySigningKey.open(file, keystorePassword.toCharArray(), keyAlias,
-                demoKey.orElse(externalDatabase.isEmpty()));
-        SigningKey signing = SigningKey.of(key);
+        // The same key, and the same rule for a DEMO key, as the message log.
+        SigningKey signing = SigningKey.of(gatewayKey.open());
         ArchiveConfig config = new ArchiveConfig(dir, Optional.of(index(dir)), Optional.empty(),
                 new PadesDocumentSigner(signing), new CmsHeadSigner(signing), HeadPolicy.defaults(),
                 PdfOptions.defaults(), Period.ofYears(retentionYears), clock);

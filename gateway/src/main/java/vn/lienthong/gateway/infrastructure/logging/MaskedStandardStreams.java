@@ -11,7 +11,7 @@ import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 
 /**
  * Masks what is printed to {@code System.out} and {@code System.err} line by line: Payara Micro
- * does not route them through its log handlers, and a library's {@code printStackTrace()} or a
+ * does not route them through its log handlers, and a library's stack trace written to standard error, or a
  * stray {@code println} lands in the same console or file as the log. The server's console
  * handler keeps the stream it was built with and is masked as a handler.
  */

@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.infrastructure.messagelog;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,10 +47,6 @@ public class JdbcMessageLog implements MessageLog {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "lienthong.data.dir")
-    String dataDir;
-
-    @Inject
     @ConfigProperty(name = "lienthong.message-log.batch-records", defaultValue = "1000")
     long batchRecords;
 
@@ -64,24 +59,7 @@ public class JdbcMessageLog implements MessageLog {
     long commitWaitMs;
 
     @Inject
-    @ConfigProperty(name = "lienthong.message-log.keystore")
-    Optional<String> keystore;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.message-log.keystore-password", defaultValue = "demo-only")
-    String keystorePassword;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.message-log.key-alias", defaultValue = "message-log")
-    String keyAlias;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.message-log.demo-key.enabled")
-    Optional<Boolean> demoKey;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.db.url")
-    Optional<String> externalDatabase;
+    GatewayKeyConfiguration gatewayKey;
 
     private ChainedMessageLog log;
     private volatile ChainSigner signer;
@@ -128,9 +106,7 @@ public class JdbcMessageLog implements MessageLog {
         if (s == null) {
             synchronized (this) {
                 if (signer == null) {
-                    Path file = Path.of(keystore.orElse(dataDir + "/keys/message-log-DEMO.p12")).toAbsolutePath().normalize();
-                    signer = new CmsChainSigner(GatewaySigningKey.open(file, keystorePassword.toCharArray(), keyAlias,
-                            demoKey.orElse(externalDatabase.isEmpty())));
+                    signer = new CmsChainSigner(gatewayKey.open());
                 }
                 s = signer;
             }
