@@ -4,12 +4,16 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,8 +88,12 @@ class KillDuringDeliveryIT {
             List<String> lost = accepted.stream().filter(c -> !stored.contains(c)).sorted().toList();
             assertTrue(lost.isEmpty(), () -> lost.size() + " accepted dossiers lost by the kill: " + lost);
             long started = System.nanoTime();
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> http
-                    .get("api/v1/dossiers?agency=" + AGENCY + "&status=COMPLETED&size=1").json().getInt("total") == stored.size());
+            try {
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> http
+                        .get("api/v1/dossiers?agency=" + AGENCY + "&status=COMPLETED&size=1").json().getInt("total") == stored.size());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(notCompleted(http, second), e);
+            }
             JsonObject stats = second.http().get("sandbox/social-insurance/_stats").json();
             System.out.printf("kill: after restart, %d stored dossiers all COMPLETED in %.1f s; agency %s%n",
                     stored.size(), (System.nanoTime() - started) / 1e9, stats);
@@ -94,5 +105,34 @@ class KillDuringDeliveryIT {
             }
             second.stop();
         }
+    }
+
+    /**
+     * Why dossiers are not COMPLETED, on one line first (the build summary shows only that): their
+     * statuses and their exchanges' states, attempts and last errors, then the server's warnings.
+     */
+    private static String notCompleted(GatewayHttp http, RunnableJar gateway) {
+        List<JsonObject> open = http.get("api/v1/dossiers?agency=" + AGENCY + "&size=200").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(d -> !d.getString("status").equals("COMPLETED")).toList();
+        Map<String, Long> exchanges = new TreeMap<>();
+        for (JsonObject d : open) {
+            for (JsonObject x : http.get("api/v1/dossiers/" + d.getString("code")).json().getJsonArray("exchanges")
+                    .getValuesAs(JsonObject.class)) {
+                String error = x.isNull("error") ? "" : " " + x.getString("error");
+                exchanges.merge(x.getString("status") + " after " + x.getInt("attempts") + " attempts"
+                        + error.substring(0, Math.min(error.length(), 120)), 1L, Long::sum);
+            }
+        }
+        StringBuilder why = new StringBuilder(open.size() + " dossiers not COMPLETED after 180 s; statuses "
+                + open.stream().collect(Collectors.groupingBy(d -> d.getString("status"), TreeMap::new, Collectors.counting()))
+                + "; exchanges " + exchanges);
+        try (Stream<String> lines = Files.lines(gateway.log())) {
+            lines.filter(l -> (l.contains("WARNING") || l.contains("SEVERE"))
+                    && (l.contains("vn.lienthong") || l.contains("org.apache.camel"))).limit(40)
+                    .forEach(l -> why.append('\n').append(l, 0, Math.min(l.length(), 400)));
+        } catch (IOException | UncheckedIOException e) {
+            why.append("\n(server log unreadable: ").append(e.getMessage()).append(')');
+        }
+        return why.toString();
     }
 }

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 /**
  * The one error policy of agency delivery: transient failures are redelivered a few times in
  * memory with exponential backoff and jitter, then go back to the outbox to wait for a later
- * attempt (or become dead letters); permanent failures stop at once; an open circuit waits.
+ * attempt (or become dead letters); permanent failures stop at once; an open circuit waits;
+ * anything unexpected goes back to the outbox too.
  */
 @Dependent
 public class AgencyErrorPolicy extends RouteConfigurationBuilder {
@@ -31,6 +32,8 @@ public class AgencyErrorPolicy extends RouteConfigurationBuilder {
                     .useExponentialBackOff().useCollisionAvoidance()
                     .handled(true).logExhausted(false).bean(outcomes, "transientFailure").end()
                 .onException(PermanentAgencyException.class)
-                    .handled(true).logExhausted(false).bean(outcomes, "permanentFailure").end();
+                    .handled(true).logExhausted(false).bean(outcomes, "permanentFailure").end()
+                .onException(Exception.class)
+                    .handled(true).logExhausted(false).bean(outcomes, "unexpectedFailure").end();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.AgencyResult;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
+import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 
 /** Between the delivery routes and the exchanges use cases: claims work and reports each outcome. */
 @ApplicationScoped
@@ -33,6 +35,9 @@ public class DeliveryOutcomes {
 
     @Inject
     ConnectorDirectory connectors;
+
+    @Inject
+    AgencyAddresses addresses;
 
     @Inject
     @ConfigProperty(name = "lienthong.outbox.batch-size", defaultValue = "200")
@@ -61,7 +66,12 @@ public class DeliveryOutcomes {
         List<AgencyMessage> claimed = exchanges.claimDue(batchSize, Duration.ofSeconds(leaseSeconds));
         claimed.stream().filter(m -> !enabled.contains(m.agencyId())).forEach(m -> exchanges.postpone(
                 m.messageId(), Duration.ofMinutes(5), "Kết nối " + m.agencyId() + " đang tắt / connector disabled"));
-        return claimed.stream().filter(m -> enabled.contains(m.agencyId())).toList();
+        // Right after a restart the sandbox's address is not known until the first request arrives:
+        // those messages wait, without spending an attempt or tripping the agency's circuit.
+        claimed.stream().filter(m -> enabled.contains(m.agencyId()) && !addresses.addressable(m.agencyId()))
+                .forEach(m -> exchanges.postpone(m.messageId(), Duration.ofMillis(circuitOpenWaitMs),
+                        "Chưa biết địa chỉ sandbox / sandbox address not known yet"));
+        return claimed.stream().filter(m -> enabled.contains(m.agencyId()) && addresses.addressable(m.agencyId())).toList();
     }
 
     void releaseInFlight() {
@@ -85,6 +95,20 @@ public class DeliveryOutcomes {
         String reason = AgencyFailures.describe(cause);
         LOG.warning(() -> "Agency " + m.agencyId() + " unavailable for message " + m.messageId() + ", retrying later: "
                 + abbreviate(reason));
+        exchanges.retryLater(m.messageId(), reason);
+    }
+
+    /**
+     * Anything else (the database refusing to record an answer, a bug): the message goes back to the
+     * outbox with backoff rather than sitting on its claim until the lease runs out. Sending it
+     * again is safe: the agency de-duplicates by message id.
+     */
+    public void unexpectedFailure(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        AgencyMessage m = message(exchange);
+        String reason = "Lỗi nội bộ / internal error: " + AgencyFailures.describe(cause);
+        LOG.log(Level.WARNING, cause, () -> "Message " + m.messageId() + " to " + m.agencyId()
+                + " goes back to the outbox: " + abbreviate(reason));
         exchanges.retryLater(m.messageId(), reason);
     }
 

@@ -172,9 +172,14 @@ final class AgencyTestFixtures {
     static final class RecordingOutcomes extends DeliveryOutcomes {
 
         final BlockingQueue<String> outcomes = new LinkedBlockingQueue<>();
+        /** When set, recording an answer fails with it, as a database refusing the write would. */
+        volatile RuntimeException answerFailure;
 
         @Override
         public void answered(Exchange exchange) {
+            if (answerFailure != null) {
+                throw answerFailure;
+            }
             outcomes.add("answered: " + exchange.getMessage().getBody(AgencyResult.class).summary());
         }
 
@@ -186,6 +191,11 @@ final class AgencyTestFixtures {
         @Override
         public void permanentFailure(Exchange exchange) {
             outcomes.add("permanent: " + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class).getMessage());
+        }
+
+        @Override
+        public void unexpectedFailure(Exchange exchange) {
+            outcomes.add("unexpected: " + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class).getMessage());
         }
 
         @Override

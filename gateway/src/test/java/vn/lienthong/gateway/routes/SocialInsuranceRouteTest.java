@@ -66,6 +66,7 @@ class SocialInsuranceRouteTest extends CamelTestSupport {
         agency = getMockEndpoint("mock:bhxh");
         agency.reset();
         outcomes.outcomes.clear();
+        outcomes.answerFailure = null;
     }
 
     private void agencyAnswers(int status, String body) {
@@ -151,6 +152,16 @@ class SocialInsuranceRouteTest extends CamelTestSupport {
         agencyAnswers(400, "bad");
         deliver("BHYT_CARD_REISSUE");
         assertEquals("permanent: Social insurance answered HTTP 400: bad", outcomes.next());
+    }
+
+    @Test
+    void anAnswerThatCannotBeRecordedGoesBackToTheOutboxOnce() throws Exception {
+        agencyAnswers(200, envelope("<vss:KetQua><vss:MaSoBhxh>0123456789</vss:MaSoBhxh></vss:KetQua>"));
+        outcomes.answerFailure = new IllegalStateException("Timeout trying to lock table AGENCY_MESSAGE");
+        agency.expectedMessageCount(1); // not redelivered in memory: the outbox sends it again, with the same id
+        deliver("BHYT_CARD_REISSUE");
+        assertEquals("unexpected: Timeout trying to lock table AGENCY_MESSAGE", outcomes.next());
+        agency.assertIsSatisfied();
     }
 
     @Test

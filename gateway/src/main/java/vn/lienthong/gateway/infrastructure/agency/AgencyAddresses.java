@@ -51,6 +51,14 @@ public class AgencyAddresses {
                 .or(() -> Optional.ofNullable(learnedBase));
     }
 
+    /**
+     * Whether a call to this agency can be addressed now: a sandbox agency cannot until this
+     * gateway has been called once (a restart with messages waiting sends before that).
+     */
+    public boolean addressable(String agencyId) {
+        return knowsSandbox() || !config.getValue("lienthong.agency." + agencyId + ".url", String.class).trim().equals("sandbox");
+    }
+
     public boolean knowsSandbox() {
         return learnedBase != null || sandboxBase.filter(s -> !s.isBlank()).isPresent();
     }
