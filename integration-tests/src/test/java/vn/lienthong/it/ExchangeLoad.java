@@ -13,10 +13,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
@@ -37,9 +40,16 @@ import org.awaitility.Awaitility;
  * java -cp integration-tests/target/test-classes:$(cat integration-tests/cp.txt) vn.lienthong.it.ExchangeLoad \
  *     http://127.0.0.1:8080 ./data 2000 16 1000
  * </pre>
- * Arguments: base URL, the gateway's data dir (for a demo token), exchanges, concurrent desks, and
+ * Arguments: base URL, the gateway's data dir (for a demo token), exchanges, concurrent desks,
  * warm-up exchanges (default 0): the same work, done first and not timed, so the JIT has compiled
- * the paths before the clock starts (the first thousand requests of a fresh JVM run interpreted).
+ * the paths before the clock starts (the first thousand requests of a fresh JVM run interpreted),
+ * and an offered rate per second (default 0).
+ *
+ * <p>With rate 0 the desks submit as fast as they are answered (closed loop): that finds the most
+ * the gateway completes per second, and its latencies are mostly queueing behind the backlog. With
+ * a rate, submissions leave on a fixed schedule whatever the answers (open loop), and the direct
+ * sandbox calls are paced the same way: that measures the latency an exchange gets, and what the
+ * gateway adds to it, at a load it sustains.
  */
 public final class ExchangeLoad {
 
@@ -55,6 +65,7 @@ public final class ExchangeLoad {
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String token = DemoTokens.of(dataDir).token(DemoTokens.DESK_OFFICER, AGENCY);
@@ -73,13 +84,14 @@ public final class ExchangeLoad {
                 base.resolve("/sandbox/social-insurance/_stats")).build(), http);
         double trivialRate = trivial.size() / ((System.nanoTime() - trivialStart) / 1e9);
         long directStart = System.nanoTime();
-        List<Long> direct = directSandbox(http, base, n, concurrency);
+        List<Long> direct = rate > 0 ? pacedDirectSandbox(http, base, n, rate) : directSandbox(http, base, n, concurrency);
         double directRate = direct.size() / ((System.nanoTime() - directStart) / 1e9);
         long baseline = completed(http, base, token);
 
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        List<String> codes = submitAll(http, base, token, n, concurrency, "0011");
+        List<String> codes = rate > 0 ? submitPaced(http, base, token, n, rate, "0011")
+                : submitAll(http, base, token, n, concurrency, "0011");
         double submitSeconds = (System.nanoTime() - start) / 1e9;
         // Polled slowly: each poll is a counted search the gateway must serve, load the harness adds.
         // The end of the run is the last result's own timestamp, so the poll period does not blur it.
@@ -99,7 +111,8 @@ public final class ExchangeLoad {
         Collections.sort(direct);
         Collections.sort(trivial);
         System.out.printf("%n| figure | through the gateway | sandbox called directly |%n| --- | --- | --- |%n");
-        System.out.printf("| exchanges | %d (%d desks) | %d |%n", n, concurrency, direct.size());
+        System.out.printf("| exchanges | %d (%s) | %d |%n", n,
+                rate > 0 ? String.format("offered at %.0f/s, open loop", rate) : concurrency + " desks", direct.size());
         System.out.printf("| exchanges/s, submit to last result | %.0f (submits alone: %.0f/s) | %.0f calls/s |%n",
                 n / allSeconds, n / submitSeconds, directRate);
         System.out.printf("| latency p50 / p99 | %.1f / %.1f ms (receipt to agency result) | %.1f / %.1f ms |%n",
@@ -126,18 +139,63 @@ public final class ExchangeLoad {
         return codes;
     }
 
+    /** Submits n dossiers on a fixed schedule, {@code rate} per second, whatever the answers. */
+    private static List<String> submitPaced(HttpClient http, URI base, String token, int n, double rate, String idPrefix)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return paced(n, rate, i -> () -> submit(http, base, token, String.format("%s%08d", idPrefix, i)));
+    }
+
+    /** The same SOAP calls as {@link #directSandbox}, paced like {@link #submitPaced}; answers each round trip. */
+    private static List<Long> pacedDirectSandbox(HttpClient http, URI base, int n, double rate)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return paced(n, rate, i -> {
+            HttpRequest r = soapCall(base, i);
+            return () -> {
+                long t = System.nanoTime();
+                HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(r.uri() + " answered " + answer.statusCode() + ": " + answer.body());
+                }
+                return System.nanoTime() - t;
+            };
+        });
+    }
+
+    /**
+     * Runs task i at start + i / rate seconds, on enough threads that a slow answer never delays the
+     * next departure (an open loop: the schedule, not the answers, sets the load).
+     */
+    private static <T> List<T> paced(int n, double rate, IntFunction<Callable<T>> task)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(64);
+        long start = System.nanoTime() + 50_000_000L;
+        List<ScheduledFuture<T>> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long departure = start + (long) (i * 1e9 / rate);
+            runs.add(clock.schedule(task.apply(i), departure - System.nanoTime(), TimeUnit.NANOSECONDS));
+        }
+        List<T> results = new ArrayList<>();
+        for (ScheduledFuture<T> run : runs) {
+            results.add(run.get(120 + (long) (n / rate), TimeUnit.SECONDS));
+        }
+        clock.shutdown();
+        return results;
+    }
+
+    private static HttpRequest soapCall(URI base, int i) {
+        String id = "bench-direct-" + System.nanoTime() + "-" + i;
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:vss=\"urn:vn:vss:lienthong:1\"><soap:Header><vss:MessageId>" + id + "</vss:MessageId>"
+                + "</soap:Header><soap:Body><vss:YeuCau><vss:NghiepVu>BHYT_CARD_REISSUE</vss:NghiepVu>"
+                + "<vss:MaHoSo>" + AGENCY + "-261122-0001</vss:MaHoSo></vss:YeuCau></soap:Body></soap:Envelope>";
+        return HttpRequest.newBuilder(base.resolve("/sandbox/social-insurance/ws"))
+                .header("Content-Type", "text/xml; charset=utf-8").header("X-Request-Id", id)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
+    }
+
     private static List<Long> directSandbox(HttpClient http, URI base, int n, int concurrency)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return timedCalls(n, concurrency, i -> {
-            String id = "bench-direct-" + System.nanoTime() + "-" + i;
-            String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-                    + "xmlns:vss=\"urn:vn:vss:lienthong:1\"><soap:Header><vss:MessageId>" + id + "</vss:MessageId>"
-                    + "</soap:Header><soap:Body><vss:YeuCau><vss:NghiepVu>BHYT_CARD_REISSUE</vss:NghiepVu>"
-                    + "<vss:MaHoSo>" + AGENCY + "-261122-0001</vss:MaHoSo></vss:YeuCau></soap:Body></soap:Envelope>";
-            return HttpRequest.newBuilder(base.resolve("/sandbox/social-insurance/ws"))
-                    .header("Content-Type", "text/xml; charset=utf-8").header("X-Request-Id", id)
-                    .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
-        }, http);
+        return timedCalls(n, concurrency, i -> soapCall(base, i), http);
     }
 
     /** Sends n requests from concurrent callers; answers each one's round trip in nanoseconds. */

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import vn.lienthong.gateway.application.event.AgencyStepDone;
 import vn.lienthong.gateway.application.event.DossierStatusChanged;
+import vn.lienthong.gateway.application.event.OutboxMessageDue;
 
 import vn.lienthong.gateway.domain.attachment.Attachment;
 import vn.lienthong.gateway.domain.attachment.Attachments;
@@ -98,6 +99,9 @@ public class AgencyExchanges {
     @Inject
     Event<DossierStatusChanged> statusChanged;
 
+    @Inject
+    Event<OutboxMessageDue> due;
+
     /**
      * At intake: one message to each external agency of the procedure that has a connector. A
      * message that carries attachments is held: the scans are attached after intake, and the
@@ -136,6 +140,9 @@ public class AgencyExchanges {
                 AgencyOperations.of(connector.type(), dossier.procedureCode()), payload(dossier, connector),
                 status, 0, null, null, null, now, now, now);
         outbox.add(message);
+        if (status == ExchangeStatus.PENDING) {
+            due.fire(new OutboxMessageDue(message.messageId(), message.agencyId()));
+        }
         return message;
     }
 
@@ -145,6 +152,7 @@ public class AgencyExchanges {
         AgencyMessage released = new AgencyMessage(m.id(), m.messageId(), m.dossierCode(), m.agencyId(), m.operation(),
                 payload(dossier, connector), ExchangeStatus.PENDING, 0, null, null, null, now, m.createdAt(), now);
         outbox.update(released);
+        due.fire(new OutboxMessageDue(released.messageId(), released.agencyId()));
         return released;
     }
 
@@ -168,9 +176,9 @@ public class AgencyExchanges {
             LOG.warning(() -> "Answer for message " + messageId + " in status " + m.status() + " ignored");
             return;
         }
-        Dossier dossier = lockedDossier(m.dossierCode());
         String agency = agencyName(m.agencyId());
         OffsetDateTime now = now();
+        Dossier dossier = handedToAgency(lockedDossier(m.dossierCode()), agency, now);
         record(dossier, DossierEvent.Kind.AGENCY_SENT, agency, m.operation() + " — mã thông điệp " + messageId, now);
         if (result.isAccepted()) {
             outbox.update(with(m, ExchangeStatus.ACCEPTED, m.attempts() + 1, result.ticket(), null, null, now));
@@ -274,6 +282,7 @@ public class AgencyExchanges {
                 m.operation(), m.payload(), ExchangeStatus.PENDING, 0, m.ticket(), null, m.lastError(), now,
                 m.createdAt(), now);
         outbox.update(replayed);
+        due.fire(new OutboxMessageDue(replayed.messageId(), replayed.agencyId()));
         dossiers.record(m.dossierCode(), new DossierEvent(DossierEvent.Kind.HANDOVER, null, null, actor, null,
                 agencyName(m.agencyId()), null, null, "Gửi lại thông điệp " + m.messageId() + " / replayed", now));
         return replayed;
@@ -328,6 +337,23 @@ public class AgencyExchanges {
                 truncate("Hoàn thành một phần (bước lỗi: " + failed + "): " + reason), now));
         statusChanged.fire(new DossierStatusChanged(closed, dossier.status(), reason, actor, now));
         return closed;
+    }
+
+    /**
+     * The first agency to take a dossier's message puts a dossier still waiting at the desk into
+     * processing (Đang xử lý), as a hand-over by an officer does: the citizen's look-up and the
+     * desk's lists show that the agencies have it.
+     */
+    private Dossier handedToAgency(Dossier dossier, String agency, OffsetDateTime now) {
+        if (dossier.status() != DossierStatus.RECEIVED) {
+            return dossier;
+        }
+        String note = "Chuyển " + agency + " xử lý / handed to the agency";
+        Dossier started = dossier.moveTo(DossierStatus.IN_PROGRESS, now, calendar);
+        dossiers.update(started, new DossierEvent(DossierEvent.Kind.TRANSITION, dossier.status(), DossierStatus.IN_PROGRESS,
+                ACTOR, null, agency, null, started.dueAt(), truncate(note), now));
+        statusChanged.fire(new DossierStatusChanged(started, dossier.status(), note, ACTOR, now));
+        return started;
     }
 
     private void finish(Dossier dossier, AgencyMessage done, String agency, String summary, OffsetDateTime now) {
@@ -385,6 +411,7 @@ public class AgencyExchanges {
         AgencyMessage message = new AgencyMessage(0, UUID.randomUUID().toString(), code, connector.id(), operation,
                 stepPayload(dossier, connector, sent), ExchangeStatus.PENDING, 0, null, null, null, now, now, now);
         outbox.add(message);
+        due.fire(new OutboxMessageDue(message.messageId(), message.agencyId()));
         flowSteps.add(new FlowStep(message.messageId(), code, operation, connector.id(), now, stepDeadline));
         dossiers.record(code, new DossierEvent(DossierEvent.Kind.HANDOVER, dossier.status(), dossier.status(), ACTOR,
                 dossier.agencyCode(), connector.name(), stepDeadline, dossier.dueAt(),

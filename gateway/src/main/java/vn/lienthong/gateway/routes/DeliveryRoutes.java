@@ -9,9 +9,10 @@ import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 
 /**
- * Drains the outbox: a poller claims due messages and hands each to its agency's queue; per
- * agency, a fixed pool of consumers (the bulkhead) sends at most the configured rate (throttle)
- * through the agency's circuit breaker to its adapter route.
+ * Drains the outbox: a poller, and a nudge after each commit that made a message due, claim due
+ * messages and hand each to its agency's queue; per agency, a fixed pool of consumers (the
+ * bulkhead) sends at most the configured rate (throttle) through the agency's circuit breaker to
+ * its adapter route.
  */
 @Dependent
 public class DeliveryRoutes extends RouteBuilder {
@@ -29,6 +30,13 @@ public class DeliveryRoutes extends RouteBuilder {
     public void configure() {
         from("timer:outbox-drain?period={{lienthong.outbox.poll-ms}}&delay={{lienthong.outbox.start-delay-ms}}")
                 .routeId("outbox-drain")
+                .to("direct:outbox-claim");
+        // A committed intake or step wakes the drain at once (the timer above is the safety net).
+        from(OutboxNudge.QUEUE)
+                .routeId("outbox-nudge")
+                .to("direct:outbox-claim");
+        from("direct:outbox-claim")
+                .routeId("outbox-claim")
                 .bean(outcomes, "claim")
                 .split(body())
                     .toD("seda:deliver-${body.agencyId()}?blockWhenFull=true");
