@@ -74,7 +74,13 @@ final class RunnableJar implements AutoCloseable {
             RunnableJar jarProcess = new RunnableJar(pb.start(), port, started);
             jarProcess.dataDir = dataDir;
             jarProcess.log = log;
-            jarProcess.awaitReady();
+            try {
+                jarProcess.awaitReady();
+            } catch (RuntimeException notReady) {
+                // A server that never became ready would outlive the test JVM and hold its port and files.
+                jarProcess.close();
+                throw notReady;
+            }
             return jarProcess;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
