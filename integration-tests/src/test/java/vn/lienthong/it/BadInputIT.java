@@ -4,42 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every kind of bad request gets a bilingual problem body with the right status, and stores nothing. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedGateway.class)
 class BadInputIT {
 
     private static final String AGENCY = "H15.50.05.13";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gatewayWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @Test
-    void eachBadRequestHasItsStatusAndNothingIsStored() {
-        DemoTokens tokens = DemoTokens.ofArquillian();
-        GatewayHttp http = new GatewayHttp(URI.create(base.toString())).as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
+    void eachBadRequestHasItsStatusAndNothingIsStored(SharedGateway.Server gateway) {
+        DemoTokens tokens = gateway.tokens();
+        GatewayHttp http = gateway.http().as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
         String valid = GatewayHttp.submission("1.001193", AGENCY, "001190012345");
+        // The shared gateway holds other classes' dossiers of this agency (NotificationsIT's): count from here.
+        int storedBefore = http.get("api/v1/dossiers?agency=" + AGENCY).json().getInt("total");
 
         problem(http.post("api/v1/dossiers", valid.replace("1.001193", "9.999999")), 422, "procedureCode");
         // An agency missing from the catalogue: 422 for an officer whose token names it, and 403
@@ -73,9 +59,10 @@ class BadInputIT {
         problem(http.get("api/v1/no-such-thing"), 404, null);
 
         // Nothing of the above was stored for this agency.
-        assertEquals(0, http.get("api/v1/dossiers?agency=" + AGENCY).json().getInt("total"));
+        assertEquals(storedBefore, http.get("api/v1/dossiers?agency=" + AGENCY).json().getInt("total"));
         // And the valid request still goes through.
         assertEquals(201, http.post("api/v1/dossiers", valid).status());
+        assertEquals(storedBefore + 1, http.get("api/v1/dossiers?agency=" + AGENCY).json().getInt("total"));
     }
 
     private static void problem(GatewayHttp.Reply reply, int status, String field) {

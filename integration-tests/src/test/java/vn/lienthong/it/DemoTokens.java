@@ -48,11 +48,6 @@ final class DemoTokens {
         }
     }
 
-    /** The data dir of the shared Arquillian server (arquillian.xml). */
-    static DemoTokens ofArquillian() {
-        return of(Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("arquillian"));
-    }
-
     /** An issuer the gateway has never heard of: its tokens are forgeries. */
     static DemoTokens forger() {
         try {

@@ -12,8 +12,6 @@ import static vn.lienthong.it.Scans.send;
 import static vn.lienthong.it.Scans.upload;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +23,6 @@ import java.util.List;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,20 +31,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * attachments and one signed PDF/A listed as the dossier's SCAN document; it downloads with its
  * SHA-256, passes veraPDF (PDF/A-2b) and poppler's pdfsig, and an auditor proves it unaltered.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedGateway.class)
 class DocumentsIT {
 
     private static final String UNIT = "000.00.20.H30";
     private static final String OTHER = "002.00.20.H13";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gatewayWar();
-    }
+    private final SharedGateway.Server gateway;
 
-    @ArquillianResource
-    URL base;
+    DocumentsIT(SharedGateway.Server gateway) {
+        this.gateway = gateway;
+    }
 
     @Test
     void threeScannedPagesBecomeOneSignedPdfADocumentThatAuditorsCanVerify() throws IOException {
@@ -173,12 +163,11 @@ class DocumentsIT {
                 .status(), "the province's leader sees its unit's dossier");
     }
 
-    /** The dossier's SCAN documents (intake's form 01 is listed beside them, made asynchronously). */
     private HttpResponse<byte[]> download(String role, String agency, String code, String id) {
-        return Scans.download(new GatewayHttp(URI.create(base.toString())), DemoTokens.ofArquillian().token(role, agency),
-                code, id);
+        return Scans.download(gateway.http(), gateway.tokens().token(role, agency), code, id);
     }
 
+    /** The dossier's SCAN documents (intake's form 01 is listed beside them, made asynchronously). */
     private static List<JsonObject> scans(GatewayHttp http, String code) {
         GatewayHttp.Reply reply = http.get("api/v1/dossiers/" + code + "/documents");
         assertEquals(200, reply.status(), reply::toString);
@@ -187,7 +176,7 @@ class DocumentsIT {
     }
 
     private GatewayHttp as(String role, String agency) {
-        return new GatewayHttp(URI.create(base.toString())).as(DemoTokens.ofArquillian().token(role, agency));
+        return gateway.http().as(gateway.tokens().token(role, agency));
     }
 
     private static String newDossier(GatewayHttp desk, String citizenId) {

@@ -5,43 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The desk's day with one dossier, against the real WAR on Payara Micro: submit, look up, walk the lifecycle, count. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedGateway.class)
 class DossierLifecycleIT {
 
-    /** This class's own agency, so its statistics are its own whatever else ran on the server. */
+    /**
+     * The catalogue has five receiving units and the shared gateway holds other classes' dossiers of
+     * this one too (AgencyExchangeIT's): the statistics and the listing are counted from before this test.
+     */
     private static final String AGENCY = "002.00.20.H13";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gatewayWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @Test
-    void submitLookUpWalkTheLifecycleAndCount() {
-        DemoTokens tokens = DemoTokens.ofArquillian();
-        GatewayHttp http = new GatewayHttp(java.net.URI.create(base.toString()))
-                .as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
+    void submitLookUpWalkTheLifecycleAndCount(SharedGateway.Server gateway) {
+        DemoTokens tokens = gateway.tokens();
+        GatewayHttp http = gateway.http().as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
         GatewayHttp leader = http.as(tokens.token(DemoTokens.LEADER, AGENCY));
+        // Days as the gateway counts them (UTC+7); the dossiers below are received within [day, day + 1].
+        LocalDate day = LocalDate.now(ZoneOffset.ofHours(7));
+        JsonObject statsBefore = agencyRow(leader, day);
+        int completedBefore = completed(http);
 
         // Submit: 201, code in the agency's daily sequence, appointment on the working calendar.
         GatewayHttp.Reply created = http.post("api/v1/dossiers", GatewayHttp.submission("1.004227", AGENCY, "001190012345"));
@@ -111,22 +104,41 @@ class DossierLifecycleIT {
         // A second dossier stays open; then the statistics count both for this agency.
         String open = http.post("api/v1/dossiers", GatewayHttp.submission("2.000815", AGENCY, "079201000001")).json().getString("code");
         assertEquals("RECEIVED", http.get("api/v1/dossiers/" + open).json().getString("status"));
-        String today = receivedAt.toLocalDate().toString();
-        JsonObject stats = leader.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=agency").json();
-        JsonObject row = stats.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("key").equals(AGENCY)).findFirst().orElseThrow();
-        assertEquals(2, row.getInt("received"));
-        assertEquals(1, row.getInt("inProgress"));
-        assertEquals(1, row.getInt("completedEarly"));
-        assertEquals(0, row.getInt("completedLate"));
-        JsonObject byProcedure = leader.get("api/v1/statistics?from=" + today + "&to=" + today + "&groupBy=procedure").json();
+        JsonObject row = agencyRow(leader, day);
+        assertNotNull(row, "no statistics row for " + AGENCY);
+        assertEquals(count(statsBefore, "received") + 2, row.getInt("received"), row::toString);
+        assertEquals(count(statsBefore, "inProgress") + 1, row.getInt("inProgress"), row::toString);
+        assertEquals(count(statsBefore, "completedEarly") + 1, row.getInt("completedEarly"), row::toString);
+        assertEquals(count(statsBefore, "completedLate"), row.getInt("completedLate"), row::toString);
+        JsonObject byProcedure = leader.get("api/v1/statistics?" + period(day) + "&groupBy=procedure").json();
         assertTrue(byProcedure.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
                 .anyMatch(r -> r.getString("key").equals("1.004227")));
 
-        // Listing with filters and paging.
+        // Listing with filters and paging: the newest completed dossier first.
         JsonObject page = http.get("api/v1/dossiers?agency=" + AGENCY + "&status=COMPLETED&size=1").json();
-        assertEquals(1, page.getInt("total"));
+        assertEquals(completedBefore + 1, page.getInt("total"));
+        assertEquals(1, page.getJsonArray("items").size());
         assertEquals(code, page.getJsonArray("items").getJsonObject(0).getString("code"));
+    }
+
+    /** The agency's statistics row for dossiers received from {@code day} to the day after; null if none. */
+    private static JsonObject agencyRow(GatewayHttp leader, LocalDate day) {
+        GatewayHttp.Reply stats = leader.get("api/v1/statistics?" + period(day) + "&groupBy=agency");
+        assertEquals(200, stats.status(), stats::toString);
+        return stats.json().getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("key").equals(AGENCY)).findFirst().orElse(null);
+    }
+
+    private static String period(LocalDate day) {
+        return "from=" + day + "&to=" + day.plusDays(1);
+    }
+
+    private static int count(JsonObject row, String field) {
+        return row == null ? 0 : row.getInt(field);
+    }
+
+    private static int completed(GatewayHttp http) {
+        return http.get("api/v1/dossiers?agency=" + AGENCY + "&status=COMPLETED&size=1").json().getInt("total");
     }
 
     private static JsonObject transition(GatewayHttp http, String code, String status, String reason) {

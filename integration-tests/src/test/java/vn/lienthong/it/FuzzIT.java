@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,30 +21,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * long strings, odd media types, methods and paths. No answer may be a 5xx, none may hang, and
  * the gateway must be healthy afterwards.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedGateway.class)
 class FuzzIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261121L);
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3000);
     private static final String AGENCY = "000.00.20.H30";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gatewayWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void noMalformedRequestEndsInA5xxOrAHang() throws IOException, InterruptedException {
-        DemoTokens tokens = DemoTokens.ofArquillian();
-        GatewayHttp http = new GatewayHttp(URI.create(base.toString()))
-                .as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
+    void noMalformedRequestEndsInA5xxOrAHang(SharedGateway.Server gateway) throws IOException, InterruptedException {
+        DemoTokens tokens = gateway.tokens();
+        GatewayHttp http = gateway.http().as(tokens.token(DemoTokens.DESK_OFFICER, AGENCY));
         String[] credentials = credentials(tokens);
         String code = http.post("api/v1/dossiers", GatewayHttp.submission("1.001193", AGENCY, "001190012345"))
                 .json().getString("code");

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,11 +13,8 @@ import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,33 +23,51 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * e-mail exactly once per status change, an extension brings an apology with the new date, no
  * consent sends nothing, and an SMS gateway that is down (or loses a reply) still ends in one SMS.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedGateway.class)
 class NotificationsIT {
 
-    /** A receiving unit no other IT uses, with a procedure that involves no other agency. */
+    /**
+     * A receiving unit with a procedure that involves no other agency. The sandbox sinks and the
+     * notice list hold every class's messages on the shared gateway: each test reads only its own
+     * phone number, e-mail address and dossier code, which no other IT uses.
+     */
     private static final String AGENCY = "H15.50.05.13";
     private static final String PROCEDURE = "2.000815";
     private static final String CITIZEN_ID = "001190099999";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gatewayWar();
+    private final SharedGateway.Server gateway;
+    private JsonObject smsFaultsBefore;
+
+    NotificationsIT(SharedGateway.Server gateway) {
+        this.gateway = gateway;
     }
 
-    @ArquillianResource
-    URL base;
-
     private GatewayHttp anonymous() {
-        return new GatewayHttp(URI.create(base.toString()));
+        return gateway.http();
     }
 
     private GatewayHttp officer() {
-        return anonymous().as(DemoTokens.ofArquillian().token(DemoTokens.DESK_OFFICER, AGENCY));
+        return anonymous().as(gateway.tokens().token(DemoTokens.DESK_OFFICER, AGENCY));
     }
 
     private GatewayHttp admin() {
-        return anonymous().as(DemoTokens.ofArquillian().token(DemoTokens.ADMIN, AGENCY));
+        return anonymous().as(gateway.tokens().token(DemoTokens.ADMIN, AGENCY));
+    }
+
+    @BeforeEach
+    void rememberSmsFaults() {
+        smsFaultsBefore = anonymous().get("sandbox/sms/_faults").json();
+    }
+
+    /**
+     * The shared gateway's SMS sandbox serves the classes that come after: a test that plans faults
+     * gets them undone here, whether it passed or not (JUnit keeps the test's own failure first).
+     */
+    @AfterEach
+    void restoreSmsFaults() {
+        GatewayHttp.Reply restored = anonymous().put("sandbox/sms/_faults", smsFaultsBefore.toString());
+        assertEquals(200, restored.status(), restored::toString);
+        assertEquals(smsFaultsBefore, restored.json(), "the SMS sandbox's faults as before the test");
     }
 
     private static String submission(String phone, String email, String notify) {
@@ -192,6 +205,5 @@ class NotificationsIT {
                 .getJsonNumber("duplicates").longValue() > duplicatesBefore);
         assertEquals(2, sms(phone).size(), "the retry after a lost reply was not sent twice");
         assertTrue(sms(phone).get(1).getString("text").startsWith("Ho so " + code + " da co ket qua"));
-        sandbox.put("sandbox/sms/_faults", "{\"unavailableForMs\": 0, \"failNext\": 0, \"kind\": \"503\"}");
     }
 }

@@ -8,74 +8,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import vn.lienthong.signing.key.TrialPki;
 
 /**
  * The public endpoints against the real WAR on Payara Micro: {@code POST /api/v1/verify} with a
  * signed, a tampered, a non-PDF, an oversize and a bomb upload, then hammered until it rate-limits;
  * and the citizen's look-up, which answers a wrong phone and an unknown code identically.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedGateway.class)
 class VerifyEndpointIT {
 
-    private static final TrialPki PKI = TrialPki.create("Liên Thông verify IT root");
     private static final Path WORK = Path.of(System.getProperty("it.data.dir", "target/it-data"), "verify-it")
             .toAbsolutePath();
-    private static final int VERIFY_PER_MINUTE = 20;
+    /**
+     * The shared gateway trusts a test CA of its own and allows this many verifications a minute
+     * from one address; no other IT calls {@code /api/v1/verify} there, so this class has them all.
+     */
+    private static final int VERIFY_PER_MINUTE = SharedGateway.VERIFY_PER_MINUTE;
 
-    /** The shipped WAR, plus a config jar that trusts this test's CA and lowers the rate limits. */
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        try {
-            Files.createDirectories(WORK);
-            Path ca = Files.writeString(WORK.resolve("ca.pem"),
-                    TrialPki.pem("CERTIFICATE", PKI.caCertificate().getEncoded()));
-            String config = "config_ordinal=500\n"
-                    + "lienthong.verify.trust-anchors=" + ca + "\n"
-                    + "lienthong.ratelimit.verify.per-minute=" + VERIFY_PER_MINUTE + "\n"
-                    + "lienthong.ratelimit.lookup.per-minute=100\n";
-            return Deployments.gatewayWar().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "verify-it-config.jar")
-                    .addAsManifestResource(new StringAsset(config), "microprofile-config.properties"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @ArquillianResource
-    URL base;
-
+    private final SharedGateway.Server gateway;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    VerifyEndpointIT(SharedGateway.Server gateway) {
+        this.gateway = gateway;
+    }
+
     private GatewayHttp http() {
-        return new GatewayHttp(URI.create(base.toString()));
+        return gateway.http();
     }
 
     private GatewayHttp.Reply upload(String contentType, HttpRequest.BodyPublisher body, boolean expectContinue) {
@@ -101,7 +71,7 @@ class VerifyEndpointIT {
 
     @Test
     void verifyReportsValidAndTamperedRefusesHostileUploadsAndRateLimits() {
-        byte[] signed = HostileUploads.signedPdf(WORK, PKI);
+        byte[] signed = HostileUploads.signedPdf(WORK, gateway.verifyPki());
 
         GatewayHttp.Reply valid = uploadMultipart(HostileUploads.multipart("trích lục khai sinh.pdf", signed));
         assertEquals(200, valid.status(), valid::toString);
@@ -178,7 +148,7 @@ class VerifyEndpointIT {
     void theLookupAnswersTheRightCodeAndPhoneAndNothingElseAlike() {
         GatewayHttp http = http();
         // Submitting needs a desk officer; the look-up itself is anonymous. The example body's phone is 0912345678.
-        GatewayHttp.Reply created = http.as(DemoTokens.ofArquillian().token(DemoTokens.DESK_OFFICER, "000.00.00.H30"))
+        GatewayHttp.Reply created = http.as(gateway.tokens().token(DemoTokens.DESK_OFFICER, "000.00.00.H30"))
                 .post("api/v1/dossiers", GatewayHttp.submission("1.001193", "000.00.00.H30", "001190012345"));
         assertEquals(201, created.status(), created::toString);
         String code = created.json().getString("code");
