@@ -173,6 +173,31 @@ class SecurityIT {
     }
 
     @Test
+    void anIdempotencyKeyNeverReachesAnotherAgencysDossier() {
+        String key = "desk-1-" + System.nanoTime();
+        GatewayHttp.Reply first = post(as(DemoTokens.DESK_OFFICER, UNIT), key,
+                GatewayHttp.submission("1.001193", UNIT, "001190020005"));
+        assertEquals(201, first.status(), first::toString);
+        // Another agency's desk system happens to choose the same key: a dossier of its own, not the first one.
+        GatewayHttp.Reply other = post(as(DemoTokens.DESK_OFFICER, OTHER), key,
+                GatewayHttp.submission("1.001193", OTHER, "001190020006"));
+        assertEquals(201, other.status(), other::toString);
+        assertFalse(other.body().contains(first.json().getString("code")), other::toString);
+        assertFalse(other.body().contains("001190020005"), other::toString);
+        // Within the agency the key still names the first dossier.
+        GatewayHttp.Reply retry = post(as(DemoTokens.DESK_OFFICER, UNIT), key,
+                GatewayHttp.submission("1.001193", UNIT, "001190020005"));
+        assertEquals(200, retry.status(), retry::toString);
+        assertEquals(first.json().getString("code"), retry.json().getString("code"));
+    }
+
+    private static GatewayHttp.Reply post(GatewayHttp http, String idempotencyKey, String body) {
+        return http.send(HttpRequest.newBuilder(http.resolve("api/v1/dossiers"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
     void callbacksNeedTheAgencysSignatureOnceAndFresh() {
         GatewayHttp http = anonymous();
         String body = "{\"ticket\": \"NO-SUCH-TICKET-" + System.nanoTime() + "\", \"outcome\": \"DONE\", \"result\": {}}";

@@ -66,19 +66,21 @@ public class DossierDesk {
     Event<DossierRescheduled> rescheduled;
 
     /**
-     * Receives a dossier once per idempotency key: a retried submission with the same key answers
-     * the dossier the first one created. A null key means no de-duplication.
+     * Receives a dossier once per idempotency key and receiving agency: a retried submission with the
+     * same key answers the dossier the first one created. The same key sent for another agency is a
+     * new submission, so a key can never reach a dossier outside the caller's agency scope. A null
+     * key means no de-duplication.
      */
     public Intake submit(SubmitDossier request, String idempotencyKey) {
         if (idempotencyKey != null) {
-            var earlier = intakeKeys.find(idempotencyKey);
+            var earlier = intakeKeys.find(request.agencyCode(), idempotencyKey);
             if (earlier.isPresent()) {
                 return new Intake(find(earlier.get()), false);
             }
         }
         Dossier dossier = submit(request);
         if (idempotencyKey != null) {
-            intakeKeys.remember(idempotencyKey, dossier.code(), dossier.receivedAt());
+            intakeKeys.remember(request.agencyCode(), idempotencyKey, dossier.code(), dossier.receivedAt());
         }
         return new Intake(dossier, true);
     }

@@ -26,10 +26,11 @@ public class JdbcIntakeKeys implements IntakeKeys {
     DataSource dataSource;
 
     @Override
-    public Optional<DossierCode> find(String key) {
+    public Optional<DossierCode> find(String agencyCode, String key) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT dossier_code FROM intake_idempotency WHERE idem_key = ?")) {
-            ps.setString(1, key);
+                "SELECT dossier_code FROM intake_key WHERE agency_code = ? AND idem_key = ?")) {
+            ps.setString(1, agencyCode);
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new DossierCode(rs.getString(1))) : Optional.empty();
             }
@@ -39,12 +40,13 @@ public class JdbcIntakeKeys implements IntakeKeys {
     }
 
     @Override
-    public void remember(String key, DossierCode code, OffsetDateTime at) {
+    public void remember(String agencyCode, String key, DossierCode code, OffsetDateTime at) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO intake_idempotency (idem_key, dossier_code, created_at) VALUES (?, ?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, code.value());
-            ps.setObject(3, at);
+                "INSERT INTO intake_key (agency_code, idem_key, dossier_code, created_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, agencyCode);
+            ps.setString(2, key);
+            ps.setString(3, code.value());
+            ps.setObject(4, at);
             ps.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
