@@ -33,6 +33,9 @@ final class PersonalDataLogScan {
     private static final Pattern CITIZEN_ID = Pattern.compile("(?<![0-9A-Za-z])(0[0-9]{2})[0-9]{9}(?![0-9A-Za-z])");
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z+])(?:0|\\+84)[35789][0-9]{8}(?![0-9A-Za-z])");
     /** The gateway's masked form of a citizen ID: first four and last two digits. */
+    /** A UUID (message ids, archive record ids): its last group is 12 hex digits, sometimes all decimal. */
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     private static final Pattern MASKED_ID = Pattern.compile("(?<![0-9*])[0-9]{4}\\*{6}[0-9]{2}(?![0-9*])");
     private static final int HIGHEST_PROVINCE = 96;
 
@@ -81,6 +84,7 @@ final class PersonalDataLogScan {
                 while ((line = in.readLine()) != null) {
                     number++;
                     lines++;
+                    line = UUID.matcher(line).replaceAll("<uuid>");
                     Matcher id = CITIZEN_ID.matcher(line);
                     while (id.find()) {
                         if (Integer.parseInt(id.group(1)) <= HIGHEST_PROVINCE) {

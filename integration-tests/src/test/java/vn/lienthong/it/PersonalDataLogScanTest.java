@@ -78,6 +78,15 @@ class PersonalDataLogScanTest {
     }
 
     @Test
+    void aUuidWhoseLastGroupIsAllDigitsIsNotACitizenId() throws IOException {
+        log("shared/data/archive/ledger/ledger.log",
+                "40\t2026-11-22T06:23:46Z\tDEPOSIT\ta1b4121c-3b4c-4909-8479-016969494537\tdossier=000.20.20.H30-261122-0017\n");
+        assertEquals(List.of(), PersonalDataLogScan.scan(root).findings());
+        log("shared/data/archive/ledger/ledger.log", "a1b4121c-3b4c-4909-8479-016969494537 for 016969494537\n");
+        assertEquals(1, PersonalDataLogScan.scan(root).findings().size());
+    }
+
+    @Test
     void noLogAtAllFailsRatherThanPassingOnNothing() throws IOException {
         log("arquillian/db/lienthong.mv.db", "001190012345"); // data, not a log: not scanned
         Files.createDirectories(root.resolve("logs/arquillian"));
