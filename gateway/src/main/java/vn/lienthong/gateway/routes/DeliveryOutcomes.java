@@ -56,8 +56,10 @@ public class DeliveryOutcomes {
     /**
      * Due messages of enabled connectors; messages for a switched-off agency wait. The first call
      * after start hands back whatever a previous run left in flight (one gateway per database).
+     * The poller and the after-commit nudge take turns: a claim running beside the first call's
+     * hand-back could see its fresh claims handed back too.
      */
-    public List<AgencyMessage> claim() {
+    public synchronized List<AgencyMessage> claim() {
         if (recovered.compareAndSet(false, true)) {
             releaseInFlight();
         }
