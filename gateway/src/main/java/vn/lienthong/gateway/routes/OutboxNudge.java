@@ -5,9 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-
 import vn.lienthong.gateway.application.event.OutboxMessageDue;
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
 
@@ -26,20 +23,7 @@ public class OutboxNudge {
     @Inject
     CamelRuntime camel;
 
-    private ProducerTemplate template;
-
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxMessageDue due) {
-        nudge();
-    }
-
-    private synchronized void nudge() {
-        CamelContext context = camel.context();
-        if (context == null || !camel.isStarted()) {
-            return;
-        }
-        if (template == null || template.getCamelContext() != context) {
-            template = context.createProducerTemplate();
-        }
-        template.asyncSendBody(QUEUE, "nudge");
+        camel.nudge(QUEUE);
     }
 }

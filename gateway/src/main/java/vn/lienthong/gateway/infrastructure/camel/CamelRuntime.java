@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.ServiceStatus;
@@ -63,7 +64,7 @@ public class CamelRuntime {
     @Resource
     ManagedScheduledExecutorService managedScheduledExecutor;
 
-    private CamelContext context;
+    private volatile CamelContext context;
     private Thread shutdownHook;
 
     void start(@Observes @Priority(DatabaseMigration.PRIORITY + 100) @Initialized(ApplicationScoped.class) Object started) {
@@ -125,5 +126,25 @@ public class CamelRuntime {
 
     public boolean isStarted() {
         return context != null && context.getStatus() == ServiceStatus.Started;
+    }
+
+    private final Object hintLock = new Object(); // not this: stop() holds the bean's monitor while Camel drains
+    private ProducerTemplate hints;
+
+    /**
+     * Drops a wake-up hint on {@code endpoint} (a coalescing seda queue) without waiting; nothing
+     * while Camel is not running, since the woken route's poller will find the work anyway.
+     */
+    public void nudge(String endpoint) {
+        CamelContext running = context;
+        if (running == null || running.getStatus() != ServiceStatus.Started) {
+            return;
+        }
+        synchronized (hintLock) {
+            if (hints == null || hints.getCamelContext() != running) {
+                hints = running.createProducerTemplate();
+            }
+            hints.asyncSendBody(endpoint, "nudge");
+        }
     }
 }

@@ -5,9 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-
 import vn.lienthong.gateway.application.event.AgencyStepDone;
 import vn.lienthong.gateway.application.event.DossierStatusChanged;
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
@@ -33,16 +30,7 @@ public class PaperNudge {
         nudge();
     }
 
-    private ProducerTemplate template;
-
-    private synchronized void nudge() {
-        CamelContext context = camel.context();
-        if (context == null || !camel.isStarted()) {
-            return;
-        }
-        if (template == null || template.getCamelContext() != context) {
-            template = context.createProducerTemplate();
-        }
-        template.asyncSendBody(QUEUE, "nudge");
+    private void nudge() {
+        camel.nudge(QUEUE);
     }
 }
