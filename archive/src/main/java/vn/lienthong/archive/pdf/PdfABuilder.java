@@ -1,14 +1,12 @@
 package vn.lienthong.archive.pdf;
 
 import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -21,8 +19,6 @@ import java.util.GregorianCalendar;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -31,8 +27,6 @@ import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.stream.ImageInputStream;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -45,7 +39,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
@@ -54,7 +47,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.w3c.dom.NodeList;
@@ -72,11 +64,9 @@ public final class PdfABuilder {
     private static final float POINTS_PER_INCH = 72f;
     /** ISO 32000 implementation limit, which PDF/A-2 makes normative. */
     private static final float MAX_PAGE_POINTS = 14_400f;
-    private static final byte[] FONT = loadFont();
-    private static final Queue<TrueTypeFont> PARSED_FONTS = new ConcurrentLinkedQueue<>();
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     private final PdfOptions options;
+    private final PdfAConformance conformance = PdfAConformance.standard();
 
     public PdfABuilder(PdfOptions options) {
         this.options = options;
@@ -100,9 +90,9 @@ public final class PdfABuilder {
             throw new BadInputException("A document needs at least one page / Hồ sơ phải có ít nhất một trang");
         }
         List<PDDocument> appended = new ArrayList<>();
-        TrueTypeFont font = borrowFont();
-        try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(options.heapCacheBytes()).streamCache)) {
-            doc.setVersion(1.7f);
+        // The font goes back only after the save, which subsets it.
+        try (PdfAConformance.FontLoan font = conformance.borrowFont();
+                PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(options.heapCacheBytes()).streamCache)) {
             List<SourceFile> sources = new ArrayList<>();
             if (options.coverPage()) {
                 doc.addPage(new PDPage(PDRectangle.A4)); // filled in once the page count is known
@@ -113,14 +103,13 @@ public final class PdfABuilder {
             }
             int pageCount = doc.getNumberOfPages();
             if (options.coverPage()) {
-                drawCover(doc, doc.getPage(0), font, metadata, pageCount);
+                drawCover(doc, doc.getPage(0), font.embedIn(doc), metadata, pageCount);
             }
             if (part == PdfAPart.A3B) {
                 attachOriginals(doc, sources, metadata.digitizedAt());
             }
-            addOutputIntent(doc);
-            addMetadata(doc, XmpPacket.build(metadata, part, pageCount, sources, Instant.now()));
-            doc.save(out, CompressParameters.NO_COMPRESSION); // subsets the font, so it is returned only after
+            conformance.declare(doc, XmpPacket.build(metadata, part, pageCount, sources, Instant.now()));
+            doc.save(out, CompressParameters.NO_COMPRESSION);
             out.flush();
             return new BuiltPdf(pageCount, sources);
         } catch (IOException e) {
@@ -129,7 +118,6 @@ public final class PdfABuilder {
             for (PDDocument source : appended) {
                 closeSource(source);
             }
-            PARSED_FONTS.offer(font);
         }
     }
 
@@ -261,10 +249,8 @@ public final class PdfABuilder {
         }
     }
 
-    private static void drawCover(PDDocument doc, PDPage page, TrueTypeFont ttf, DocumentMetadata m, int pageCount)
+    private static void drawCover(PDDocument doc, PDPage page, PDType0Font font, DocumentMetadata m, int pageCount)
             throws IOException {
-        // Embedded as a subset of the glyphs used, as PDF/A requires; the parsed font is reused, not re-read.
-        PDType0Font font = PDType0Font.load(doc, ttf, true);
         String time = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
                 .withZone(ZoneId.of("Asia/Ho_Chi_Minh")).format(m.digitizedAt());
         List<String> lines = new ArrayList<>();
@@ -339,22 +325,6 @@ public final class PdfABuilder {
         };
     }
 
-    /** The sRGB output intent PDF/A requires for device colours; shared with {@link TextPdfABuilder}. */
-    static void addOutputIntent(PDDocument doc) throws IOException {
-        PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
-        intent.setInfo("sRGB IEC61966-2.1");
-        intent.setOutputCondition("sRGB IEC61966-2.1");
-        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-        intent.setRegistryName("http://www.color.org");
-        doc.getDocumentCatalog().addOutputIntent(intent);
-    }
-
-    static void addMetadata(PDDocument doc, String xmp) throws IOException {
-        PDMetadata metadata = new PDMetadata(doc);
-        metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
-        doc.getDocumentCatalog().setMetadata(metadata);
-    }
-
     /** PNG's pHYs chunk (pixels per metre), read natively: it is the only resolution PNG has. */
     private static int[] pngDpi(IIOMetadata metadata) {
         int[] dpi = {0, 0};
@@ -427,38 +397,6 @@ public final class PdfABuilder {
         } catch (IOException e) {
             System.getLogger(PdfABuilder.class.getName()).log(System.Logger.Level.WARNING,
                     "Cannot close an appended PDF", e);
-        }
-    }
-
-    /**
-     * A parsed font for one build at a time: parsing DejaVu Sans costs more than a page, and a
-     * TrueTypeFont reads its glyphs lazily, so concurrent builds each borrow their own.
-     */
-    static TrueTypeFont borrowFont() {
-        TrueTypeFont font = PARSED_FONTS.poll();
-        if (font != null) {
-            return font;
-        }
-        try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(FONT));
-        } catch (IOException e) {
-            throw new ArchiveException("The embedded font cannot be parsed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Gives a font from {@link #borrowFont()} back once the document using it is saved. */
-    static void returnFont(TrueTypeFont font) {
-        PARSED_FONTS.offer(font);
-    }
-
-    private static byte[] loadFont() {
-        try (InputStream in = PdfABuilder.class.getResourceAsStream("DejaVuSans.ttf")) {
-            if (in == null) {
-                throw new IOException("DejaVuSans.ttf is not on the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new ArchiveException("The embedded font is missing from the archive jar", e);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,8 +16,8 @@ import vn.lienthong.archive.ArchiveException;
 
 /**
  * Renders a {@link TextDocument} as a PDF/A-2b on A4 pages: DejaVu Sans embedded as a subset (so
- * Vietnamese diacritics are exact), the sRGB output intent and the XMP identification, the same
- * plumbing as {@link PdfABuilder}. Text is wrapped and paged; characters the font lacks become "?",
+ * Vietnamese diacritics are exact), the sRGB output intent and the XMP identification, through the
+ * same {@link PdfAConformance} as {@link PdfABuilder}. Text is wrapped and paged; characters the font lacks become "?",
  * since the content may come from other systems.
  */
 public final class TextPdfABuilder {
@@ -31,26 +30,24 @@ public final class TextPdfABuilder {
     private static final float CELL_PADDING = 3f;
     private static final float CELL_SIZE = 9.5f;
 
+    private final PdfAConformance conformance = PdfAConformance.standard();
+
     /** Writes the PDF/A to {@code out} (not closed) and says where the signature space landed. */
     public TextLayout build(TextDocument document, OutputStream out) {
-        TrueTypeFont ttf = PdfABuilder.borrowFont();
-        try (PDDocument doc = new PDDocument()) {
-            doc.setVersion(1.7f);
-            Writer writer = new Writer(doc, PDType0Font.load(doc, ttf, true), ttf.getUnicodeCmapLookup());
+        // The font goes back only after the save, which subsets it.
+        try (PdfAConformance.FontLoan font = conformance.borrowFont(); PDDocument doc = new PDDocument()) {
+            Writer writer = new Writer(doc, font.embedIn(doc), font.font().getUnicodeCmapLookup());
             for (TextBlock block : document.blocks()) {
                 writer.write(block);
             }
             writer.close();
-            PdfABuilder.addOutputIntent(doc);
-            PdfABuilder.addMetadata(doc, XmpPacket.forText(document.title(), document.identifier(),
+            conformance.declare(doc, XmpPacket.forText(document.title(), document.identifier(),
                     document.creator(), document.created()));
-            doc.save(out, CompressParameters.NO_COMPRESSION); // subsets the font, so it is returned only after
+            doc.save(out, CompressParameters.NO_COMPRESSION);
             out.flush();
             return new TextLayout(doc.getNumberOfPages(), writer.signatureSpace);
         } catch (IOException e) {
             throw new ArchiveException("Cannot write the PDF/A text document: " + e.getMessage(), e);
-        } finally {
-            PdfABuilder.returnFont(ttf);
         }
     }
 
