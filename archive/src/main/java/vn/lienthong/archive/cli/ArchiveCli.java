@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,23 @@ public final class ArchiveCli {
     static final int OK = 0;
     static final int INTEGRITY = 1;
     static final int USAGE = 2;
-    private static final Set<String> FLAGS = Set.of("--all", "--set", "--lift");
+    private static final Set<String> STORE = Set.of("--store", "--jdbc", "--db-user", "--db-password");
+    private static final Set<String> KEY = Set.of("--keystore", "--storepass", "--alias", "--pkcs11-config",
+            "--alg", "--digest", "--tsa");
+    private static final Set<String> QUERY = Set.of("--dossier", "--citizen-id", "--procedure", "--from", "--to");
+    /** What each command takes; anything else on its line is refused, so a mistyped option cannot go unnoticed. */
+    private static final Map<String, Syntax> COMMANDS = Map.ofEntries(
+            Map.entry("ingest", Syntax.archive(Set.of("--dossier", "--type", "--title", "--procedure", "--agency",
+                    "--operator", "--citizen-id", "--retain-until", "--pdfa", "--out-dir"), Set.of(), true)),
+            Map.entry("get", Syntax.archive(Set.of("--out", "--operator"), Set.of(), true)),
+            Map.entry("search", Syntax.archive(QUERY, Set.of(), false)),
+            Map.entry("verify", Syntax.archive(Set.of("--operator"), Set.of("--all"), true)),
+            Map.entry("verify-ledger", Syntax.archive(Set.of(), Set.of(), false)),
+            Map.entry("audit", Syntax.archive(Set.of("--operator"), Set.of(), false)),
+            Map.entry("export-bag", Syntax.archive(union(QUERY, Set.of("--out")), Set.of(), false)),
+            Map.entry("hold", Syntax.archive(Set.of("--reason", "--operator"), Set.of("--set", "--lift"), true)),
+            Map.entry("delete", Syntax.archive(Set.of("--reason", "--operator"), Set.of(), true)),
+            Map.entry("bench", new Syntax(union(KEY, Set.of("--pages", "--per-doc", "--store")), Set.of(), false)));
     private static final String USAGE_TEXT = """
             Usage: java -jar lienthong-archive.jar COMMAND [options]
               ingest --dossier CODE --type TYPE [--title T] [--procedure P] [--agency A] [--operator O]
@@ -89,7 +106,11 @@ public final class ArchiveCli {
             return args.length == 0 ? USAGE : OK;
         }
         try {
-            Options o = Options.parse(args);
+            Syntax syntax = COMMANDS.get(args[0]);
+            if (syntax == null) {
+                throw new BadInputException("Unknown command '" + args[0] + "'\n" + USAGE_TEXT);
+            }
+            Options o = Options.parse(args, syntax);
             return switch (o.command) {
                 case "ingest" -> ingest(o);
                 case "get" -> get(o);
@@ -101,7 +122,7 @@ public final class ArchiveCli {
                 case "hold" -> hold(o);
                 case "delete" -> delete(o);
                 case "bench" -> bench(o);
-                default -> throw new BadInputException("Unknown command '" + o.command + "'\n" + USAGE_TEXT);
+                default -> throw new IllegalStateException("No handler for the command " + o.command);
             };
         } catch (IntegrityException e) {
             err.println("INTEGRITY FAILURE: " + e.getMessage());
@@ -342,26 +363,53 @@ public final class ArchiveCli {
         }
     }
 
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * The options one command takes: "--name value" options, "--flag" switches, and whether it takes
+     * positional arguments (an ID or PAGE files).
+     */
+    private record Syntax(Set<String> valueOptions, Set<String> flags, boolean positional) {
+        /** A command that opens the archive, so it also takes the store and key options. */
+        static Syntax archive(Set<String> valueOptions, Set<String> flags, boolean positional) {
+            return new Syntax(union(union(valueOptions, STORE), KEY), flags, positional);
+        }
+
+        String known() {
+            List<String> known = new ArrayList<>(union(valueOptions, flags));
+            known.sort(null);
+            return String.join(" ", known);
+        }
+    }
+
     /** Parsed command line: the command, --name value options, flags and positional arguments. */
     private record Options(String command, Map<String, String> named, Set<String> flags, List<String> positional) {
-        static Options parse(String[] args) {
+        static Options parse(String[] args, Syntax syntax) {
+            String command = args[0];
             Map<String, String> named = new HashMap<>();
-            Set<String> flags = new java.util.HashSet<>();
+            Set<String> flags = new HashSet<>();
             List<String> positional = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
-                if (FLAGS.contains(a)) {
+                if (syntax.flags().contains(a)) {
                     flags.add(a);
-                } else if (a.startsWith("--")) {
+                } else if (syntax.valueOptions().contains(a)) {
                     if (i + 1 >= args.length) {
                         throw new BadInputException("Option " + a + " needs a value");
                     }
                     named.put(a, args[++i]);
+                } else if (a.startsWith("-") || !syntax.positional()) {
+                    throw new BadInputException((a.startsWith("-") ? "Unknown option '" : "Unexpected argument '")
+                            + a + "' for " + command + "; it takes " + syntax.known());
                 } else {
                     positional.add(a);
                 }
             }
-            return new Options(args[0], named, flags, positional);
+            return new Options(command, named, flags, positional);
         }
 
         Optional<String> get(String name) {

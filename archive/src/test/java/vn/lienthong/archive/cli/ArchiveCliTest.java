@@ -1,6 +1,7 @@
 package vn.lienthong.archive.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,10 @@ class ArchiveCliTest {
 
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     private List<String> keyOptions() {
@@ -96,6 +101,32 @@ class ArchiveCliTest {
         Path pdf = outDir.resolve("H15-261008-0001-result.pdf");
         assertTrue(TestArchives.pdfsig(pdf).contains("Signature is Valid."));
         assertEquals("", PdfAValidation.failures(pdf, PdfAPart.A3B));
+    }
+
+    @Test
+    void aMistypedOptionIsRefusedByNameBeforeAnythingIsArchived() throws IOException {
+        Path page = TestImages.write(dir, "p.jpg", TestImages.jpeg(TestImages.page(620, 877, 1), 75, 0.7f));
+
+        assertEquals(2, cli(args("ingest", "--dossier", "H15-261008-0976", "--type", "birth", "--retain-untill",
+                "2090-01-31", page.toString())));
+        assertTrue(err().contains("Unknown option '--retain-untill' for ingest"), err());
+        assertTrue(err().contains("--retain-until"), "the message lists what ingest takes: " + err());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing was archived");
+
+        assertEquals(0, cli(args("ingest", "--dossier", "H15-261008-0976", "--type", "birth", "--retain-until",
+                "2090-01-31", page.toString())), err());
+        assertEquals(0, cli(args("search", "--dossier", "H15-261008-0976")));
+        assertTrue(out().contains("\t2090-01-31"), "spelt right, the retention date is kept: " + out());
+    }
+
+    @Test
+    void optionsAndArgumentsAnotherCommandTakesAreRefused() {
+        assertEquals(2, cli(args("verify-ledger", "--all")));
+        assertTrue(err().contains("Unknown option '--all' for verify-ledger"), err());
+        assertEquals(2, cli(args("search", "079203001234")));
+        assertTrue(err().contains("Unexpected argument '079203001234' for search"), err());
+        assertEquals(2, cli("bench", "--jdbc", "jdbc:h2:mem:x"));
+        assertTrue(err().contains("Unknown option '--jdbc' for bench"), err());
     }
 
     @Test
