@@ -26,6 +26,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.lienthong.gateway.infrastructure.agency.TestPki;
+
 /**
  * Liên thông over real TLS: the runnable jar serves HTTPS (Payara Micro --sslport with a test CA's
  * certificate for 127.0.0.1), and the social-insurance connector calls its own sandbox through

@@ -35,7 +35,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A throw-away PKI for the TLS tests: a CA, the certificates it issues (EC P-256), and PKCS12 files of them. */
+/**
+ * A throw-away PKI for the TLS tests: a CA, the certificates it issues (EC P-256), and PKCS12 files of them.
+ * The integration tests' AgencyTlsIT uses it too, through this module's test-jar.
+ */
 public final class TestPki {
 
     private static final AtomicLong SERIAL = new AtomicLong(1000);
