@@ -36,6 +36,7 @@ public class DeadLetters {
     @Inject
     AgencyRequests requests;
 
+    /** At most {@code limit} dead letters, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AgencyMessage> list(int limit) {
         return outbox.deadLetters(limit);
