@@ -54,7 +54,7 @@ public class DossierDesk {
     MetricRegistry metrics;
 
     @Inject
-    AgencyExchanges exchanges;
+    AgencyRequests agencyRequests;
 
     @Inject
     IntakeKeys intakeKeys;
@@ -109,7 +109,7 @@ public class DossierDesk {
                 request.receivedBy(), null, request.agencyCode(), null, dueAt,
                 "Tiếp nhận hồ sơ qua kênh " + request.channel(), now));
         // Liên thông: messages to the procedure's external agencies commit with the dossier, or not at all.
-        exchanges.enqueueForIntake(dossier, procedure);
+        agencyRequests.atIntake(dossier, procedure);
         statusChanged.fire(new DossierStatusChanged(dossier, null, null, request.receivedBy(), now));
         metrics.counter("lienthong_dossiers_received", new Tag("channel", request.channel().name())).inc();
         return dossier;
@@ -134,7 +134,7 @@ public class DossierDesk {
         dossiers.record(code, new DossierEvent(DossierEvent.Kind.HANDOVER, dossier.status(), dossier.status(),
                 step.actor(), step.fromUnit(), step.toUnit(), stepDeadline, dossier.dueAt(), step.note(), now));
         if (step.toAgency() != null) {
-            exchanges.enqueue(dossier, step.toAgency());
+            agencyRequests.handOver(dossier, step.toAgency());
         }
         return dossier;
     }

@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
-import vn.lienthong.gateway.application.AgencyExchanges;
+import vn.lienthong.gateway.application.AgencyDeliveries;
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
 
 /** Applies a callback body {@code {ticket, outcome: DONE|REJECTED, result, reason}} to its request. */
@@ -24,7 +24,7 @@ import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
 public class AgencyCallbacks {
 
     @Inject
-    AgencyExchanges exchanges;
+    AgencyDeliveries deliveries;
 
     @Inject
     CamelRuntime camel;
@@ -68,7 +68,7 @@ public class AgencyCallbacks {
         JsonObject result = body.containsKey("result") ? body.getJsonObject("result") : Json.createObjectBuilder().build();
         String summary = success ? body.getString("summary", "Kết quả: " + result)
                 : body.getString("reason", "không nêu lý do");
-        exchanges.callback(agency, ticket, success, result.toString(), summary);
+        deliveries.callback(agency, ticket, success, result.toString(), summary);
         return "applied";
     }
 }

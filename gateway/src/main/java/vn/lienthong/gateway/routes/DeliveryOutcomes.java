@@ -15,14 +15,14 @@ import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-import vn.lienthong.gateway.application.AgencyExchanges;
+import vn.lienthong.gateway.application.AgencyDeliveries;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.AgencyResult;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 
-/** Between the delivery routes and the exchanges use cases: claims work and reports each outcome. */
+/** Between the delivery routes and the agency deliveries use case: claims work and reports each outcome. */
 @ApplicationScoped
 public class DeliveryOutcomes {
 
@@ -31,7 +31,7 @@ public class DeliveryOutcomes {
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class.getName());
 
     @Inject
-    AgencyExchanges exchanges;
+    AgencyDeliveries deliveries;
 
     @Inject
     ConnectorDirectory connectors;
@@ -65,26 +65,26 @@ public class DeliveryOutcomes {
         }
         Set<String> enabled = connectors.all().stream().filter(Connector::enabled).map(Connector::id)
                 .collect(Collectors.toSet());
-        List<AgencyMessage> claimed = exchanges.claimDue(batchSize, Duration.ofSeconds(leaseSeconds));
-        claimed.stream().filter(m -> !enabled.contains(m.agencyId())).forEach(m -> exchanges.postpone(
+        List<AgencyMessage> claimed = deliveries.claimDue(batchSize, Duration.ofSeconds(leaseSeconds));
+        claimed.stream().filter(m -> !enabled.contains(m.agencyId())).forEach(m -> deliveries.postpone(
                 m.messageId(), Duration.ofMinutes(5), "Kết nối " + m.agencyId() + " đang tắt / connector disabled"));
         // Right after a restart the sandbox's address is not known until the first request arrives:
         // those messages wait, without spending an attempt or tripping the agency's circuit.
         claimed.stream().filter(m -> enabled.contains(m.agencyId()) && !addresses.addressable(m.agencyId()))
-                .forEach(m -> exchanges.postpone(m.messageId(), Duration.ofMillis(circuitOpenWaitMs),
+                .forEach(m -> deliveries.postpone(m.messageId(), Duration.ofMillis(circuitOpenWaitMs),
                         "Chưa biết địa chỉ sandbox / sandbox address not known yet"));
         return claimed.stream().filter(m -> enabled.contains(m.agencyId()) && addresses.addressable(m.agencyId())).toList();
     }
 
     void releaseInFlight() {
-        int released = exchanges.releaseInFlight();
+        int released = deliveries.releaseInFlight();
         if (released > 0) {
             LOG.info(() -> released + " outbox messages were in flight when the gateway stopped; pending again");
         }
     }
 
     public void answered(Exchange exchange) {
-        exchanges.answered(message(exchange).messageId(), exchange.getMessage().getBody(AgencyResult.class));
+        deliveries.answered(message(exchange).messageId(), exchange.getMessage().getBody(AgencyResult.class));
     }
 
     public void transientFailure(Exchange exchange) {
@@ -97,7 +97,7 @@ public class DeliveryOutcomes {
         String reason = AgencyFailures.describe(cause);
         LOG.warning(() -> "Agency " + m.agencyId() + " unavailable for message " + m.messageId() + ", retrying later: "
                 + abbreviate(reason));
-        exchanges.retryLater(m.messageId(), reason);
+        deliveries.retryLater(m.messageId(), reason);
     }
 
     /**
@@ -111,7 +111,7 @@ public class DeliveryOutcomes {
         String reason = "Lỗi nội bộ / internal error: " + AgencyFailures.describe(cause);
         LOG.log(Level.WARNING, cause, () -> "Message " + m.messageId() + " to " + m.agencyId()
                 + " goes back to the outbox: " + abbreviate(reason));
-        exchanges.retryLater(m.messageId(), reason);
+        deliveries.retryLater(m.messageId(), reason);
     }
 
     public void permanentFailure(Exchange exchange) {
@@ -119,7 +119,7 @@ public class DeliveryOutcomes {
         AgencyMessage m = message(exchange);
         LOG.warning(() -> "Agency " + m.agencyId() + " refused message " + m.messageId() + " for good: "
                 + abbreviate(cause.getMessage()));
-        exchanges.failed(m.messageId(), cause.getMessage());
+        deliveries.failed(m.messageId(), cause.getMessage());
     }
 
     /** Agency replies can be long HTML pages; a log line keeps their start. */
@@ -129,7 +129,7 @@ public class DeliveryOutcomes {
 
     public void circuitOpen(Exchange exchange) {
         AgencyMessage m = message(exchange);
-        exchanges.postpone(m.messageId(), Duration.ofMillis(circuitOpenWaitMs),
+        deliveries.postpone(m.messageId(), Duration.ofMillis(circuitOpenWaitMs),
                 "Mạch ngắt của " + m.agencyId() + " đang mở / circuit open");
     }
 

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.Exchange;
 
-import vn.lienthong.gateway.application.AgencyExchanges;
+import vn.lienthong.gateway.application.LienThongSteps;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 
 /**
@@ -18,19 +18,19 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 public class FlowProgress {
 
     @Inject
-    AgencyExchanges exchanges;
+    LienThongSteps steps;
 
     /** Starts {@code operation} unless it was started before; its own deadline is {@code workingDays} away. */
     public void start(DossierCode code, String operation, int workingDays) {
-        exchanges.startStep(code, operation, workingDays);
+        steps.start(code, operation, workingDays);
     }
 
     public void complete(DossierCode code) {
-        exchanges.completeFlow(code);
+        steps.complete(code);
     }
 
     /** Whether every one of {@code operations} has its result, for the exchange's dossier. */
     public boolean done(Exchange exchange, String... operations) {
-        return exchanges.stepsDone(exchange.getMessage().getBody(DossierCode.class), List.of(operations));
+        return steps.done(exchange.getMessage().getBody(DossierCode.class), List.of(operations));
     }
 }

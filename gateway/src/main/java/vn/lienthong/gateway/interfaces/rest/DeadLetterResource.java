@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.lienthong.gateway.application.AgencyExchanges;
+import vn.lienthong.gateway.application.DeadLetters;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 
 /** Messages to other agencies that failed for good or exhausted their retries, and their replay. */
@@ -29,7 +29,7 @@ import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 public class DeadLetterResource {
 
     @Inject
-    AgencyExchanges exchanges;
+    DeadLetters deadLetters;
 
     /** One dead letter: which dossier, which agency, why. */
     public record DeadLetterView(long id, String messageId, String dossierCode, String agency, String operation,
@@ -41,7 +41,7 @@ public class DeadLetterResource {
             description = "FAILED: refused for good (4xx, SOAP client fault, malformed reply); "
                     + "DEAD: transient failures exhausted the retries. Newest first.")
     public List<DeadLetterView> list(@QueryParam("limit") String limit) {
-        return exchanges.deadLetters(QueryParameters.integer("limit", limit, 100, 1, 1000)).stream()
+        return deadLetters.list(QueryParameters.integer("limit", limit, 100, 1, 1000)).stream()
                 .map(DeadLetterResource::view).toList();
     }
 
@@ -50,7 +50,7 @@ public class DeadLetterResource {
     @Operation(summary = "Gửi lại / Replay",
             description = "Puts the message back in the outbox with fresh attempts and the same message id.")
     public DeadLetterView replay(@PathParam("id") long id) {
-        return view(exchanges.replay(id, caller.officerId()));
+        return view(deadLetters.replay(id, caller.officerId()));
     }
 
     @Inject

@@ -25,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.lienthong.gateway.application.AgencyExchanges;
+import vn.lienthong.gateway.application.AgencyRequests;
 import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.application.ChangeStatus;
+import vn.lienthong.gateway.application.DeadLetters;
 import vn.lienthong.gateway.application.DossierDesk;
 import vn.lienthong.gateway.application.ExtendDossier;
 import vn.lienthong.gateway.application.HandOver;
@@ -65,7 +66,10 @@ public class DossierResource {
     ProcedureCatalogue catalogue;
 
     @Inject
-    AgencyExchanges exchanges;
+    AgencyRequests agencyRequests;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Inject
     Caller caller;
@@ -107,7 +111,7 @@ public class DossierResource {
         Dossier dossier = readable(code);
         String name = catalogue.procedure(dossier.procedureCode()).map(Procedure::name).orElse(null);
         return DossierViews.of(dossier, name, desk.now(),
-                exchanges.ofDossier(dossier.code()).stream().map(DossierViews::of).toList());
+                agencyRequests.ofDossier(dossier.code()).stream().map(DossierViews::of).toList());
     }
 
     @GET
@@ -164,7 +168,7 @@ public class DossierResource {
     @APIResponse(responseCode = "409", description = "The step is not failed, or the dossier is finished")
     public DossierViews.DossierView retryStep(@PathParam("code") String code, @PathParam("operation") String operation) {
         DossierCode dossier = changeable(code);
-        exchanges.retryStep(dossier, operation, caller.officerId());
+        deadLetters.retryStep(dossier, operation, caller.officerId());
         return view(desk.find(dossier), desk.now());
     }
 
@@ -177,7 +181,7 @@ public class DossierResource {
     @APIResponse(responseCode = "409", description = "No failed step, a step still under way, or already finished")
     public DossierViews.DossierView closePartially(@PathParam("code") String code,
                                                    @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Closing body) {
-        Dossier dossier = exchanges.closePartially(changeable(code), body.reason().strip(), actor("actor", body.actor()));
+        Dossier dossier = deadLetters.closePartially(changeable(code), body.reason().strip(), actor("actor", body.actor()));
         return view(dossier, desk.now());
     }
 
