@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import jakarta.json.Json;
@@ -20,6 +21,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+
+import vn.lienthong.gateway.infrastructure.multipart.MultipartParts;
 
 /**
  * The land registration office: takes a land-use change as one multipart/mixed upload (the JSON
@@ -32,6 +35,7 @@ final class LandRegistrySimulator implements AgencySimulator {
     private static final int KEEP = 50;
     private static final int MAX_METADATA = 1024 * 1024;
     private static final int BUFFER = 64 * 1024;
+    private static final int MAX_HEADERS = 16 * 1024;
 
     private final ConcurrentLinkedDeque<JsonObject> received = new ConcurrentLinkedDeque<>();
 
@@ -54,18 +58,18 @@ final class LandRegistrySimulator implements AgencySimulator {
             return remember(summary(JsonValue.EMPTY_JSON_OBJECT, List.of(), 0, started,
                     "malformed: expected multipart/mixed with a boundary, got " + contentType));
         }
-        MultipartParts parts = new MultipartParts(body, boundary);
         JsonObject metadata = JsonValue.EMPTY_JSON_OBJECT;
         List<JsonObject> attachments = new ArrayList<>();
         long bytes = 0;
         try {
-            Map<String, String> headers = parts.next();
-            if (headers == null || !"<metadata>".equals(headers.get("content-id"))) {
+            MultipartParts parts = new MultipartParts(body, boundary, MAX_HEADERS);
+            MultipartParts.Part part = parts.next();
+            if (part == null || !"<metadata>".equals(part.header("Content-ID"))) {
                 return remember(summary(metadata, attachments, 0, started,
                         "malformed: the first part must be the JSON metadata (Content-ID: <metadata>)"));
             }
             metadata = Json.createReader(new InputStreamReader(
-                    new java.io.ByteArrayInputStream(parts.content().readNBytes(MAX_METADATA)), StandardCharsets.UTF_8))
+                    new java.io.ByteArrayInputStream(part.content().readNBytes(MAX_METADATA)), StandardCharsets.UTF_8))
                     .readObject();
             Map<String, JsonObject> expected = new LinkedHashMap<>();
             JsonArray refs = metadata.getJsonArray("attachments");
@@ -73,12 +77,12 @@ final class LandRegistrySimulator implements AgencySimulator {
                 expected.put(ref.getString("sha256", ""), ref);
             }
             List<String> problems = new ArrayList<>();
-            for (headers = parts.next(); headers != null; headers = parts.next()) {
-                String named = headers.getOrDefault("content-id", "").replaceAll("^<|>$", "");
+            for (part = parts.next(); part != null; part = parts.next()) {
+                String named = Objects.requireNonNullElse(part.header("Content-ID"), "").replaceAll("^<|>$", "");
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
                 long size = 0;
                 byte[] buffer = new byte[BUFFER];
-                InputStream content = parts.content();
+                InputStream content = part.content();
                 for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
                     sha256.update(buffer, 0, n);
                     size += n;
@@ -93,7 +97,7 @@ final class LandRegistrySimulator implements AgencySimulator {
                             + (want == null ? ", not in the metadata" : ", the metadata says " + want));
                 }
                 attachments.add(Json.createObjectBuilder().add("sha256", actual).add("contentId", named)
-                        .add("size", size).add("contentType", headers.getOrDefault("content-type", ""))
+                        .add("size", size).add("contentType", Objects.requireNonNullElse(part.header("Content-Type"), ""))
                         .add("verified", verified).build());
             }
             if (!expected.isEmpty()) {
