@@ -75,8 +75,8 @@ final class DeskForms {
         List<List<String>> rows = new ArrayList<>();
         int n = 0;
         for (DossierEvent e : history) {
-            rows.add(List.of(String.valueOf(++n), step(e), units(e), SHORT.format(PaperComposer.vietnam(e.occurredAt())),
-                    e.stepDeadline() == null ? "" : SHORT.format(PaperComposer.vietnam(e.stepDeadline())), punctuality(e),
+            rows.add(List.of(String.valueOf(++n), step(e), units(e), shortTime(e.occurredAt()),
+                    e.stepDeadline() == null ? "" : shortTime(e.stepDeadline()), punctuality(e),
                     e.actor() == null ? "" : PersonalDataMask.mask(e.actor())));
         }
         fields.add(new TextBlock.Table(List.of(0.7f, 3.0f, 4.0f, 2.2f, 2.2f, 2.0f, 2.6f),
@@ -120,5 +120,9 @@ final class DeskForms {
 
     private static String time(OffsetDateTime t) {
         return TIME.format(PaperComposer.vietnam(t));
+    }
+
+    private static String shortTime(OffsetDateTime t) {
+        return SHORT.format(PaperComposer.vietnam(t));
     }
 }

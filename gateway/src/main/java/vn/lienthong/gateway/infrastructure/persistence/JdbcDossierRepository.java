@@ -31,7 +31,10 @@ import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 import vn.lienthong.gateway.domain.dossier.Timeliness;
 
-/** Dossiers in a relational database through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+/**
+ * Dossiers in a relational database through plain JDBC; the SQL runs on H2 and PostgreSQL. One
+ * dossier and its history here; the desks' list and the statistics report in {@link DossierListing}.
+ */
 @ApplicationScoped
 public class JdbcDossierRepository implements DossierRepository {
 
