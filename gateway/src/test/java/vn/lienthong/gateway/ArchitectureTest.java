@@ -45,4 +45,25 @@ class ArchitectureTest {
                 .because("gateway → signing → BouncyCastle: one place knows CMS")
                 .check(classes);
     }
+
+    /**
+     * Every class that writes SQL lives in infrastructure/persistence; anywhere else a DataSource is
+     * only handed on. The same rule run on a class that talks JDBC elsewhere must find it.
+     */
+    @Test
+    void sqlLivesInPersistence() {
+        var rule = noClasses().that().resideOutsideOfPackage("..gateway.infrastructure.persistence..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("a newcomer finds every statement, row mapping and SQLException in infrastructure/persistence");
+        rule.check(classes);
+
+        class MisplacedSql {
+            boolean answers(java.sql.Connection c) throws java.sql.SQLException {
+                return c.isValid(1);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(
+                rule.evaluate(new ClassFileImporter().importClasses(MisplacedSql.class)).hasViolation(),
+                "the rule must catch JDBC outside infrastructure/persistence");
+    }
 }

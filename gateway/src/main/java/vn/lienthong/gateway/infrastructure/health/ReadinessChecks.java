@@ -1,10 +1,5 @@
 package vn.lienthong.gateway.infrastructure.health;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -15,39 +10,16 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
-import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
-/** Readiness: the database answers and the Camel context runs. Liveness: the application is deployed. */
+/**
+ * Readiness: the Camel context runs (the database's own check is {@code persistence.DatabaseReadiness}).
+ * Liveness: the application is deployed.
+ */
 @ApplicationScoped
 public class ReadinessChecks {
 
-    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    DatabaseMigration migration;
-
     @Inject
     CamelRuntime camel;
-
-    @Produces
-    @Readiness
-    HealthCheck database() {
-        return () -> {
-            try (Connection c = dataSource.getConnection()) {
-                boolean valid = c.isValid(VALIDATION_TIMEOUT_SECONDS);
-                return HealthCheckResponse.named("database")
-                        .status(valid)
-                        .withData("product", c.getMetaData().getDatabaseProductName())
-                        .withData("schemaVersion", migration.schemaVersion())
-                        .build();
-            } catch (SQLException e) {
-                return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
-            }
-        };
-    }
 
     @Produces
     @Readiness

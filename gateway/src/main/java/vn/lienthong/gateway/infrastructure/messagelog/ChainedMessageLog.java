@@ -19,10 +19,12 @@ import vn.lienthong.gateway.domain.messagelog.MessageRecord;
 import vn.lienthong.gateway.domain.messagelog.PurgeAnchor;
 import vn.lienthong.gateway.domain.messagelog.SignedBatch;
 import vn.lienthong.gateway.domain.messagelog.Verification;
+import vn.lienthong.gateway.infrastructure.persistence.JdbcMessageLogReader;
+import vn.lienthong.gateway.infrastructure.persistence.JdbcMessageLogStore;
 
 /**
  * The message log on a DataSource, without a container: writes through the single writer, reads
- * straight from the store. The CDI bean wraps one; tests and the benchmark use it directly.
+ * straight from the tables. The CDI bean wraps one; tests and the benchmark use it directly.
  */
 public final class ChainedMessageLog implements MessageLog, AutoCloseable {
 
@@ -34,15 +36,15 @@ public final class ChainedMessageLog implements MessageLog, AutoCloseable {
     public record Settings(long batchRecords, int maxGroup, Duration commitWait) {
     }
 
-    private final JdbcMessageLogStore store;
+    private final JdbcMessageLogReader reader;
     private final Supplier<ChainSigner> signer;
     private final MessageLogWriter writer;
 
     public ChainedMessageLog(DataSource dataSource, Supplier<ChainSigner> signer, Clock clock, ThreadFactory threads,
                              Settings settings) {
-        this.store = new JdbcMessageLogStore(dataSource);
+        this.reader = new JdbcMessageLogReader(dataSource);
         this.signer = signer;
-        this.writer = new MessageLogWriter(store, signer, clock, threads, settings.maxGroup(), settings.batchRecords(),
+        this.writer = new MessageLogWriter(new JdbcMessageLogStore(dataSource), signer, clock, threads, settings.maxGroup(), settings.batchRecords(),
                 settings.commitWait(), ChainedMessageLog::purgeRecord).start();
     }
 
@@ -63,12 +65,12 @@ public final class ChainedMessageLog implements MessageLog, AutoCloseable {
 
     @Override
     public Verification verify() {
-        return store.verify(signer.get());
+        return reader.verify(signer.get());
     }
 
     @Override
     public List<MessageRecord> find(MessageLogQuery query) {
-        return store.find(query);
+        return reader.find(query);
     }
 
     /** Signs the tail and stops the writer. */

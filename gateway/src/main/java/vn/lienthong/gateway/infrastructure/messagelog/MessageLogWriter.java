@@ -22,6 +22,7 @@ import vn.lienthong.gateway.domain.messagelog.LoggedMessage;
 import vn.lienthong.gateway.domain.messagelog.MessageRecord;
 import vn.lienthong.gateway.domain.messagelog.PurgeAnchor;
 import vn.lienthong.gateway.domain.messagelog.SignedBatch;
+import vn.lienthong.gateway.infrastructure.persistence.JdbcMessageLogStore;
 
 /**
  * The message log's single writer: callers hand over a message and wait until it is committed;

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.domain.attachment.Attachment;
 import vn.lienthong.gateway.domain.attachment.Attachments;
-import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 
 /** The attachment register in the gateway's database; the SQL runs on H2 and PostgreSQL. */
@@ -49,9 +47,9 @@ public class JdbcAttachments implements Attachments {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 // The same scan, attached concurrently to the same dossier: that row is the answer.
-                return find(a.dossierCode(), a.sha256()).orElseThrow(() -> failure("attach", e));
+                return find(a.dossierCode(), a.sha256()).orElseThrow(() -> Rows.failure("attach", e));
             }
-            throw failure("attach", e);
+            throw Rows.failure("attach", e);
         }
     }
 
@@ -75,19 +73,14 @@ public class JdbcAttachments implements Attachments {
             List<Attachment> attachments = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    OffsetDateTime at = rs.getObject("created_at", OffsetDateTime.class);
                     attachments.add(new Attachment(rs.getLong("id"), new DossierCode(rs.getString("dossier_code")),
                             rs.getString("sha256").trim(), rs.getLong("size_bytes"), rs.getString("content_type"),
-                            rs.getString("file_name"), at == null ? null : at.withOffsetSameInstant(WorkingCalendar.VIETNAM)));
+                            rs.getString("file_name"), Rows.time(rs, "created_at")));
                 }
             }
             return attachments;
         } catch (SQLException e) {
-            throw failure("read attachments", e);
+            throw Rows.failure("read attachments", e);
         }
-    }
-
-    private static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
     }
 }

@@ -32,15 +32,15 @@ public class JdbcAuditTrail implements AuditTrail {
                 "INSERT INTO audit_event (occurred_at, actor, roles, agency_code, action, target, status, outcome, "
                         + "client, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, e.occurredAt());
-            ps.setString(2, clip(e.actor(), 200));
-            ps.setString(3, clip(e.roles(), 200));
-            ps.setString(4, clip(e.agencyCode(), 40));
-            ps.setString(5, clip(e.action(), 16));
-            ps.setString(6, clip(e.target(), 500));
+            ps.setString(2, Rows.clip(e.actor(), 200));
+            ps.setString(3, Rows.clip(e.roles(), 200));
+            ps.setString(4, Rows.clip(e.agencyCode(), 40));
+            ps.setString(5, Rows.clip(e.action(), 16));
+            ps.setString(6, Rows.clip(e.target(), 500));
             ps.setInt(7, e.status());
             ps.setString(8, e.outcome());
-            ps.setString(9, clip(e.client(), 64));
-            ps.setString(10, clip(e.requestId(), 64));
+            ps.setString(9, Rows.clip(e.client(), 64));
+            ps.setString(10, Rows.clip(e.requestId(), 64));
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw new PersistenceException("Cannot write the audit trail: " + ex.getMessage(), ex);
@@ -86,9 +86,5 @@ public class JdbcAuditTrail implements AuditTrail {
         } catch (SQLException ex) {
             throw new PersistenceException("Cannot read the audit trail: " + ex.getMessage(), ex);
         }
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.Applicant;
 import vn.lienthong.gateway.domain.dossier.Channel;
@@ -32,15 +31,16 @@ import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 import vn.lienthong.gateway.domain.dossier.Timeliness;
 
-/** Dossiers in a relational database through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+/**
+ * Dossiers in a relational database through plain JDBC; the SQL runs on H2 and PostgreSQL. One
+ * dossier and its history here; the desks' list and the statistics report in {@link DossierListing}.
+ */
 @ApplicationScoped
 public class JdbcDossierRepository implements DossierRepository {
 
-    private static final String COLUMNS = "id, code, procedure_code, agency_code, channel, status, applicant_name, "
+    static final String COLUMNS = "id, code, procedure_code, agency_code, channel, status, applicant_name, "
             + "citizen_id, phone, email, form_data, received_by, received_at, due_at, deadline_at, paused_at, "
             + "finished_at, timeliness, notify_sms, notify_email";
-    private static final String OPEN = "('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED')";
-    private static final String RUNNING = "('RECEIVED', 'IN_PROGRESS')";
 
     @Inject
     DataSource dataSource;
@@ -73,7 +73,7 @@ public class JdbcDossierRepository implements DossierRepository {
                 }
             }
         } catch (SQLException e) {
-            throw failure("take the next dossier number of " + agencyCode, e);
+            throw Rows.failure("take the next dossier number of " + agencyCode, e);
         }
     }
 
@@ -109,7 +109,7 @@ public class JdbcDossierRepository implements DossierRepository {
             // Read the id back by code: generated-key column naming differs between H2 and PostgreSQL.
             insertEvent(c, idOf(c, d.code()), received);
         } catch (SQLException e) {
-            throw failure("store dossier " + d.code(), e);
+            throw Rows.failure("store dossier " + d.code(), e);
         }
     }
 
@@ -131,7 +131,7 @@ public class JdbcDossierRepository implements DossierRepository {
                 return rs.next() ? Optional.of(toDossier(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failure("read dossier " + code, e);
+            throw Rows.failure("read dossier " + code, e);
         }
     }
 
@@ -153,7 +153,7 @@ public class JdbcDossierRepository implements DossierRepository {
             }
             insertEvent(c, idOf(c, d.code()), event);
         } catch (SQLException e) {
-            throw failure("update dossier " + d.code(), e);
+            throw Rows.failure("update dossier " + d.code(), e);
         }
     }
 
@@ -162,7 +162,7 @@ public class JdbcDossierRepository implements DossierRepository {
         try (Connection c = dataSource.getConnection()) {
             insertEvent(c, idOf(c, code), event);
         } catch (SQLException e) {
-            throw failure("record an event of dossier " + code, e);
+            throw Rows.failure("record an event of dossier " + code, e);
         }
     }
 
@@ -180,111 +180,31 @@ public class JdbcDossierRepository implements DossierRepository {
                             DossierEvent.Kind.valueOf(rs.getString(1)),
                             status(rs.getString(2)), status(rs.getString(3)),
                             rs.getString(4), rs.getString(5), rs.getString(6),
-                            time(rs, 7), time(rs, 8), rs.getString(9), time(rs, 10)));
+                            Rows.time(rs, 7), Rows.time(rs, 8), rs.getString(9), Rows.time(rs, 10)));
                 }
             }
             return events;
         } catch (SQLException e) {
-            throw failure("read the history of dossier " + code, e);
+            throw Rows.failure("read the history of dossier " + code, e);
         }
     }
 
     @Override
     public DossierPage search(DossierQuery q, OffsetDateTime now) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (q.scope() != null) {
-            where.append(" AND agency_code LIKE ?");
-            params.add(q.scope().likePattern());
-        }
-        if (q.status() != null) {
-            where.append(" AND status = ?");
-            params.add(q.status().name());
-        }
-        if (q.procedureCode() != null) {
-            where.append(" AND procedure_code = ?");
-            params.add(q.procedureCode());
-        }
-        if (q.agencyCode() != null) {
-            where.append(" AND agency_code = ?");
-            params.add(q.agencyCode());
-        }
-        if (q.overdueOnly()) {
-            where.append(" AND status IN " + RUNNING + " AND deadline_at < ?");
-            params.add(now);
-        }
-        if (q.receivedFrom() != null) {
-            where.append(" AND received_at >= ?");
-            params.add(startOf(q.receivedFrom()));
-        }
-        if (q.receivedTo() != null) {
-            where.append(" AND received_at < ?");
-            params.add(startOf(q.receivedTo().plusDays(1)));
-        }
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dossier" + where)) {
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Dossier> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dossier" + where
-                    + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")) {
-                List<Object> paged = new ArrayList<>(params);
-                paged.add(q.size());
-                paged.add((long) q.page() * q.size());
-                bind(ps, paged);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(toDossier(rs));
-                    }
-                }
-            }
-            return new DossierPage(items, q.page(), q.size(), total);
+            return DossierListing.page(c, q, now);
         } catch (SQLException e) {
-            throw failure("list dossiers", e);
+            throw Rows.failure("list dossiers", e);
         }
     }
 
     @Override
     public List<StatisticsRow> statistics(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping grouping,
                                           OffsetDateTime now) {
-        String column = switch (grouping) {
-            case AGENCY -> "agency_code";
-            case PROCEDURE -> "procedure_code";
-            case OFFICER -> "COALESCE(received_by, '')";
-        };
-        String sql = "SELECT " + column + " AS group_key, COUNT(*),"
-                + " SUM(CASE WHEN status IN " + OPEN + " THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN timeliness = 'EARLY' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN timeliness = 'ON_TIME' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN timeliness = 'LATE' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN status IN " + RUNNING + " AND deadline_at < ? THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN status = 'STOPPED' THEN 1 ELSE 0 END)"
-                + " FROM dossier WHERE received_at >= ? AND received_at < ?"
-                + (scope == null ? "" : " AND agency_code LIKE ?")
-                + " GROUP BY " + column + " ORDER BY " + column;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, now);
-            ps.setObject(2, startOf(from));
-            ps.setObject(3, startOf(to.plusDays(1)));
-            if (scope != null) {
-                ps.setString(4, scope.likePattern());
-            }
-            List<StatisticsRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new StatisticsRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
-                }
-            }
-            return rows;
+        try (Connection c = dataSource.getConnection()) {
+            return DossierListing.statistics(c, scope, from, to, grouping, now);
         } catch (SQLException e) {
-            throw failure("compute statistics", e);
+            throw Rows.failure("compute statistics", e);
         }
     }
 
@@ -319,7 +239,7 @@ public class JdbcDossierRepository implements DossierRepository {
         }
     }
 
-    private static Dossier toDossier(ResultSet rs) throws SQLException {
+    static Dossier toDossier(ResultSet rs) throws SQLException {
         String timeliness = rs.getString("timeliness");
         return new Dossier(
                 new DossierCode(rs.getString("code")),
@@ -332,36 +252,12 @@ public class JdbcDossierRepository implements DossierRepository {
                         new NoticeConsent(rs.getBoolean("notify_sms"), rs.getBoolean("notify_email"))),
                 rs.getString("form_data"),
                 rs.getString("received_by"),
-                time(rs, "received_at"), time(rs, "due_at"), time(rs, "deadline_at"),
-                time(rs, "paused_at"), time(rs, "finished_at"),
+                Rows.time(rs, "received_at"), Rows.time(rs, "due_at"), Rows.time(rs, "deadline_at"),
+                Rows.time(rs, "paused_at"), Rows.time(rs, "finished_at"),
                 timeliness == null ? null : Timeliness.valueOf(timeliness));
-    }
-
-    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
-    }
-
-    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
     }
 
     private static DossierStatus status(String s) {
         return s == null ? null : DossierStatus.valueOf(s);
-    }
-
-    private static OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay().atOffset(WorkingCalendar.VIETNAM);
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
-    }
-
-    private static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
     }
 }

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.FlowStep;
@@ -57,7 +56,7 @@ public class JdbcFlowSteps implements FlowSteps {
                     return Optional.empty();
                 }
                 return Optional.of(new FlowStep(rs.getString(1), new DossierCode(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), at(rs.getObject(5, OffsetDateTime.class)), at(rs.getObject(6, OffsetDateTime.class))));
+                        rs.getString(4), Rows.time(rs, 5), Rows.time(rs, 6)));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Cannot read flow step " + messageId, e);
@@ -79,8 +78,8 @@ public class JdbcFlowSteps implements FlowSteps {
                 + " GROUP BY s.agency_id ORDER BY s.agency_id";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, now);
-            ps.setObject(2, from.atStartOfDay().atOffset(WorkingCalendar.VIETNAM));
-            ps.setObject(3, to.plusDays(1).atStartOfDay().atOffset(WorkingCalendar.VIETNAM));
+            ps.setObject(2, Rows.startOf(from));
+            ps.setObject(3, Rows.startOf(to.plusDays(1)));
             if (scope != null) {
                 ps.setString(4, scope.likePattern());
             }
@@ -95,9 +94,5 @@ public class JdbcFlowSteps implements FlowSteps {
         } catch (SQLException e) {
             throw new PersistenceException("Cannot compute flow step statistics", e);
         }
-    }
-
-    private static OffsetDateTime at(OffsetDateTime t) {
-        return t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
     }
 }

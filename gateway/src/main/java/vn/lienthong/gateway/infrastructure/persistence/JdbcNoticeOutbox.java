@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.notice.CitizenNotice;
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
@@ -67,7 +66,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
             ps.setString(15, n.channel().name());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw failure("put notice " + n.eventKey() + " of " + n.dossierCode() + " in the outbox", e);
+            throw Rows.failure("put notice " + n.eventKey() + " of " + n.dossierCode() + " in the outbox", e);
         }
     }
 
@@ -107,7 +106,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
             }
             return claimed;
         } catch (SQLException e) {
-            throw failure("claim due " + channel + " notices", e);
+            throw Rows.failure("claim due " + channel + " notices", e);
         }
     }
 
@@ -120,7 +119,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
             ps.setObject(2, now);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw failure("release in-flight notices", e);
+            throw Rows.failure("release in-flight notices", e);
         }
     }
 
@@ -137,7 +136,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, n.status().name());
             ps.setInt(2, n.attempts());
-            ps.setString(3, n.lastError() == null ? null : truncate(n.lastError(), 2000));
+            ps.setString(3, Rows.clip(n.lastError(), 2000));
             ps.setObject(4, n.nextAttemptAt());
             ps.setObject(5, n.updatedAt());
             ps.setLong(6, n.id());
@@ -145,7 +144,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
                 throw new PersistenceException("Notice " + n.noticeId() + " vanished during an update", null);
             }
         } catch (SQLException e) {
-            throw failure("update notice " + n.noticeId(), e);
+            throw Rows.failure("update notice " + n.noticeId(), e);
         }
     }
 
@@ -176,7 +175,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
             }
             return notices;
         } catch (SQLException e) {
-            throw failure("list notices", e);
+            throw Rows.failure("list notices", e);
         }
     }
 
@@ -184,20 +183,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
         return new CitizenNotice(rs.getLong("id"), rs.getString("notice_id"), new DossierCode(rs.getString("dossier_code")),
                 rs.getString("event_key"), NoticeChannel.valueOf(rs.getString("channel")), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("body"), NoticeStatus.valueOf(rs.getString("status")),
-                rs.getInt("attempts"), rs.getString("last_error"), time(rs, "next_attempt_at"),
-                time(rs, "created_at"), time(rs, "updated_at"));
-    }
-
-    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+                rs.getInt("attempts"), rs.getString("last_error"), Rows.time(rs, "next_attempt_at"),
+                Rows.time(rs, "created_at"), Rows.time(rs, "updated_at"));
     }
 }

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
@@ -47,7 +46,7 @@ public class JdbcOutbox implements Outbox {
             ps.setObject(10, m.updatedAt());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw failure("put message " + m.messageId() + " in the outbox", e);
+            throw Rows.failure("put message " + m.messageId() + " in the outbox", e);
         }
     }
 
@@ -105,7 +104,7 @@ public class JdbcOutbox implements Outbox {
             }
             return claimed;
         } catch (SQLException e) {
-            throw failure("claim due outbox messages", e);
+            throw Rows.failure("claim due outbox messages", e);
         }
     }
 
@@ -118,7 +117,7 @@ public class JdbcOutbox implements Outbox {
             ps.setObject(2, now);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw failure("release in-flight outbox messages", e);
+            throw Rows.failure("release in-flight outbox messages", e);
         }
     }
 
@@ -147,7 +146,7 @@ public class JdbcOutbox implements Outbox {
                 return rs.next() ? Optional.of(toMessage(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failure("find ticket " + ticket + " of " + agencyId, e);
+            throw Rows.failure("find ticket " + ticket + " of " + agencyId, e);
         }
     }
 
@@ -160,7 +159,7 @@ public class JdbcOutbox implements Outbox {
             ps.setInt(2, m.attempts());
             ps.setString(3, m.ticket());
             ps.setString(4, m.result());
-            ps.setString(5, m.lastError() == null ? null : truncate(m.lastError(), 2000));
+            ps.setString(5, Rows.clip(m.lastError(), 2000));
             ps.setObject(6, m.nextAttemptAt());
             ps.setObject(7, m.updatedAt());
             ps.setString(8, m.payload());
@@ -169,7 +168,7 @@ public class JdbcOutbox implements Outbox {
                 throw new PersistenceException("Outbox message " + m.messageId() + " vanished during an update", null);
             }
         } catch (SQLException e) {
-            throw failure("update outbox message " + m.messageId(), e);
+            throw Rows.failure("update outbox message " + m.messageId(), e);
         }
     }
 
@@ -191,7 +190,7 @@ public class JdbcOutbox implements Outbox {
                 return rs.next() ? Optional.of(toMessage(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failure("read outbox message " + param, e);
+            throw Rows.failure("read outbox message " + param, e);
         }
     }
 
@@ -211,7 +210,7 @@ public class JdbcOutbox implements Outbox {
             }
             return messages;
         } catch (SQLException e) {
-            throw failure("list outbox messages", e);
+            throw Rows.failure("list outbox messages", e);
         }
     }
 
@@ -220,19 +219,6 @@ public class JdbcOutbox implements Outbox {
                 new DossierCode(rs.getString("dossier_code")), rs.getString("agency_id"), rs.getString("operation"),
                 rs.getString("payload"), ExchangeStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getString("ticket"), rs.getString("result"), rs.getString("last_error"),
-                time(rs, "next_attempt_at"), time(rs, "created_at"), time(rs, "updated_at"));
-    }
-
-    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+                Rows.time(rs, "next_attempt_at"), Rows.time(rs, "created_at"), Rows.time(rs, "updated_at"));
     }
 }

@@ -12,9 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -26,7 +23,6 @@ import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.x500.X500Principal;
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +30,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
+import vn.lienthong.gateway.infrastructure.persistence.JdbcCallbackSignatures;
 
 /**
  * Proves that a callback comes from the agency it claims: by mutual TLS (the verified client
@@ -50,13 +46,12 @@ public class CallbackAuthenticator {
     public static final String TIMESTAMP_HEADER = "X-LienThong-Timestamp";
     public static final String SIGNATURE_HEADER = "X-LienThong-Signature";
     private static final String SCHEME = "sha256=";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
     Config config;
 
     @Inject
-    DataSource dataSource;
+    JdbcCallbackSignatures seen;
 
     @Inject
     Clock clock;
@@ -138,24 +133,9 @@ public class CallbackAuthenticator {
     /** A replayed signature collides with the one already stored. */
     private void remember(String agencyId, String signature) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement purge = c.prepareStatement("DELETE FROM callback_signature WHERE received_at < ?")) {
-                purge.setObject(1, now.minusSeconds(2 * maxAgeSeconds));
-                purge.executeUpdate();
-            }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO callback_signature (agency_id, signature, received_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, agencyId);
-                insert.setString(2, signature);
-                insert.setObject(3, now);
-                insert.executeUpdate();
-            }
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new CallbackRefusedException("Chữ ký này đã được dùng: yêu cầu phát lại bị từ chối",
-                        "This signature was already used: a replayed callback is refused");
-            }
-            throw new PersistenceException("Cannot record the callback signature: " + e.getMessage(), e);
+        if (!seen.firstUse(agencyId, signature, now, now.minusSeconds(2 * maxAgeSeconds))) {
+            throw new CallbackRefusedException("Chữ ký này đã được dùng: yêu cầu phát lại bị từ chối",
+                    "This signature was already used: a replayed callback is refused");
         }
     }
 

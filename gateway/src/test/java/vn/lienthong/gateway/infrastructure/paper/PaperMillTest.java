@@ -39,6 +39,7 @@ import vn.lienthong.gateway.domain.exchange.Outbox;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+import vn.lienthong.gateway.infrastructure.persistence.JdbcPaperJobs;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureVerifier;
 import vn.lienthong.signing.verify.VerificationPolicy;

@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.infrastructure.paper;
+package vn.lienthong.gateway.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.paper.PaperJob;
+import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
 
 /** The job store: one job per (dossier, source), claims with a lease, retries, and what is still pending. */
 class JdbcPaperJobsTest {
 
-    private static final DossierCode CODE = PaperFixtures.CODE;
+    private static final DossierCode CODE = new DossierCode("000.00.00.H30-261008-0975");
     private static final DossierCode OTHER = new DossierCode("000.00.00.H30-261008-0976");
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-10-08T09:00:00.123456789+07:00");
-    private final JdbcPaperJobs jobs = new JdbcPaperJobs(PaperDatabase.migrated());
+    private final JdbcPaperJobs jobs = new JdbcPaperJobs(TestMessageLogs.database());
 
     @Test
     void aSourceIsOrderedOncePerDossier() {

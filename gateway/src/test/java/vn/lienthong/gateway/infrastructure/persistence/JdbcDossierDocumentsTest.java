@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.infrastructure.archive;
+package vn.lienthong.gateway.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,11 +1,10 @@
-package vn.lienthong.gateway.infrastructure.paper;
+package vn.lienthong.gateway.infrastructure.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public class JdbcPaperJobs implements PaperJobs {
 
     @Override
     public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime at) {
-        OffsetDateTime now = micros(at);
+        OffsetDateTime now = Rows.micros(at);
         // Looked up first rather than caught as a duplicate key: on PostgreSQL a failed INSERT would
         // abort the dossier change's whole transaction.
         if (find(code, source).isPresent()) {
@@ -65,7 +64,7 @@ public class JdbcPaperJobs implements PaperJobs {
     @Override
     public List<PaperJob> claimDue(OffsetDateTime at, OffsetDateTime claimUntil, int limit) {
         // The claim's time is its version, so it is compared at the precision the database keeps.
-        OffsetDateTime now = micros(at);
+        OffsetDateTime now = Rows.micros(at);
         String due = "SELECT " + COLUMNS + " FROM paper_job WHERE (status = 'PENDING' AND next_attempt_at <= ?)"
                 + " OR (status = 'CLAIMED' AND claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
         // A conditional UPDATE per job: whoever changes the row first owns it, on any database.
@@ -105,13 +104,13 @@ public class JdbcPaperJobs implements PaperJobs {
 
     @Override
     public void done(PaperJob job, OffsetDateTime now) {
-        finish(job, "DONE", null, job.nextAttemptAt(), micros(now));
+        finish(job, "DONE", null, job.nextAttemptAt(), Rows.micros(now));
     }
 
     @Override
     public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
         finish(job, retryAt == null ? "FAILED" : "PENDING", error,
-                retryAt == null ? job.nextAttemptAt() : micros(retryAt), micros(now));
+                retryAt == null ? job.nextAttemptAt() : Rows.micros(retryAt), Rows.micros(now));
     }
 
     /** Only the claim's holder may finish: a worker whose lease expired and was re-claimed changes nothing. */
@@ -120,7 +119,7 @@ public class JdbcPaperJobs implements PaperJobs {
                 + "updated_at = ? WHERE id = ? AND status = 'CLAIMED' AND updated_at = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, status);
-            ps.setString(2, error == null ? null : truncate(error, 2000));
+            ps.setString(2, Rows.clip(error, 2000));
             ps.setObject(3, next);
             ps.setObject(4, now);
             ps.setLong(5, job.id());
@@ -165,18 +164,6 @@ public class JdbcPaperJobs implements PaperJobs {
                 PaperJob.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("claimed_until", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
-    }
-
-    /**
-     * Times are written truncated to microseconds, what H2 and PostgreSQL keep: left to the database,
-     * H2 rounds nanoseconds up, and a job written "now" would not be due now.
-     */
-    private static OffsetDateTime micros(OffsetDateTime t) {
-        return t.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static PaperException failure(String what, SQLException e) {

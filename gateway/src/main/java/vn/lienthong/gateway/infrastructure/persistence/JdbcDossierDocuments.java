@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.infrastructure.archive;
+package vn.lienthong.gateway.infrastructure.persistence;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -217,8 +217,7 @@ public class JdbcDossierDocuments implements DossierDocuments {
                             DocumentKind.valueOf(rs.getString("kind")), rs.getString("title"),
                             rs.getString("content_type"), rs.getString("sha256").trim(), rs.getLong("size_bytes"),
                             rs.getString("source"), rs.getString("archive_id"),
-                            rs.getObject("created_at", OffsetDateTime.class)
-                                    .withOffsetSameInstant(WorkingCalendar.VIETNAM)));
+                            Rows.time(rs, "created_at")));
                 }
             }
             return documents;
