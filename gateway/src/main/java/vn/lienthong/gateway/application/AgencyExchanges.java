@@ -37,7 +37,6 @@ import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
-import vn.lienthong.gateway.domain.exchange.AgencyOperations;
 import vn.lienthong.gateway.domain.exchange.AgencyResult;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
@@ -137,7 +136,7 @@ public class AgencyExchanges {
     private AgencyMessage enqueue(Dossier dossier, Connector connector, ExchangeStatus status) {
         OffsetDateTime now = now();
         AgencyMessage message = new AgencyMessage(0, UUID.randomUUID().toString(), dossier.code(), connector.id(),
-                AgencyOperations.of(connector.type(), dossier.procedureCode()), payload(dossier, connector),
+                catalogue.operation(dossier.procedureCode(), connector.type()), payload(dossier, connector),
                 status, 0, null, null, null, now, now, now);
         outbox.add(message);
         if (status == ExchangeStatus.PENDING) {
@@ -399,7 +398,7 @@ public class AgencyExchanges {
         if (dossier.status().isFinished() || sent.stream().anyMatch(m -> m.operation().equals(operation))) {
             return false;
         }
-        String type = AgencyOperations.agencyType(operation).orElseThrow(() -> new UnknownExchangeException(
+        String type = catalogue.agencyType(operation).orElseThrow(() -> new UnknownExchangeException(
                 "Bước liên thông không rõ: " + operation, "Unknown liên thông step " + operation));
         Connector connector = connectors.forType(type).orElseThrow(() -> new UnknownExchangeException(
                 "Không có kết nối liên thông cho " + type, "No agency connector of type " + type));
