@@ -75,7 +75,6 @@ public class AgencyAdapters extends RouteBuilder {
                     // copyHeaders=false: the answer's headers are the agency's alone, as the message log records them.
                     .toD("${exchangeProperty.agencyUrl}{{path}}?throwExceptionOnFailure=false${exchangeProperty.agencyTls}"
                             + "&connectTimeout={{connectTimeout}}&responseTimeout={{readTimeout}}&copyHeaders=false")
-                        .id("call-{{agencyId}}")
                     .bean(messageLog, "response")
                     .bean("{{mapper}}", "reply")
                 .doCatch(Exception.class)

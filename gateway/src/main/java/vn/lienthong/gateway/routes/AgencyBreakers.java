@@ -42,7 +42,7 @@ public class AgencyBreakers {
      * The agency's breaker, created on first use from the context's properties and bound in its
      * registry; returns the registry name the Circuit Breaker EIP refers to.
      */
-    String bind(CamelContext camel, String agencyId) {
+    public String bind(CamelContext camel, String agencyId) {
         CircuitBreaker breaker = breakers.computeIfAbsent(agencyId, id -> create(camel.getPropertiesComponent(), id));
         String name = "circuit-breaker-" + agencyId;
         camel.getRegistry().bind(name, breaker);

@@ -48,7 +48,8 @@ public class DeliveryRoutes extends RouteBuilder {
                     .setProperty(DeliveryOutcomes.MESSAGE, body())
                     .throttle(Long.parseLong(getContext().resolvePropertyPlaceholders(p + "rate-per-second}}")))
                         .totalRequestsMode().timePeriodMillis(1000)
-                    .circuitBreaker()
+                    // The breaker's own failure (open circuit, a failed call) goes to the agency-delivery policy.
+                    .circuitBreaker().inheritErrorHandler(true)
                         .resilience4jConfiguration().circuitBreaker(breakers.bind(getContext(), c.id()))
                             .throwExceptionWhenHalfOpenOrOpenState(true).end()
                         .to("direct:adapter-" + c.id())

@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.model.ToDynamicDefinition;
 
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
@@ -73,9 +74,10 @@ final class AgencyTestFixtures {
         }
     }
 
-    /** Before the context starts: the agency's HTTP call goes to {@code mock} instead (advice-with). */
+    /** Before the context starts: the agency's HTTP call (the adapter's one toD) goes to {@code mock} instead. */
     static void replaceCall(CamelContext context, String agencyId, String mock) throws Exception {
-        AdviceWith.adviceWith(context, "adapter-" + agencyId, a -> a.weaveById("call-" + agencyId).replace().to(mock));
+        AdviceWith.adviceWith(context, "adapter-" + agencyId,
+                a -> a.weaveByType(ToDynamicDefinition.class).replace().to(mock));
     }
 
     private AgencyTestFixtures() {
