@@ -63,7 +63,7 @@ class AgencyFaultsIT {
 
     @Test
     void anOutageDelaysButEveryMessageArrivesExactlyOnceAndTheCircuitOpensAndCloses() {
-        double openedBefore = circuitOpenings("socialInsurance");
+        double openedBefore = circuitOpenings("social-insurance");
         sandbox("social-insurance", "{\"kind\": \"503\", \"failNext\": 24}");
         GatewayHttp http = officer(PROVINCE);
         List<String> codes = new ArrayList<>();
@@ -77,7 +77,7 @@ class AgencyFaultsIT {
         JsonObject stats = stats("social-insurance");
         assertEquals(6, stats.getInt("effects"), stats::toString);
         assertEquals(24, stats.getInt("faultsInjected"), stats::toString);
-        assertTrue(circuitOpenings("socialInsurance") > openedBefore, "the circuit opened during the outage");
+        assertTrue(circuitOpenings("social-insurance") > openedBefore, "the circuit opened during the outage");
         // It closed again: everything after the outage went through, and a new message does too.
         String after = http.post("api/v1/dossiers", GatewayHttp.submission("1.000240", PROVINCE, "001190030099"))
                 .json().getString("code");
@@ -170,10 +170,10 @@ class AgencyFaultsIT {
                 .until(() -> http.get("api/v1/dossiers/" + code).json().getString("status"), status::equals);
     }
 
-    /** How often MicroProfile Fault Tolerance opened this agency's circuit, from /metrics. */
-    private static double circuitOpenings(String method) {
+    /** How often this agency's circuit opened, from /metrics (lienthong_agency_circuit_opened, docs/connectors.md). */
+    private static double circuitOpenings(String agency) {
         String metrics = gateway.http().get("metrics").body();
-        Matcher m = Pattern.compile("ft_circuitbreaker_opened_total\\{method=\"[\\w.]*AgencyCircuitBreakers\\." + method
+        Matcher m = Pattern.compile("lienthong_agency_circuit_opened(?:_total)?\\{[^}]*agency=\"" + Pattern.quote(agency)
                 + "\"[^}]*} ([0-9.E]+)").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

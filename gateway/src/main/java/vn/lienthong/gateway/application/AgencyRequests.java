@@ -13,11 +13,11 @@ import vn.lienthong.gateway.application.event.OutboxMessageDue;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
-import vn.lienthong.gateway.domain.exchange.AgencyOperations;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
 import vn.lienthong.gateway.domain.exchange.Outbox;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.domain.exchange.UnknownExchangeException;
 import vn.lienthong.gateway.domain.procedure.Procedure;
 
@@ -34,6 +34,9 @@ public class AgencyRequests {
 
     @Inject
     ConnectorDirectory connectors;
+
+    @Inject
+    ProcedureCatalogue catalogue;
 
     @Inject
     OutboxPayloads payloads;
@@ -117,7 +120,7 @@ public class AgencyRequests {
         return message;
     }
 
-    private static String operation(Dossier dossier, Connector connector) {
-        return AgencyOperations.of(connector.type(), dossier.procedureCode());
+    private String operation(Dossier dossier, Connector connector) {
+        return catalogue.operation(dossier.procedureCode(), connector.type());
     }
 }

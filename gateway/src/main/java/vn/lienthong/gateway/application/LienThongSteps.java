@@ -14,7 +14,6 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
-import vn.lienthong.gateway.domain.exchange.AgencyOperations;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
@@ -22,6 +21,7 @@ import vn.lienthong.gateway.domain.exchange.FlowStep;
 import vn.lienthong.gateway.domain.exchange.FlowSteps;
 import vn.lienthong.gateway.domain.exchange.Outbox;
 import vn.lienthong.gateway.domain.exchange.UnknownExchangeException;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 
 /**
  * The agency steps of a liên thông flow as the flow routes take them, in the caller's transaction:
@@ -41,6 +41,9 @@ public class LienThongSteps {
 
     @Inject
     ConnectorDirectory connectors;
+
+    @Inject
+    ProcedureCatalogue catalogue;
 
     @Inject
     WorkingCalendar calendar;
@@ -72,7 +75,7 @@ public class LienThongSteps {
         if (dossier.status().isFinished() || sent.stream().anyMatch(m -> m.operation().equals(operation))) {
             return false;
         }
-        String type = AgencyOperations.agencyType(operation).orElseThrow(() -> new UnknownExchangeException(
+        String type = catalogue.agencyType(operation).orElseThrow(() -> new UnknownExchangeException(
                 "Bước liên thông không rõ: " + operation, "Unknown liên thông step " + operation));
         Connector connector = connectors.forType(type).orElseThrow(() -> new UnknownExchangeException(
                 "Không có kết nối liên thông cho " + type, "No agency connector of type " + type));

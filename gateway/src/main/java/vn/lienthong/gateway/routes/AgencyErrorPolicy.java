@@ -3,8 +3,9 @@ package vn.lienthong.gateway.routes;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The one error policy of agency delivery: transient failures are redelivered a few times in
@@ -24,7 +25,7 @@ public class AgencyErrorPolicy extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .onException(CircuitBreakerOpenException.class)
+                .onException(CallNotPermittedException.class)
                     .handled(true).logExhausted(false).bean(outcomes, "circuitOpen").end()
                 .onException(TransientAgencyException.class)
                     .maximumRedeliveries("{{lienthong.delivery.redeliveries}}")

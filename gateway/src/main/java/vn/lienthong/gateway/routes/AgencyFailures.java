@@ -45,6 +45,12 @@ public final class AgencyFailures {
         return new PermanentAgencyException("Unexpected failure: " + describe(failure), failure);
     }
 
+    /** In an adapter route's doCatch: throws what was caught again, typed, for the agency being called. */
+    static void rethrowTyped(Exchange exchange) {
+        throw classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class),
+                exchange.getProperty(AgencyAdapters.AGENCY_ID, String.class));
+    }
+
     /** Throws the typed failure for an HTTP status that is not 2xx: 408, 429 and 5xx are transient. */
     public static void requireSuccess(Exchange exchange, String agency) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.routes;
 
 import java.io.StringReader;
+import java.util.Locale;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -10,6 +11,7 @@ import jakarta.json.JsonReader;
 import org.apache.camel.Exchange;
 
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.exchange.AgencyResult;
 
 /** What every outbound agency request shares: the headers (nothing from earlier steps leaks out), and JSON bodies. */
 final class AgencyHttp {
@@ -35,6 +37,32 @@ final class AgencyHttp {
                 .add("requestId", m.messageId())
                 .add("kind", m.operation())
                 .build().toString();
+    }
+
+    /**
+     * A REST agency's successful answer as a JSON object: another status fails as
+     * {@link AgencyFailures#requireSuccess} says, any other body permanently. {@code agency} names it
+     * in those messages ("Civil status").
+     */
+    static JsonObject jsonReply(Exchange exchange, String agency) {
+        AgencyFailures.requireSuccess(exchange, agency);
+        return parseReply(exchange.getMessage().getBody(String.class), agency.toLowerCase(Locale.ROOT));
+    }
+
+    /** An asynchronous REST agency's answer: accepted with its {@code ticket}; the result comes by callback. */
+    static AgencyResult ticket(Exchange exchange, String agency) {
+        JsonObject json = jsonReply(exchange, agency);
+        return AgencyResult.accepted(required(json, "ticket", agency));
+    }
+
+    /** A text field the agency's answer must have; without it the answer is malformed (permanent). */
+    static String required(JsonObject json, String field, String agency) {
+        String value = json.getString(field, "");
+        if (value.isBlank()) {
+            throw new PermanentAgencyException("Malformed " + agency.toLowerCase(Locale.ROOT) + " reply: no " + field
+                    + " in " + AgencyFailures.excerpt(json.toString()), null);
+        }
+        return value;
     }
 
     /** A REST agency's reply as a JSON object; anything else is a permanent failure. */

@@ -12,9 +12,9 @@ import org.apache.camel.ProducerTemplate;
 
 import vn.lienthong.gateway.application.FlowDriver;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
-import vn.lienthong.gateway.domain.exchange.AgencyOperations;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.UnknownExchangeException;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
 
 /**
@@ -33,6 +33,9 @@ public class CamelFlows implements FlowDriver {
     @Inject
     ConnectorDirectory connectors;
 
+    @Inject
+    ProcedureCatalogue catalogue;
+
     private final Map<LienThongFlow, Boolean> connected = new ConcurrentHashMap<>();
     private volatile ProducerTemplate producer;
 
@@ -46,7 +49,13 @@ public class CamelFlows implements FlowDriver {
     }
 
     private boolean connected(LienThongFlow flow) {
-        var missing = flow.operations().stream().map(op -> AgencyOperations.agencyType(op).orElseThrow())
+        var unknown = flow.operations().stream().filter(op -> catalogue.agencyType(op).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            LOG.warning(() -> "Flow " + flow.procedureCode() + " is off: the catalogue lists no operations " + unknown
+                    + " (\"operations\"); its dossiers go to each external agency at once");
+            return false;
+        }
+        var missing = flow.operations().stream().map(op -> catalogue.agencyType(op).orElseThrow())
                 .distinct().filter(type -> connectors.forType(type).isEmpty()).toList();
         if (!missing.isEmpty()) {
             LOG.warning(() -> "Flow " + flow.procedureCode() + " is off: no connector of type " + missing

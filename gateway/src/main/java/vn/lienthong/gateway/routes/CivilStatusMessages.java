@@ -2,6 +2,7 @@ package vn.lienthong.gateway.routes;
 
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.json.JsonObject;
 
 import org.apache.camel.Exchange;
@@ -14,15 +15,17 @@ import vn.lienthong.gateway.domain.exchange.AgencyResult;
  * answered synchronously with the registration number and the 12-digit personal identification number.
  */
 @ApplicationScoped
-public class CivilStatusMessages {
+@Named("civil-status")
+public class CivilStatusMessages implements AgencyMapper {
 
+    @Override
     public String request(Exchange exchange) {
         return AgencyHttp.jsonRequest(exchange);
     }
 
+    @Override
     public AgencyResult reply(Exchange exchange) {
-        AgencyFailures.requireSuccess(exchange, "Civil status");
-        JsonObject json = AgencyHttp.parseReply(exchange.getMessage().getBody(String.class), "civil status");
+        JsonObject json = AgencyHttp.jsonReply(exchange, "Civil status");
         String number = json.getString("registrationNumber", "");
         String personalId = json.getString("personalId", "");
         if (number.isBlank() || !personalId.matches("\\d{12}")) {

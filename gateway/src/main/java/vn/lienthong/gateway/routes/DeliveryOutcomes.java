@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import vn.lienthong.gateway.application.AgencyDeliveries;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
@@ -89,7 +90,7 @@ public class DeliveryOutcomes {
 
     public void transientFailure(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (cause instanceof CircuitBreakerOpenException) {
+        if (cause instanceof CallNotPermittedException) {
             circuitOpen(exchange);
             return;
         }

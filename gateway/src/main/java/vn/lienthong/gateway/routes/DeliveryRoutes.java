@@ -11,8 +11,8 @@ import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 /**
  * Drains the outbox: a poller, and a nudge after each commit that made a message due, claim due
  * messages and hand each to its agency's queue; per agency, a fixed pool of consumers (the
- * bulkhead) sends at most the configured rate (throttle) through the agency's circuit breaker to
- * its adapter route.
+ * bulkhead) sends at most the configured rate (throttle) through the agency's circuit breaker
+ * (Circuit Breaker EIP, {@link AgencyBreakers}) to its adapter route ({@link AgencyAdapters}).
  */
 @Dependent
 public class DeliveryRoutes extends RouteBuilder {
@@ -21,7 +21,7 @@ public class DeliveryRoutes extends RouteBuilder {
     DeliveryOutcomes outcomes;
 
     @Inject
-    AgencyCircuitBreakers breakers;
+    AgencyBreakers breakers;
 
     @Inject
     ConnectorDirectory connectors;
@@ -48,7 +48,12 @@ public class DeliveryRoutes extends RouteBuilder {
                     .setProperty(DeliveryOutcomes.MESSAGE, body())
                     .throttle(Long.parseLong(getContext().resolvePropertyPlaceholders(p + "rate-per-second}}")))
                         .totalRequestsMode().timePeriodMillis(1000)
-                    .bean(breakers, AgencyCircuitBreakers.methodFor(c.id()))
+                    // The breaker's own failure (open circuit, a failed call) goes to the agency-delivery policy.
+                    .circuitBreaker().inheritErrorHandler(true)
+                        .resilience4jConfiguration().circuitBreaker(breakers.bind(getContext(), c.id()))
+                            .throwExceptionWhenHalfOpenOrOpenState(true).end()
+                        .to("direct:adapter-" + c.id())
+                    .end()
                     .bean(outcomes, "answered");
         }
     }

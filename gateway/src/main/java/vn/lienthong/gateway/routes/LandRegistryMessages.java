@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,7 +34,8 @@ import vn.lienthong.gateway.domain.exchange.AgencyResult;
  * HttpClient's small copy buffer: no attachment is ever held whole in memory.
  */
 @ApplicationScoped
-public class LandRegistryMessages {
+@Named("land-registry")
+public class LandRegistryMessages implements AgencyMapper {
 
     /** The Content-ID of the metadata part; attachment parts are named by their SHA-256. */
     public static final String METADATA_ID = "<metadata>";
@@ -49,6 +51,7 @@ public class LandRegistryMessages {
         this.blobs = blobs;
     }
 
+    @Override
     public HttpEntity request(Exchange exchange) {
         AgencyMessage m = exchange.getProperty(DeliveryOutcomes.MESSAGE, AgencyMessage.class);
         String metadata = AgencyHttp.jsonRequest(exchange);
@@ -73,15 +76,9 @@ public class LandRegistryMessages {
         return entity;
     }
 
+    @Override
     public AgencyResult reply(Exchange exchange) {
-        AgencyFailures.requireSuccess(exchange, "Land registry");
-        JsonObject json = AgencyHttp.parseReply(exchange.getMessage().getBody(String.class), "land registry");
-        String ticket = json.getString("ticket", "");
-        if (ticket.isBlank()) {
-            throw new PermanentAgencyException("Malformed land registry reply: no ticket in "
-                    + AgencyFailures.excerpt(json.toString()), null);
-        }
-        return AgencyResult.accepted(ticket);
+        return AgencyHttp.ticket(exchange, "Land registry");
     }
 
     private static Iterable<JsonObject> references(String metadata) {

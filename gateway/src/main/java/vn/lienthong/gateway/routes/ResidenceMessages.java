@@ -2,7 +2,7 @@ package vn.lienthong.gateway.routes;
 
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObject;
+import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
@@ -13,20 +13,16 @@ import vn.lienthong.gateway.domain.exchange.AgencyResult;
  * accepted with a ticket; the result comes later to {@code POST /api/v1/callbacks/residence}.
  */
 @ApplicationScoped
-public class ResidenceMessages {
+@Named("residence")
+public class ResidenceMessages implements AgencyMapper {
 
+    @Override
     public String request(Exchange exchange) {
         return AgencyHttp.jsonRequest(exchange);
     }
 
+    @Override
     public AgencyResult reply(Exchange exchange) {
-        AgencyFailures.requireSuccess(exchange, "Residence");
-        JsonObject json = AgencyHttp.parseReply(exchange.getMessage().getBody(String.class), "residence");
-        String ticket = json.getString("ticket", "");
-        if (ticket.isBlank()) {
-            throw new PermanentAgencyException("Malformed residence reply: no ticket in "
-                    + AgencyFailures.excerpt(json.toString()), null);
-        }
-        return AgencyResult.accepted(ticket);
+        return AgencyHttp.ticket(exchange, "Residence");
     }
 }

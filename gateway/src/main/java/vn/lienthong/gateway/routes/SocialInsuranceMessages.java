@@ -9,6 +9,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,12 +30,14 @@ import vn.lienthong.gateway.domain.exchange.AgencyResult;
  * decision number (benefits). soap:Server faults are transient, soap:Client faults permanent.
  */
 @ApplicationScoped
-public class SocialInsuranceMessages {
+@Named("social-insurance")
+public class SocialInsuranceMessages implements AgencyMapper {
 
     public static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
     public static final String VSS_NS = "urn:vn:vss:lienthong:1";
     private static final java.util.regex.Pattern DOCTYPE = java.util.regex.Pattern.compile("(?i)<!DOCTYPE");
 
+    @Override
     public String request(Exchange exchange) {
         AgencyMessage m = exchange.getProperty(DeliveryOutcomes.MESSAGE, AgencyMessage.class);
         AgencyHttp.prepare(exchange, m, "text/xml; charset=utf-8");
@@ -74,6 +77,7 @@ public class SocialInsuranceMessages {
                 + "</vss:HoTen><vss:SoDinhDanh>" + xml(subject.getString("personalId", "")) + "</vss:SoDinhDanh></vss:DoiTuong>";
     }
 
+    @Override
     public AgencyResult reply(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);

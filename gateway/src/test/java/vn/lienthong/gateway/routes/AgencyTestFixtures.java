@@ -2,14 +2,20 @@ package vn.lienthong.gateway.routes;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.model.ToDynamicDefinition;
 
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
@@ -22,10 +28,57 @@ import vn.lienthong.gateway.domain.exchange.RetrySchedule;
 import vn.lienthong.gateway.domain.messagelog.MessageLog;
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
 import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
+import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
 
 /** Stand-ins for the CDI beans around the routes, so route tests run without a container. */
 final class AgencyTestFixtures {
+
+    /**
+     * The agency delivery routes as CDI wires them: the error policy, the delivery routes with their
+     * circuit breakers, and the adapter route template with a route per connector. A test changes
+     * the fields it needs (a TLS setup, a broken message log, its own connectors or mappers), then
+     * hands {@link #builders} to Camel.
+     */
+    static final class AgencyRoutes {
+        final RecordingOutcomes outcomes = new RecordingOutcomes();
+        ConnectorDirectory connectors = connectors();
+        AgencyAddresses addresses = addresses();
+        AgencyCredentials credentials = noCredentials();
+        /** The fixture's agencies are plain http: no TLS options, no configuration read. */
+        AgencyTls tls = new AgencyTls();
+        MessageLogSteps messageLog = messageLogSteps();
+        /** The mapper beans by name, bound in Camel's registry as CDI's {@code @Named} beans would be. */
+        final Map<String, AgencyMapper> mappers = new HashMap<>(Map.of(
+                "civil-status", new CivilStatusMessages(),
+                "social-insurance", new SocialInsuranceMessages(),
+                "residence", new ResidenceMessages(),
+                "land-registry", new LandRegistryMessages()));
+        AgencyBreakers breakers = new AgencyBreakers();
+
+        RoutesBuilder[] builders(CamelContext context) {
+            mappers.forEach((name, mapper) -> context.getRegistry().bind(name, mapper));
+            AgencyErrorPolicy policy = new AgencyErrorPolicy();
+            policy.outcomes = outcomes;
+            DeliveryRoutes delivery = new DeliveryRoutes();
+            delivery.outcomes = outcomes;
+            delivery.breakers = breakers;
+            delivery.connectors = connectors;
+            AgencyAdapters adapters = new AgencyAdapters();
+            adapters.connectors = connectors;
+            adapters.addresses = addresses;
+            adapters.credentials = credentials;
+            adapters.tls = tls;
+            adapters.messageLog = messageLog;
+            return new RoutesBuilder[] {policy, delivery, adapters};
+        }
+    }
+
+    /** Before the context starts: the agency's HTTP call (the adapter's one toD) goes to {@code mock} instead. */
+    static void replaceCall(CamelContext context, String agencyId, String mock) throws Exception {
+        AdviceWith.adviceWith(context, "adapter-" + agencyId,
+                a -> a.weaveByType(ToDynamicDefinition.class).replace().to(mock));
+    }
 
     private AgencyTestFixtures() {
     }
@@ -40,14 +93,22 @@ final class AgencyTestFixtures {
                 agencyId, operation, PAYLOAD, ExchangeStatus.IN_FLIGHT, 0, null, null, null, now, now, now);
     }
 
+    /** The shipped agencies' paths, as microprofile-config.properties sets them. */
+    private static final Map<String, String> PATHS = Map.of("civil-status", "/registrations",
+            "social-insurance", "/ws", "residence", "/requests", "land-registry", "/registrations");
+
     static Properties properties() {
         Properties p = new Properties();
-        for (String id : List.of("civil-status", "social-insurance", "residence")) {
+        PATHS.forEach((id, path) -> {
+            p.put("lienthong.agency." + id + ".path", path);
+            p.put("lienthong.agency." + id + ".mapper", id);
             p.put("lienthong.agency." + id + ".connect-timeout-ms", "500");
             p.put("lienthong.agency." + id + ".read-timeout-ms", "500");
             p.put("lienthong.agency." + id + ".rate-per-second", "1000");
             p.put("lienthong.agency." + id + ".concurrency", "2");
-        }
+        });
+        // Route tests fail agencies on purpose many times over; a test that wants the circuit sets its own window.
+        p.put("lienthong.circuit.window", "1000");
         p.put("lienthong.outbox.poll-ms", "3600000");
         p.put("lienthong.outbox.start-delay-ms", "3600000");
         p.put("lienthong.outbox.queue-size", "100");
@@ -58,10 +119,14 @@ final class AgencyTestFixtures {
 
     static ConnectorDirectory connectors() {
         RetrySchedule retry = new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(100));
-        List<Connector> all = List.of(
+        return directory(List.of(
                 new Connector("civil-status", "Hộ tịch", "G12", "CIVIL_STATUS", false, true, retry),
                 new Connector("social-insurance", "BHXH", "B01", "SOCIAL_INSURANCE", false, true, retry),
-                new Connector("residence", "Cư trú", "G01", "RESIDENCE", true, true, retry));
+                new Connector("residence", "Cư trú", "G01", "RESIDENCE", true, true, retry),
+                new Connector("land-registry", "Đất đai", "G09", "LAND_REGISTRY", true, true, retry, true)));
+    }
+
+    static ConnectorDirectory directory(List<Connector> all) {
         return new ConnectorDirectory() {
             @Override
             public List<Connector> all() {

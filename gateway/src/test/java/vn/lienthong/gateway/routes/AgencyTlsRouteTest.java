@@ -30,7 +30,8 @@ class AgencyTlsRouteTest extends CamelTestSupport {
     @TempDir
     Path dir;
 
-    private final AgencyTestFixtures.RecordingOutcomes outcomes = new AgencyTestFixtures.RecordingOutcomes();
+    private final AgencyTestFixtures.AgencyRoutes routes = new AgencyTestFixtures.AgencyRoutes();
+    private final AgencyTestFixtures.RecordingOutcomes outcomes = routes.outcomes;
     private TestHttpsServer agency;
 
     @Override
@@ -56,25 +57,15 @@ class AgencyTlsRouteTest extends CamelTestSupport {
                         Optional.empty(), Optional.empty());
             }
         };
-        AgencyErrorPolicy policy = new AgencyErrorPolicy();
-        policy.outcomes = outcomes;
-        DeliveryRoutes delivery = new DeliveryRoutes();
-        delivery.outcomes = outcomes;
-        delivery.breakers = new AgencyCircuitBreakers();
-        delivery.connectors = AgencyTestFixtures.connectors();
-        SocialInsuranceRoute adapter = new SocialInsuranceRoute();
-        adapter.messages = new SocialInsuranceMessages();
-        adapter.addresses = new AgencyAddresses() {
+        routes.tls = tls;
+        routes.addresses = new AgencyAddresses() {
             @Override
             public String baseUrl(String agencyId) {
                 return agency.url() + "/" + agencyId;
             }
         };
-        adapter.credentials = AgencyTestFixtures.noCredentials();
-        adapter.tls = tls;
-        adapter.messageLog = AgencyTestFixtures.messageLogSteps();
         context.getRegistry().bind(AgencyTls.beanName("social-insurance"), tls.parameters("social-insurance"));
-        return new RoutesBuilder[] {policy, delivery, adapter};
+        return routes.builders(context);
     }
 
     @BeforeEach

@@ -15,14 +15,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
@@ -42,7 +39,6 @@ import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
 import vn.lienthong.gateway.domain.exchange.RetrySchedule;
-import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 import vn.lienthong.gateway.infrastructure.attachment.ContentAddressedFiles;
 
 /**
@@ -56,7 +52,8 @@ class LandRegistryRouteTest extends CamelTestSupport {
     @TempDir
     static Path store;
 
-    private final AgencyTestFixtures.RecordingOutcomes outcomes = new AgencyTestFixtures.RecordingOutcomes();
+    private final AgencyTestFixtures.AgencyRoutes routes = new AgencyTestFixtures.AgencyRoutes();
+    private final AgencyTestFixtures.RecordingOutcomes outcomes = routes.outcomes;
     private BlobStore blobs;
     private MockEndpoint agency;
     /** What the agency received, written out from the request entity as HttpClient would send it. */
@@ -74,37 +71,21 @@ class LandRegistryRouteTest extends CamelTestSupport {
     @Override
     public void configureContext(CamelContextConfiguration camel) {
         super.configureContext(camel);
-        Properties p = AgencyTestFixtures.properties();
-        p.put("lienthong.agency.land-registry.connect-timeout-ms", "500");
-        p.put("lienthong.agency.land-registry.read-timeout-ms", "500");
-        p.put("lienthong.agency.land-registry.rate-per-second", "1000");
-        p.put("lienthong.agency.land-registry.concurrency", "2");
-        camel.withUseOverridePropertiesWithPropertiesComponent(p);
+        camel.withUseOverridePropertiesWithPropertiesComponent(AgencyTestFixtures.properties());
     }
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
         blobs = new ContentAddressedFiles(store);
-        AgencyErrorPolicy policy = new AgencyErrorPolicy();
-        policy.outcomes = outcomes;
-        DeliveryRoutes delivery = new DeliveryRoutes();
-        delivery.outcomes = outcomes;
-        delivery.breakers = new AgencyCircuitBreakers();
-        delivery.connectors = landRegistryOnly();
-        LandRegistryRoute adapter = new LandRegistryRoute();
-        adapter.messages = new LandRegistryMessages(blobs);
-        adapter.addresses = AgencyTestFixtures.addresses();
-        adapter.credentials = AgencyTestFixtures.noCredentials();
-        adapter.tls = new AgencyTls(); // the fixture's agency is plain http: no TLS options
-        adapter.messageLog = AgencyTestFixtures.messageLogSteps();
-        return new RoutesBuilder[] {policy, delivery, adapter};
+        routes.connectors = landRegistryOnly();
+        routes.mappers.put("land-registry", new LandRegistryMessages(blobs));
+        return routes.builders(context);
     }
 
     @BeforeEach
     void replaceTheAgency() throws Exception {
         if (!context.getStatus().isStarted()) {
-            AdviceWith.adviceWith(context, "adapter-land-registry",
-                    a -> a.weaveById("call-land-registry").replace().to("mock:land-registry"));
+            AgencyTestFixtures.replaceCall(context, "land-registry", "mock:land-registry");
             context.getRouteController().stopRoute("outbox-drain");
             context.start();
         }
@@ -251,23 +232,7 @@ class LandRegistryRouteTest extends CamelTestSupport {
     }
 
     private static ConnectorDirectory landRegistryOnly() {
-        Connector land = new Connector("land-registry", "Văn phòng đăng ký đất đai", "G09", "LAND_REGISTRY", true, true,
-                new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(100)), true);
-        return new ConnectorDirectory() {
-            @Override
-            public List<Connector> all() {
-                return List.of(land);
-            }
-
-            @Override
-            public Optional<Connector> byId(String id) {
-                return Optional.of(land).filter(c -> c.id().equals(id));
-            }
-
-            @Override
-            public Optional<Connector> forType(String type) {
-                return Optional.of(land).filter(c -> c.type().equals(type));
-            }
-        };
+        return AgencyTestFixtures.directory(List.of(new Connector("land-registry", "Văn phòng đăng ký đất đai", "G09",
+                "LAND_REGISTRY", true, true, new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(100)), true)));
     }
 }

@@ -14,7 +14,6 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -34,7 +33,6 @@ import vn.lienthong.gateway.domain.messagelog.PurgeAnchor;
 import vn.lienthong.gateway.domain.messagelog.SignedBatch;
 import vn.lienthong.gateway.domain.messagelog.Verification;
 import vn.lienthong.gateway.infrastructure.agency.AgencyCredentials;
-import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 import vn.lienthong.gateway.infrastructure.messagelog.ChainedMessageLog;
 import vn.lienthong.gateway.infrastructure.messagelog.MessageLogException;
 import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
@@ -52,7 +50,8 @@ class MessageLogRoutesTest extends CamelTestSupport {
             "PERMANENT_RESIDENCE", AgencyTestFixtures.PAYLOAD, ExchangeStatus.ACCEPTED, 1, "CT-42", null, null,
             OffsetDateTime.now(), OffsetDateTime.now(), OffsetDateTime.now());
 
-    private final AgencyTestFixtures.RecordingOutcomes outcomes = new AgencyTestFixtures.RecordingOutcomes();
+    private final AgencyTestFixtures.AgencyRoutes routes = new AgencyTestFixtures.AgencyRoutes();
+    private final AgencyTestFixtures.RecordingOutcomes outcomes = routes.outcomes;
     private final ChainedMessageLog realLog = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 1000);
     /** Switched to a broken database by one test. */
     private volatile boolean logBroken;
@@ -73,23 +72,13 @@ class MessageLogRoutesTest extends CamelTestSupport {
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
         MessageLogSteps steps = AgencyTestFixtures.messageLogSteps(new BreakableLog(), ACCEPTED);
-        AgencyErrorPolicy policy = new AgencyErrorPolicy();
-        policy.outcomes = outcomes;
-        DeliveryRoutes delivery = new DeliveryRoutes();
-        delivery.outcomes = outcomes;
-        delivery.breakers = new AgencyCircuitBreakers();
-        delivery.connectors = AgencyTestFixtures.connectors();
-        SocialInsuranceRoute adapter = new SocialInsuranceRoute();
-        adapter.messages = new SocialInsuranceMessages();
-        adapter.addresses = AgencyTestFixtures.addresses();
-        adapter.credentials = new AgencyCredentials() {
+        routes.messageLog = steps;
+        routes.credentials = new AgencyCredentials() {
             @Override
             public String authorization(String agencyId) {
                 return "Bearer secret-token-of-" + agencyId;
             }
         };
-        adapter.messageLog = steps;
-        adapter.tls = new AgencyTls(); // the fixture's agency is plain http: no TLS options
         CallbackRoute callbacks = new CallbackRoute();
         callbacks.messageLog = steps;
         callbacks.receipts = new InMemoryReceipts();
@@ -99,13 +88,15 @@ class MessageLogRoutesTest extends CamelTestSupport {
                 return "applied";
             }
         };
-        return new RoutesBuilder[] {policy, delivery, adapter, callbacks};
+        RoutesBuilder[] agencies = routes.builders(context);
+        RoutesBuilder[] all = java.util.Arrays.copyOf(agencies, agencies.length + 1);
+        all[agencies.length] = callbacks;
+        return all;
     }
 
     @BeforeEach
     void replaceTheAgency() throws Exception {
-        AdviceWith.adviceWith(context, "adapter-social-insurance",
-                a -> a.weaveById("call-social-insurance").replace().to("mock:bhxh"));
+        AgencyTestFixtures.replaceCall(context, "social-insurance", "mock:bhxh");
         context.getRouteController().stopRoute("outbox-drain");
         context.start();
         agency = getMockEndpoint("mock:bhxh");

@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -17,8 +16,6 @@ import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 
 /**
  * The two REST adapters behind the delivery route, civil status (synchronous) and residence
@@ -28,7 +25,8 @@ import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestAgencyRoutesTest extends CamelTestSupport {
 
-    private final AgencyTestFixtures.RecordingOutcomes outcomes = new AgencyTestFixtures.RecordingOutcomes();
+    private final AgencyTestFixtures.AgencyRoutes routes = new AgencyTestFixtures.AgencyRoutes();
+    private final AgencyTestFixtures.RecordingOutcomes outcomes = routes.outcomes;
     private MockEndpoint civilStatus;
     private MockEndpoint residence;
 
@@ -46,34 +44,14 @@ class RestAgencyRoutesTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        AgencyErrorPolicy policy = new AgencyErrorPolicy();
-        policy.outcomes = outcomes;
-        DeliveryRoutes delivery = new DeliveryRoutes();
-        delivery.outcomes = outcomes;
-        delivery.breakers = new AgencyCircuitBreakers();
-        delivery.connectors = AgencyTestFixtures.connectors();
-        CivilStatusRoute civil = new CivilStatusRoute();
-        civil.messages = new CivilStatusMessages();
-        civil.addresses = AgencyTestFixtures.addresses();
-        civil.credentials = AgencyTestFixtures.noCredentials();
-        civil.tls = new AgencyTls(); // the fixture's agencies are plain http: no TLS options
-        civil.messageLog = AgencyTestFixtures.messageLogSteps();
-        ResidenceRoute res = new ResidenceRoute();
-        res.messages = new ResidenceMessages();
-        res.addresses = AgencyTestFixtures.addresses();
-        res.credentials = AgencyTestFixtures.noCredentials();
-        res.tls = new AgencyTls();
-        res.messageLog = AgencyTestFixtures.messageLogSteps();
-        return new RoutesBuilder[] {policy, delivery, civil, res};
+        return routes.builders(context);
     }
 
     @BeforeEach
     void replaceTheAgencies() throws Exception {
         if (!context.getStatus().isStarted()) {
-            AdviceWith.adviceWith(context, "adapter-civil-status",
-                    a -> a.weaveById("call-civil-status").replace().to("mock:hotich"));
-            AdviceWith.adviceWith(context, "adapter-residence",
-                    a -> a.weaveById("call-residence").replace().to("mock:cutru"));
+            AgencyTestFixtures.replaceCall(context, "civil-status", "mock:hotich");
+            AgencyTestFixtures.replaceCall(context, "residence", "mock:cutru");
             context.getRouteController().stopRoute("outbox-drain");
             context.start();
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
-
 /**
  * The BHXH SOAP adapter behind the delivery route: mapping, each error class, the retry decision.
  * One Camel context serves every test; each test resets the mock agency.
@@ -23,7 +20,8 @@ import vn.lienthong.gateway.infrastructure.agency.AgencyTls;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SocialInsuranceRouteTest extends CamelTestSupport {
 
-    private final AgencyTestFixtures.RecordingOutcomes outcomes = new AgencyTestFixtures.RecordingOutcomes();
+    private final AgencyTestFixtures.AgencyRoutes routes = new AgencyTestFixtures.AgencyRoutes();
+    private final AgencyTestFixtures.RecordingOutcomes outcomes = routes.outcomes;
     private MockEndpoint agency;
 
     @Override
@@ -40,26 +38,13 @@ class SocialInsuranceRouteTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        AgencyErrorPolicy policy = new AgencyErrorPolicy();
-        policy.outcomes = outcomes;
-        DeliveryRoutes delivery = new DeliveryRoutes();
-        delivery.outcomes = outcomes;
-        delivery.breakers = new AgencyCircuitBreakers();
-        delivery.connectors = AgencyTestFixtures.connectors();
-        SocialInsuranceRoute adapter = new SocialInsuranceRoute();
-        adapter.messages = new SocialInsuranceMessages();
-        adapter.addresses = AgencyTestFixtures.addresses();
-        adapter.credentials = AgencyTestFixtures.noCredentials();
-        adapter.tls = new AgencyTls(); // the fixture's agency is plain http: no TLS options, no configuration read
-        adapter.messageLog = AgencyTestFixtures.messageLogSteps();
-        return new RoutesBuilder[] {policy, delivery, adapter};
+        return routes.builders(context);
     }
 
     @BeforeEach
     void replaceTheAgency() throws Exception {
         if (!context.getStatus().isStarted()) {
-            AdviceWith.adviceWith(context, "adapter-social-insurance",
-                    a -> a.weaveById("call-social-insurance").replace().to("mock:bhxh"));
+            AgencyTestFixtures.replaceCall(context, "social-insurance", "mock:bhxh");
             context.getRouteController().stopRoute("outbox-drain");
             context.start();
         }

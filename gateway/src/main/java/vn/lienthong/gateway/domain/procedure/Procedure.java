@@ -16,8 +16,11 @@ public record Procedure(String code,
                         List<String> requiredDocuments,
                         String legalBasis) {
 
-    /** An agency that acts on the procedure, and what it does in the flow. */
-    public record InvolvedAgency(String type, String name, String role, boolean external) {
+    /**
+     * An agency that acts on the procedure, and what it does in the flow; {@code operation} is what
+     * this gateway asks of that agency's connector for this procedure (null: the type's default).
+     */
+    public record InvolvedAgency(String type, String name, String role, boolean external, String operation) {
     }
 
     /** The fee or charge (lệ phí, phí) in VND; zero when free, with the rule in words. */

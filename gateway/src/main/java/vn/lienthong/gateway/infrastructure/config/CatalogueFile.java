@@ -9,8 +9,10 @@ import java.util.List;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbProperty;
 
 import vn.lienthong.gateway.domain.procedure.Agency;
+import vn.lienthong.gateway.domain.procedure.Operation;
 import vn.lienthong.gateway.domain.procedure.ProcessingTime;
 import vn.lienthong.gateway.domain.procedure.Procedure;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
@@ -18,8 +20,13 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 /** Reads the procedure catalogue: the shipped {@code catalogue/catalogue.json}, or a province's own file. */
 public final class CatalogueFile {
 
-    /** The file's JSON shape. */
-    public record File(String version, List<ProcedureEntry> procedures, List<Agency> agencies) {
+    /** The file's JSON shape; {@code operations} may be left out (then every agency step is a REQUEST). */
+    public record File(String version, List<ProcedureEntry> procedures, List<Agency> agencies,
+                       List<OperationEntry> operations) {
+    }
+
+    /** An operation as written in the file; {@code default} marks its agency type's default. */
+    public record OperationEntry(String code, String agencyType, String name, @JsonbProperty("default") Boolean isDefault) {
     }
 
     /** One procedure as written in the file. */
@@ -65,6 +72,8 @@ public final class CatalogueFile {
                 p.code(), p.name(), p.field(), p.level(), p.agencies(),
                 new ProcessingTime(p.processingTime().value(), ProcessingTime.Unit.valueOf(p.processingTime().unit())),
                 p.fee(), p.requiredDocuments(), p.legalBasis())).toList();
-        return new ProcedureCatalogue(file.version(), procedures, file.agencies());
+        List<Operation> operations = file.operations() == null ? List.of() : file.operations().stream()
+                .map(o -> new Operation(o.code(), o.agencyType(), o.name(), Boolean.TRUE.equals(o.isDefault()))).toList();
+        return new ProcedureCatalogue(file.version(), procedures, file.agencies(), operations);
     }
 }

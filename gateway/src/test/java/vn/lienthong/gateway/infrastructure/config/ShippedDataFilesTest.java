@@ -71,4 +71,40 @@ class ShippedDataFilesTest {
         assertTrue(catalogue.agency("000.00.00.H30").isPresent());
         assertFalse(catalogue.version().isBlank());
     }
+
+    /** What each agency type is asked, per procedure: the table that was a Java map in AgencyOperations. */
+    @Test
+    void catalogueNamesWhatEachAgencyIsAskedForEachProcedure() {
+        ProcedureCatalogue catalogue = CatalogueFile.load(null);
+        assertEquals("DEATH_REGISTRATION", catalogue.operation("2.002913", "CIVIL_STATUS"));
+        assertEquals("PERMANENT_RESIDENCE_REMOVAL", catalogue.operation("2.002913", "RESIDENCE"));
+        assertEquals("FUNERAL_SURVIVOR_BENEFIT", catalogue.operation("2.002913", "SOCIAL_INSURANCE"));
+        assertEquals("BHYT_CARD_UNDER_6", catalogue.operation("3.000722", "SOCIAL_INSURANCE"));
+        assertEquals("BHYT_CARD_REISSUE", catalogue.operation("1.000240", "SOCIAL_INSURANCE"));
+        assertEquals("LAND_USE_CHANGE", catalogue.operation("1.004227", "LAND_REGISTRY"));
+        // A type the procedure does not name gets its default; a type without operations a plain request.
+        assertEquals("BIRTH_REGISTRATION", catalogue.operation("2.000815", "CIVIL_STATUS"));
+        assertEquals("PERMANENT_RESIDENCE_REGISTRATION", catalogue.operation("1.000240", "RESIDENCE"));
+        assertEquals("REQUEST", catalogue.operation("1.004227", "TAX"));
+        assertEquals("CIVIL_STATUS", catalogue.agencyType("DEATH_REGISTRATION").orElseThrow());
+        assertEquals("SOCIAL_INSURANCE", catalogue.agencyType("BHYT_CARD_UNDER_6").orElseThrow());
+        assertEquals("LAND_REGISTRY", catalogue.agencyType("LAND_USE_CHANGE").orElseThrow());
+        assertTrue(catalogue.agencyType("SOMETHING_ELSE").isEmpty());
+    }
+
+    @Test
+    void aCatalogueThatAsksAnAgencyForAnotherTypesOperationIsRefused(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("catalogue.json");
+        Files.writeString(file, """
+                {"version": "t", "agencies": [],
+                 "operations": [{"code": "DEATH_REGISTRATION", "agencyType": "CIVIL_STATUS", "name": "Khai tử"}],
+                 "procedures": [{"code": "9.9", "name": "x", "field": "x", "level": "x",
+                   "agencies": [{"type": "RESIDENCE", "name": "x", "role": "x", "external": true,
+                                 "operation": "DEATH_REGISTRATION"}],
+                   "processingTime": {"value": 1, "unit": "WORKING_DAYS"}}]}
+                """);
+        DataFileException e = assertThrows(DataFileException.class, () -> CatalogueFile.load(file));
+        assertTrue(e.getMessage().contains("DEATH_REGISTRATION"), e.getMessage());
+    }
 }
