@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import vn.lienthong.gateway.infrastructure.security.CallbackRefusedException;
+import vn.lienthong.gateway.application.CallbackRefusedException;
 
 /** An agency callback without proof of its sender: 401, and nothing was acted on. */
 @Provider

@@ -21,13 +21,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.apache.camel.CamelExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.lienthong.gateway.infrastructure.security.CallbackAuthenticator;
-import vn.lienthong.gateway.routes.AgencyCallbacks;
+import vn.lienthong.gateway.application.CallbackAuthentication;
+import vn.lienthong.gateway.application.CallbackIntake;
+import vn.lienthong.gateway.domain.exchange.CallbackSignature;
 
 /**
  * Results of asynchronous agencies (residence, land registry), matched to their request by ticket.
@@ -42,10 +42,10 @@ import vn.lienthong.gateway.routes.AgencyCallbacks;
 public class CallbackResource {
 
     @Inject
-    AgencyCallbacks callbacks;
+    CallbackIntake callbacks;
 
     @Inject
-    CallbackAuthenticator authenticator;
+    CallbackAuthentication authenticator;
 
     @Context
     HttpServletRequest request;
@@ -58,8 +58,8 @@ public class CallbackResource {
     @APIResponse(responseCode = "404", description = "Unknown agency or ticket")
     @APIResponse(responseCode = "409", description = "Late: the request is not waiting for a result")
     public Response receive(@PathParam("agency") String agency,
-                            @HeaderParam(CallbackAuthenticator.TIMESTAMP_HEADER) String timestamp,
-                            @HeaderParam(CallbackAuthenticator.SIGNATURE_HEADER) String signature,
+                            @HeaderParam(CallbackSignature.TIMESTAMP_HEADER) String timestamp,
+                            @HeaderParam(CallbackSignature.SIGNATURE_HEADER) String signature,
                             byte[] raw) {
         if (!authenticator.knows(agency)) {
             return Problem.of("not-found", Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",
@@ -82,14 +82,7 @@ public class CallbackResource {
                     "Bắt buộc: mã phiếu (ticket) trong nội dung JSON", "Required: a JSON body with the ticket")
                     .toResponse();
         }
-        try {
-            String outcome = callbacks.dispatch(agency, ticket, body);
-            return Response.ok(Json.createObjectBuilder().add("ticket", ticket).add("outcome", outcome).build()).build();
-        } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause; // the exchange family maps to 404 / 409
-            }
-            throw e;
-        }
+        String outcome = callbacks.dispatch(agency, ticket, body);
+        return Response.ok(Json.createObjectBuilder().add("ticket", ticket).add("outcome", outcome).build()).build();
     }
 }

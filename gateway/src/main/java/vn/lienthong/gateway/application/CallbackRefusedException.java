@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.infrastructure.security;
+package vn.lienthong.gateway.application;
 
 /** An agency callback that did not prove which agency sent it: answered 401, never acted on. */
 public class CallbackRefusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.infrastructure.paper;
+package vn.lienthong.gateway.routes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
