@@ -2,6 +2,8 @@ package vn.lienthong.gateway;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +19,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 import org.junit.jupiter.api.Test;
+
+import vn.lienthong.gateway.domain.GatewayException;
 
 /**
  * The layers' arrows point one way; the domain carries no framework.
@@ -37,15 +41,15 @@ import org.junit.jupiter.api.Test;
  * the only layer that may touch the sandbox; today it does not need to (the sandbox's servlets and
  * beans are found by the container).
  * <ol>
- * <li>Interfaces → Infrastructure: one dependency allowed, {@code VerifyResource} (and the
- *     verifier's refusals in the problem mappers) on {@code infrastructure/verification}: public
- *     PDF verification is the signing module's verifier with the configured trust and decode
- *     limits, a stateless technical service with no use case or domain state around it, so a port
- *     would be a pass-through with one implementation. Of the seven imports from interfaces into
- *     infrastructure before this rule, the callback resource's two now go through application
- *     ports ({@code CallbackAuthentication}, {@code CallbackIntake}) and the callback problem
- *     mapper's exception moved to the application; the two on the database failure are allowed
- *     until the gateway's exception family puts it in the domain.</li>
+ * <li>Interfaces → Infrastructure: one dependency allowed, {@code VerifyResource} on
+ *     {@code infrastructure/verification/PdfVerification}: public PDF verification is the signing
+ *     module's verifier with the configured trust and decode limits, a stateless technical service
+ *     with no use case or domain state around it, so a port would be a pass-through with one
+ *     implementation. The other six imports from interfaces into infrastructure before this rule
+ *     are gone: the callback resource's two go through application ports
+ *     ({@code CallbackAuthentication}, {@code CallbackIntake}); the exceptions the problem mappers
+ *     and the audit filter name (the database failure, the verifier's refusals, the callback
+ *     refusal) joined the gateway's exception family in the domain and the application.</li>
  * <li>Routes → Infrastructure: allowed. Routes are Camel adapters on the same outer ring as
  *     infrastructure. Their 25 imports: the Camel context infrastructure starts ({@code CamelRuntime},
  *     4: callbacks, flows, the outbox and paper nudges); the agency transport settings they plug into
@@ -104,11 +108,8 @@ class ArchitectureTest {
                 .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Configuration")
 
                 // (1) public PDF verification: see the class comment
-                .ignoreDependency(resideInAPackage(root + ".interfaces.."),
-                        resideInAPackage(root + ".infrastructure.verification.."))
-                // (1) the database failure, until it moves to the domain with the exception family
-                .ignoreDependency(resideInAPackage(root + ".interfaces.."),
-                        resideInAPackage(root + ".infrastructure.persistence.."));
+                .ignoreDependency(resideInAPackage(root + ".interfaces..").and(simpleName("VerifyResource")),
+                        resideInAPackage(root + ".infrastructure.verification..").and(simpleName("PdfVerification")));
     }
 
     @Test
@@ -136,6 +137,15 @@ class ArchitectureTest {
                 vn.lienthong.gateway.layersample.sandbox.SampleSwitch.class);
         EvaluationResult result = layers(GATEWAY + ".layersample").withOptionalLayers(true).evaluate(rightWay);
         assertEquals(List.of(), result.getFailureReport().getDetails());
+    }
+
+    @Test
+    void everyGatewayExceptionIsOfTheOneFamily() {
+        classes().that().resideInAPackage(GATEWAY + "..").and().areAssignableTo(RuntimeException.class)
+                .should().beAssignableTo(GatewayException.class)
+                .because("one root carries the Vietnamese and English text; its branches say refused, "
+                        + "no such record or unavailable")
+                .check(classes);
     }
 
     @Test

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.attachment.Attachment;
 import vn.lienthong.gateway.domain.attachment.Attachments;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
@@ -87,7 +88,7 @@ public class JdbcAttachments implements Attachments {
         }
     }
 
-    private static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+    private static StorageException failure(String what, SQLException e) {
+        return new StorageException("Cannot " + what + ": " + e.getMessage(), e);
     }
 }

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
@@ -42,7 +43,7 @@ public class JdbcFlowSteps implements FlowSteps {
             ps.setObject(6, step.deadlineAt());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot record flow step " + step.messageId(), e);
+            throw new StorageException("Cannot record flow step " + step.messageId(), e);
         }
     }
 
@@ -60,7 +61,7 @@ public class JdbcFlowSteps implements FlowSteps {
                         rs.getString(4), at(rs.getObject(5, OffsetDateTime.class)), at(rs.getObject(6, OffsetDateTime.class))));
             }
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot read flow step " + messageId, e);
+            throw new StorageException("Cannot read flow step " + messageId, e);
         }
     }
 
@@ -93,7 +94,7 @@ public class JdbcFlowSteps implements FlowSteps {
             }
             return rows;
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot compute flow step statistics", e);
+            throw new StorageException("Cannot compute flow step statistics", e);
         }
     }
 

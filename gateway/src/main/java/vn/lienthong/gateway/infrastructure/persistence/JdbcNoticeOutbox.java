@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.notice.CitizenNotice;
@@ -142,7 +143,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
             ps.setObject(5, n.updatedAt());
             ps.setLong(6, n.id());
             if (ps.executeUpdate() != 1) {
-                throw new PersistenceException("Notice " + n.noticeId() + " vanished during an update", null);
+                throw new StorageException("Notice " + n.noticeId() + " vanished during an update", null);
             }
         } catch (SQLException e) {
             throw failure("update notice " + n.noticeId(), e);
@@ -197,7 +198,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+    private static StorageException failure(String what, SQLException e) {
+        return new StorageException("Cannot " + what + ": " + e.getMessage(), e);
     }
 }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
@@ -166,7 +167,7 @@ public class JdbcOutbox implements Outbox {
             ps.setString(8, m.payload());
             ps.setLong(9, m.id());
             if (ps.executeUpdate() != 1) {
-                throw new PersistenceException("Outbox message " + m.messageId() + " vanished during an update", null);
+                throw new StorageException("Outbox message " + m.messageId() + " vanished during an update", null);
             }
         } catch (SQLException e) {
             throw failure("update outbox message " + m.messageId(), e);
@@ -232,7 +233,7 @@ public class JdbcOutbox implements Outbox {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+    private static StorageException failure(String what, SQLException e) {
+        return new StorageException("Cannot " + what + ": " + e.getMessage(), e);
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.lienthong.gateway.application.CallbackAuthentication;
 import vn.lienthong.gateway.application.CallbackRefusedException;
 import vn.lienthong.gateway.domain.exchange.CallbackSignature;
-import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
+import vn.lienthong.gateway.domain.StorageException;
 
 /**
  * Proves that a callback comes from the agency it claims: by mutual TLS (the verified client
@@ -119,7 +119,7 @@ public class CallbackAuthenticator implements CallbackAuthentication {
                 throw new CallbackRefusedException("Chữ ký này đã được dùng: yêu cầu phát lại bị từ chối",
                         "This signature was already used: a replayed callback is refused");
             }
-            throw new PersistenceException("Cannot record the callback signature: " + e.getMessage(), e);
+            throw new StorageException("Cannot record the callback signature: " + e.getMessage(), e);
         }
     }
 }

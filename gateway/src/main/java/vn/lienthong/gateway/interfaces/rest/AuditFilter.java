@@ -20,7 +20,7 @@ import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.domain.audit.AuditEvent;
 import vn.lienthong.gateway.domain.audit.AuditTrail;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
-import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
+import vn.lienthong.gateway.domain.StorageException;
 
 /**
  * Records every state-changing call (anything but GET, HEAD and OPTIONS) and every refused one
@@ -67,7 +67,7 @@ public class AuditFilter implements ContainerResponseFilter {
                     caller.authenticated() ? String.join(",", new TreeSet<>(caller.roles())) : null,
                     caller.agencyCode(), in.getMethod(), target, status, AuditEvent.outcomeOf(status),
                     request == null ? null : request.getRemoteAddr(), in.getHeaderString("X-Request-Id")));
-        } catch (PersistenceException e) {
+        } catch (StorageException e) {
             // The answer is already decided; losing its audit line is logged loudly instead of
             // turning a done change into an error the caller would retry.
             LOG.log(Level.SEVERE, "Audit trail not written for " + in.getMethod() + " " + target + " by " + actor

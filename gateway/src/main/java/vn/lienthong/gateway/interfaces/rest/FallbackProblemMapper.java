@@ -22,7 +22,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import vn.lienthong.gateway.domain.dossier.Channel;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
-import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
+import vn.lienthong.gateway.domain.StorageException;
 
 /**
  * Everything no other mapper claims: unreadable JSON, a body over the limit, JAX-RS's own
@@ -63,13 +63,8 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException web) {
             return fromStatus(web.getResponse().getStatus(), e);
         }
-        if (causedBy(e, PersistenceException.class)) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Database failure, incident " + incident, e);
-            return Problem.of("unavailable", Response.Status.SERVICE_UNAVAILABLE,
-                    "Cơ sở dữ liệu tạm thời không sẵn sàng", "Database temporarily unavailable",
-                    "Vui lòng thử lại sau. Mã sự cố: " + incident,
-                    "Please retry later. Incident: " + incident).toResponse();
+        if (causedBy(e, StorageException.class)) {
+            return databaseUnavailable(e);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
@@ -77,6 +72,16 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
                 "Lỗi hệ thống", "Internal error",
                 "Đã ghi nhận sự cố " + incident + "; báo mã này cho bộ phận kỹ thuật",
                 "Logged as incident " + incident + "; quote it to the operators").toResponse();
+    }
+
+    /** 503 for a database failure, logged under an incident id that the body quotes. */
+    static Response databaseUnavailable(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Database failure, incident " + incident, e);
+        return Problem.of("unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                "Cơ sở dữ liệu tạm thời không sẵn sàng", "Database temporarily unavailable",
+                "Vui lòng thử lại sau. Mã sự cố: " + incident,
+                "Please retry later. Incident: " + incident).toResponse();
     }
 
     private static Response malformed(Throwable e) {

@@ -1,12 +1,14 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import vn.lienthong.gateway.domain.RefusedException;
+
 /** An upload refused before anything parses it; its problem body (status included) says why. */
-public class UploadRefusedException extends RuntimeException {
+public class UploadRefusedException extends RefusedException {
 
     private final transient Problem problem;
 
     public UploadRefusedException(Problem problem) {
-        super(problem.detailEn());
+        super(problem.detail(), problem.detailEn(), null);
         this.problem = problem;
     }
 

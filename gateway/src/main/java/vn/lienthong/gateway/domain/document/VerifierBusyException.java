@@ -1,7 +1,9 @@
-package vn.lienthong.gateway.infrastructure.verification;
+package vn.lienthong.gateway.domain.document;
+
+import vn.lienthong.gateway.domain.UnavailableException;
 
 /** Every verification slot is taken; the caller may retry after {@link #retryAfterSeconds()}. */
-public class VerifierBusyException extends DocumentRefusedException {
+public class VerifierBusyException extends UnavailableException {
 
     private final long retryAfterSeconds;
 
