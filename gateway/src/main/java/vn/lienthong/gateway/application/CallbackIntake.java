@@ -3,7 +3,8 @@ package vn.lienthong.gateway.application;
 /**
  * Agency callbacks seen from the interfaces: each is applied to its request at most once.
  * Implemented by the callback route, as {@link FlowDriver} is by the flow routes; a failure
- * reaches the caller as itself (the exchange family), not wrapped by Camel.
+ * (an unknown ticket, a result the request no longer waits for) reaches the caller as itself,
+ * not wrapped by Camel.
  */
 public interface CallbackIntake {
 

@@ -50,7 +50,7 @@ public class AgencyCallbacks implements CallbackIntake {
                     MessageLogSteps.CALLBACK_HEADERS, receivedHeaders()), String.class);
         } catch (CamelExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
-                throw cause; // the exchange family, which the interfaces map to 404 / 409
+                throw cause; // an unknown ticket (404) or a late result (409), as the interfaces answer them
             }
             throw e;
         }
