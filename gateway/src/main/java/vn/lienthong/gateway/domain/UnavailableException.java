@@ -1,6 +1,9 @@
 package vn.lienthong.gateway.domain;
 
-/** Something the gateway needs (the database, the archive, the attachment store, the verifier) cannot serve now; trying again later may work. */
+/**
+ * Something the gateway needs (the database, the archive, the attachment store, the verifier)
+ * cannot serve now; trying again later may work.
+ */
 public abstract class UnavailableException extends GatewayException {
 
     private static final long serialVersionUID = 1L;

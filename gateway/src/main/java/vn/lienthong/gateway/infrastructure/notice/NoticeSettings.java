@@ -3,6 +3,7 @@ package vn.lienthong.gateway.infrastructure.notice;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,8 +73,8 @@ public class NoticeSettings {
         if (!url.equals(SANDBOX)) {
             return url;
         }
-        return addresses.sandboxBase().map(base -> base + sandbox.contextPath() + "/sandbox/sms/messages").orElseThrow(() ->
-                new TransientNoticeException("The sandbox SMS sink's address is not known yet "
+        return addresses.sandboxBase().map(base -> base + sandbox.contextPath() + "/sandbox/sms/messages")
+                .orElseThrow(() -> new TransientNoticeException("The sandbox SMS sink's address is not known yet "
                         + "(no request served so far; set lienthong.sandbox.base-url)", null));
     }
 
@@ -90,14 +91,16 @@ public class NoticeSettings {
     public Properties mailProperties() {
         String host = provider(NoticeChannel.EMAIL);
         boolean sink = host.equals(SANDBOX);
-        if (sink && sandbox.smtpPort().isEmpty()) {
+        OptionalInt sinkPort = sandbox.smtpPort();
+        if (sink && sinkPort.isEmpty()) {
             throw new TransientNoticeException("The sandbox SMTP sink has not started yet", null);
         }
         String timeout = text("lienthong.notify.email.timeout-ms").orElse("10000");
         Properties p = new Properties();
         p.put("mail.transport.protocol", "smtp");
         p.put("mail.smtp.host", sink ? "127.0.0.1" : host);
-        p.put("mail.smtp.port", sink ? String.valueOf(sandbox.smtpPort().getAsInt()) : text("lienthong.notify.email.port").orElse("587"));
+        p.put("mail.smtp.port", sink ? String.valueOf(sinkPort.getAsInt())
+                : text("lienthong.notify.email.port").orElse("587"));
         p.put("mail.smtp.connectiontimeout", timeout);
         p.put("mail.smtp.timeout", timeout);
         p.put("mail.smtp.writetimeout", timeout);

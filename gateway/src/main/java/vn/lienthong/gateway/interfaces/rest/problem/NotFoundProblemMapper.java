@@ -14,7 +14,7 @@ public class NotFoundProblemMapper implements ExceptionMapper<NoSuchRecordExcept
     @Override
     public Response toResponse(NoSuchRecordException e) {
         String type = e instanceof UnknownExchangeException ? "exchange-not-found" : "not-found";
-        return Problem.of(type, Response.Status.NOT_FOUND, "Không tìm thấy", "Not found", e.vietnamese(), e.english())
-                .toResponse();
+        return Problem.of(type, Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",
+                e.vietnamese(), e.english()).toResponse();
     }
 }
