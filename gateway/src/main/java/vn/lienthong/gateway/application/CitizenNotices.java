@@ -16,11 +16,11 @@ import vn.lienthong.gateway.domain.notice.NoticeChannel;
 import vn.lienthong.gateway.domain.notice.NoticeKind;
 import vn.lienthong.gateway.domain.notice.NoticeOccasion;
 import vn.lienthong.gateway.domain.notice.NoticeOutbox;
+import vn.lienthong.gateway.domain.notice.NoticePolicy;
 import vn.lienthong.gateway.domain.notice.NoticeText;
 import vn.lienthong.gateway.domain.notice.NoticeTexts;
 import vn.lienthong.gateway.domain.procedure.Procedure;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
-import vn.lienthong.gateway.infrastructure.notice.NoticeSettings;
 
 /**
  * Turns the dossier events the citizen can see into notices in the outbox, one per consented,
@@ -39,7 +39,7 @@ public class CitizenNotices {
     ProcedureCatalogue catalogue;
 
     @Inject
-    NoticeSettings settings;
+    NoticePolicy policy;
 
     void statusChanged(@Observes DossierStatusChanged event) {
         Dossier d = event.dossier();
@@ -69,14 +69,14 @@ public class CitizenNotices {
     private void draft(Dossier d, NoticeKind kind, String eventKey, OffsetDateTime previousDueAt, String note,
                        OffsetDateTime at) {
         Applicant a = d.applicant();
-        boolean sms = a.consent().sms() && present(a.phone()) && settings.enabled(NoticeChannel.SMS);
-        boolean email = a.consent().email() && present(a.email()) && settings.enabled(NoticeChannel.EMAIL);
+        boolean sms = a.consent().sms() && present(a.phone()) && policy.enabled(NoticeChannel.SMS);
+        boolean email = a.consent().email() && present(a.email()) && policy.enabled(NoticeChannel.EMAIL);
         if (!sms && !email) {
             return;
         }
         NoticeOccasion occasion = new NoticeOccasion(kind, d.code().value(),
                 catalogue.procedure(d.procedureCode()).map(Procedure::name).orElse(d.procedureCode()),
-                a.fullName(), d.dueAt(), previousDueAt, note, settings.lookupUrl(d.code().value()));
+                a.fullName(), d.dueAt(), previousDueAt, note, policy.lookupUrl(d.code().value()));
         if (sms) {
             add(CitizenNotice.draft(d.code(), eventKey, NoticeChannel.SMS, a.phone().trim(), null,
                     NoticeTexts.sms(occasion), at));

@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.domain.attachment.Attachment;
-import vn.lienthong.gateway.domain.attachment.AttachmentStorageException;
 import vn.lienthong.gateway.domain.attachment.AttachmentTooLargeException;
 import vn.lienthong.gateway.domain.attachment.AttachmentType;
 import vn.lienthong.gateway.domain.attachment.Attachments;
 import vn.lienthong.gateway.domain.attachment.BlobStore;
+import vn.lienthong.gateway.domain.attachment.IncompleteUploadException;
 import vn.lienthong.gateway.domain.attachment.UnsupportedAttachmentException;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
@@ -77,7 +77,7 @@ public class DossierAttachments {
         }
         BlobStore.StoredBlob blob = blobs.put(body, maxBytes);
         if (declaredLength >= 0 && blob.size() != declaredLength) {
-            throw new AttachmentStorageException(true,
+            throw new IncompleteUploadException(
                     "Nhận được " + blob.size() + " byte thay vì " + declaredLength + " (Content-Length); gửi lại tệp",
                     "Received " + blob.size() + " bytes instead of the " + declaredLength + " of Content-Length; "
                             + "send the file again", null);
@@ -112,7 +112,7 @@ public class DossierAttachments {
             head = body.readNBytes(AttachmentType.MAGIC_LENGTH);
             body.unread(head);
         } catch (IOException e) {
-            throw new AttachmentStorageException(true, "Tải lên bị gián đoạn ngay từ đầu; gửi lại tệp",
+            throw new IncompleteUploadException( "Tải lên bị gián đoạn ngay từ đầu; gửi lại tệp",
                     "The upload broke off at its start; send it again", e);
         }
         return AttachmentType.sniff(head).orElseThrow(() -> new UnsupportedAttachmentException(

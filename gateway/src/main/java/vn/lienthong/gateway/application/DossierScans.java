@@ -80,7 +80,7 @@ public class DossierScans {
                 stored.add(attachments.attach(code, types.get(i).mediaType(), page.fileName(), page.size(), in)
                         .attachment());
             } catch (IOException e) {
-                throw new AttachmentStorageException(false, "Không đọc lại được trang " + (i + 1) + " đã nhận",
+                throw new AttachmentStorageException("Không đọc lại được trang " + (i + 1) + " đã nhận",
                         "Cannot read back received page " + (i + 1), e);
             }
         }
@@ -92,7 +92,7 @@ public class DossierScans {
         try (InputStream in = Files.newInputStream(page.file())) {
             head = in.readNBytes(AttachmentType.MAGIC_LENGTH);
         } catch (IOException e) {
-            throw new AttachmentStorageException(false, "Không đọc lại được trang " + number + " đã nhận",
+            throw new AttachmentStorageException("Không đọc lại được trang " + number + " đã nhận",
                     "Cannot read back received page " + number, e);
         }
         return AttachmentType.sniff(head).orElseThrow(() -> new UnsupportedAttachmentException(

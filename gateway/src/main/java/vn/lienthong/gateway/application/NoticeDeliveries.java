@@ -17,9 +17,9 @@ import vn.lienthong.gateway.domain.exchange.RetrySchedule;
 import vn.lienthong.gateway.domain.notice.CitizenNotice;
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
 import vn.lienthong.gateway.domain.notice.NoticeOutbox;
+import vn.lienthong.gateway.domain.notice.NoticePolicy;
 import vn.lienthong.gateway.domain.notice.NoticeStatus;
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
-import vn.lienthong.gateway.infrastructure.notice.NoticeSettings;
 
 /**
  * The notice outbox's use cases for the delivery routes and the admin view: claim due notices,
@@ -36,7 +36,7 @@ public class NoticeDeliveries {
     NoticeOutbox outbox;
 
     @Inject
-    NoticeSettings settings;
+    NoticePolicy policy;
 
     @Inject
     Clock clock;
@@ -46,7 +46,7 @@ public class NoticeDeliveries {
 
     public List<CitizenNotice> claimDue(NoticeChannel channel) {
         OffsetDateTime now = now();
-        return outbox.claimDue(channel, now, now.plus(settings.lease()), settings.batchSize());
+        return outbox.claimDue(channel, now, now.plus(policy.lease()), policy.batchSize());
     }
 
     /** After a restart: whatever a previous run left in flight is pending again (one gateway per database). */
@@ -61,7 +61,7 @@ public class NoticeDeliveries {
     public void retryLater(String noticeId, String reason) {
         outbox.find(noticeId).ifPresent(n -> {
             OffsetDateTime now = now();
-            RetrySchedule schedule = settings.retrySchedule();
+            RetrySchedule schedule = policy.retries();
             if (schedule.exhausted(n.attempts() + 1)) {
                 LOG.warning(() -> "Notice " + noticeId + " (" + n.channel() + ", dossier " + n.dossierCode()
                         + ") is dead after " + (n.attempts() + 1) + " attempts: " + PersonalDataMask.mask(reason));

@@ -1,20 +1,11 @@
 package vn.lienthong.gateway.application;
 
-/** A verified caller asked for something outside its agency or its role: answered 403. */
-public class OutOfScopeException extends RuntimeException {
+import vn.lienthong.gateway.domain.RefusedException;
 
-    private final String vietnamese;
+/** A verified caller asked for something outside its agency or its role: answered 403. */
+public class OutOfScopeException extends RefusedException {
 
     public OutOfScopeException(String vietnamese, String english) {
-        super(english);
-        this.vietnamese = vietnamese;
-    }
-
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    public String english() {
-        return getMessage();
+        super(vietnamese, english, null);
     }
 }

@@ -1,7 +1,9 @@
 package vn.lienthong.gateway.routes;
 
+import vn.lienthong.gateway.domain.GatewayException;
+
 /** A call to another agency's system failed; the subclass says whether trying again can help. */
-public abstract class AgencyCallException extends RuntimeException {
+public abstract class AgencyCallException extends GatewayException {
 
     protected AgencyCallException(String message, Throwable cause) {
         super(message, cause);

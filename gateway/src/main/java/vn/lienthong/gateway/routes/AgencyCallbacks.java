@@ -13,15 +13,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 import vn.lienthong.gateway.application.AgencyDeliveries;
+import vn.lienthong.gateway.application.CallbackIntake;
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
 
 /** Applies a callback body {@code {ticket, outcome: DONE|REJECTED, result, reason}} to its request. */
 @ApplicationScoped
-public class AgencyCallbacks {
+public class AgencyCallbacks implements CallbackIntake {
 
     @Inject
     AgencyDeliveries deliveries;
@@ -36,14 +38,22 @@ public class AgencyCallbacks {
     private volatile ProducerTemplate template;
 
     /** Runs a callback through the de-duplicating callback route; answers "applied" or "duplicate". */
+    @Override
     public String dispatch(String agency, String ticket, String body) {
         ProducerTemplate t = template;
         if (t == null) {
             t = camel.context().createProducerTemplate();
             template = t;
         }
-        return t.requestBodyAndHeaders(CallbackRoute.ENDPOINT, body, Map.of("agency", agency, "ticket", ticket,
-                MessageLogSteps.CALLBACK_HEADERS, receivedHeaders()), String.class);
+        try {
+            return t.requestBodyAndHeaders(CallbackRoute.ENDPOINT, body, Map.of("agency", agency, "ticket", ticket,
+                    MessageLogSteps.CALLBACK_HEADERS, receivedHeaders()), String.class);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // an unknown ticket (404) or a late result (409), as the interfaces answer them
+            }
+            throw e;
+        }
     }
 
     /** The callback's HTTP headers as received; none when it did not arrive over HTTP. */

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.apache.camel.builder.RouteBuilder;
 
 import vn.lienthong.gateway.infrastructure.paper.PaperMill;
-import vn.lienthong.gateway.infrastructure.paper.PaperNudge;
 
 /** Makes the dossiers' papers: on a timer, and when a committed change nudges it. */
 @Dependent

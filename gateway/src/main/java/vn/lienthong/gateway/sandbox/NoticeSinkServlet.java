@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.icegreen.greenmail.store.FolderException;
 
-import vn.lienthong.gateway.infrastructure.notice.NoticeSettings;
+import vn.lienthong.gateway.infrastructure.config.SandboxMode;
 
 /**
  * The sandbox's notification sinks over HTTP: the simulated SMS gateway API
@@ -39,12 +39,12 @@ public class NoticeSinkServlet extends HttpServlet {
     transient SandboxMailSink mail;
 
     @Inject
-    transient NoticeSettings settings;
+    transient SandboxMode mode;
 
     /** The SMS simulator's address includes the context root when the WAR is not deployed at /. */
     @Override
     public void init() {
-        settings.useContextPath(getServletContext().getContextPath());
+        mode.useContextPath(getServletContext().getContextPath());
     }
 
     @Override

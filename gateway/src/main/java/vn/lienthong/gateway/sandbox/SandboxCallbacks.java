@@ -28,8 +28,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.exchange.CallbackSignature;
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
-import vn.lienthong.gateway.infrastructure.security.CallbackAuthenticator;
+import vn.lienthong.gateway.infrastructure.security.CallbackSecrets;
 
 /**
  * Sends an asynchronous agency's result back to the gateway after the configured delay, signed
@@ -53,7 +54,7 @@ public class SandboxCallbacks {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    CallbackAuthenticator signatures;
+    CallbackSecrets secrets;
 
     @Inject
     SandboxSwitch sandbox;
@@ -138,9 +139,8 @@ public class SandboxCallbacks {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/callbacks/" + agencyId))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header(CallbackAuthenticator.TIMESTAMP_HEADER, Long.toString(now))
-                .header(CallbackAuthenticator.SIGNATURE_HEADER,
-                        signatures.sign(agencyId, now, body.getBytes(StandardCharsets.UTF_8)))
+                .header(CallbackSignature.TIMESTAMP_HEADER, Long.toString(now))
+                .header(CallbackSignature.SIGNATURE_HEADER, sign(agencyId, now, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
@@ -154,6 +154,12 @@ public class SandboxCallbacks {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /** The signature a real agency computes with the secret the gateway handed it. */
+    private String sign(String agencyId, long epochSeconds, String body) {
+        return CallbackSignature.header(CallbackSignature.mac(secrets.of(agencyId), epochSeconds,
+                body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Callbacks promised and not yet answered, in promise order; a line torn by a crash is skipped. */

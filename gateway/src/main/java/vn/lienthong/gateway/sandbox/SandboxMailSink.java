@@ -24,6 +24,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
+import vn.lienthong.gateway.infrastructure.config.SandboxMode;
 import vn.lienthong.gateway.infrastructure.notice.NoticeSettings;
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
@@ -40,6 +41,9 @@ public class SandboxMailSink {
     @Inject
     NoticeSettings settings;
 
+    @Inject
+    SandboxMode mode;
+
     private GreenMail greenMail;
 
     void start(@Observes @Priority(DatabaseMigration.PRIORITY + 50) @Initialized(ApplicationScoped.class) Object started) {
@@ -50,7 +54,7 @@ public class SandboxMailSink {
         sink.start();
         greenMail = sink;
         int port = sink.getSmtp().getPort();
-        settings.useSandboxSmtpPort(port);
+        mode.useSmtpPort(port);
         LOG.info(() -> "Sandbox SMTP sink listening on 127.0.0.1:" + port);
     }
 

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.sandbox;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,20 +8,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * Whether the sandbox agencies answer, and their ledgers. On by default only in the embedded
- * run (no external database); {@code lienthong.sandbox.enabled} decides otherwise.
- */
+import vn.lienthong.gateway.infrastructure.config.SandboxMode;
+
+/** Whether the sandbox agencies answer ({@link SandboxMode}), and their ledgers. */
 @ApplicationScoped
 public class SandboxSwitch {
 
     @Inject
-    @ConfigProperty(name = "lienthong.sandbox.enabled")
-    Optional<Boolean> enabled;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.db.url")
-    Optional<String> externalDatabase;
+    SandboxMode mode;
 
     @Inject
     @ConfigProperty(name = "lienthong.sandbox.callback-delay-ms", defaultValue = "200")
@@ -35,7 +28,7 @@ public class SandboxSwitch {
     private final Map<String, SandboxLedger> ledgers = new ConcurrentHashMap<>();
 
     public boolean enabled() {
-        return enabled.orElse(externalDatabase.isEmpty());
+        return mode.enabled();
     }
 
     SandboxLedger ledger(String agencyId) {

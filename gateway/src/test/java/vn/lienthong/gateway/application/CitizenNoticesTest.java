@@ -3,8 +3,10 @@ package vn.lienthong.gateway.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,12 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.dossier.NoticeConsent;
 import vn.lienthong.gateway.domain.notice.CitizenNotice;
+import vn.lienthong.gateway.domain.exchange.RetrySchedule;
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
+import vn.lienthong.gateway.domain.notice.NoticePolicy;
 import vn.lienthong.gateway.domain.notice.NoticeStatus;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
-import vn.lienthong.gateway.infrastructure.notice.NoticeSettings;
 import vn.lienthong.gateway.infrastructure.persistence.JdbcNoticeOutbox;
 
 /** The observer on a real notice outbox (H2): one row per event and channel, only with consent. */
@@ -32,26 +35,19 @@ class CitizenNoticesTest {
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
     private JdbcNoticeOutbox outbox;
     private CitizenNotices notices;
-    private boolean emailOn;
 
     @BeforeEach
     void setUp() {
         outbox = new JdbcNoticeOutbox(TestMessageLogs.database());
-        emailOn = true;
         notices = new CitizenNotices();
         notices.outbox = outbox;
         notices.catalogue = new ProcedureCatalogue("test", List.of(), List.of());
-        notices.settings = new NoticeSettings() {
-            @Override
-            public boolean enabled(NoticeChannel channel) {
-                return channel == NoticeChannel.SMS || emailOn;
-            }
+        notices.policy = policy(Set.of(NoticeChannel.SMS, NoticeChannel.EMAIL));
+    }
 
-            @Override
-            public String lookupUrl(String dossierCode) {
-                return "http://127.0.0.1:8080/api/v1/public/dossiers/" + dossierCode;
-            }
-        };
+    private static NoticePolicy policy(Set<NoticeChannel> on) {
+        return new NoticePolicy(on, "http://127.0.0.1:8080/",
+                new RetrySchedule(10, Duration.ofSeconds(1), Duration.ofMinutes(10)), 50, Duration.ofMinutes(1));
     }
 
     private static Dossier dossier(String code, NoticeConsent consent) {
@@ -84,7 +80,7 @@ class CitizenNoticesTest {
         notices.statusChanged(new DossierStatusChanged(none, null, null, "desk", AT));
         assertEquals(List.of(), of(none.code().value()));
 
-        emailOn = false;
+        notices.policy = policy(Set.of(NoticeChannel.SMS));
         Dossier emailOnly = dossier("H15.50.05.13-261008-0003", new NoticeConsent(false, true));
         notices.statusChanged(new DossierStatusChanged(emailOnly, null, null, "desk", AT));
         assertEquals(List.of(), of(emailOnly.code().value()), "e-mail is off: nothing queued for it");

@@ -1,21 +1,13 @@
 package vn.lienthong.gateway.domain.attachment;
 
-/**
- * The upload could not be stored: the client stopped sending before the end (its fault, worth
- * sending again), or the disk refused to write (the operators' to fix).
- */
-public class AttachmentStorageException extends AttachmentException {
+import vn.lienthong.gateway.domain.UnavailableException;
 
-    private final boolean incompleteUpload;
+/** The attachment store could not write or read back an upload: the operators' to fix, the caller's to retry later. */
+public class AttachmentStorageException extends UnavailableException {
 
-    public AttachmentStorageException(boolean incompleteUpload, String vietnamese, String english, Throwable cause) {
-        super(vietnamese, english);
-        this.incompleteUpload = incompleteUpload;
-        initCause(cause);
-    }
+    private static final long serialVersionUID = 1L;
 
-    /** True when the request body ended early or broke off; false when the store itself failed. */
-    public boolean incompleteUpload() {
-        return incompleteUpload;
+    public AttachmentStorageException(String vietnamese, String english, Throwable cause) {
+        super(vietnamese, english, cause);
     }
 }

@@ -14,7 +14,8 @@ public interface BlobStore {
      * Streams {@code content} into the store, never holding it whole in memory.
      *
      * @throws AttachmentTooLargeException after {@code maxBytes}; nothing is kept
-     * @throws AttachmentStorageException  when the content cannot be read to its end or written
+     * @throws IncompleteUploadException   when the content cannot be read to its end
+     * @throws AttachmentStorageException  when it cannot be written
      */
     StoredBlob put(InputStream content, long maxBytes);
 

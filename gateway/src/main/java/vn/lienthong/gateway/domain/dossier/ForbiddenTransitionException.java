@@ -3,14 +3,16 @@ package vn.lienthong.gateway.domain.dossier;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import vn.lienthong.gateway.domain.RefusedException;
+
 /** The dossier's status cannot move to the requested one; says which moves are allowed. */
-public class ForbiddenTransitionException extends DossierException {
+public class ForbiddenTransitionException extends RefusedException {
 
     private final DossierStatus from;
     private final Set<DossierStatus> allowed;
 
     public ForbiddenTransitionException(DossierCode code, DossierStatus from, DossierStatus to) {
-        super(message(code, from, to, true), message(code, from, to, false));
+        super(message(code, from, to, true), message(code, from, to, false), null);
         this.from = from;
         this.allowed = from.deskTransitions();
     }

@@ -1,7 +1,9 @@
 package vn.lienthong.gateway.domain.exchange;
 
+import vn.lienthong.gateway.domain.NoSuchRecordException;
+
 /** No message matches this ticket, message id or dead letter id. */
-public class UnknownExchangeException extends ExchangeException {
+public class UnknownExchangeException extends NoSuchRecordException {
 
     public UnknownExchangeException(String vietnamese, String english) {
         super(vietnamese, english);

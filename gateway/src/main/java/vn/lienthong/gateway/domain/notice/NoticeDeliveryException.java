@@ -1,7 +1,9 @@
 package vn.lienthong.gateway.domain.notice;
 
+import vn.lienthong.gateway.domain.GatewayException;
+
 /** A notice could not be handed to its provider; the subclass says whether trying again may help. */
-public abstract class NoticeDeliveryException extends RuntimeException {
+public abstract class NoticeDeliveryException extends GatewayException {
 
     private static final long serialVersionUID = 1L;
 

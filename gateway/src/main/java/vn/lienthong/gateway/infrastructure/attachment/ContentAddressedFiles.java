@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.lienthong.gateway.domain.attachment.AttachmentStorageException;
 import vn.lienthong.gateway.domain.attachment.AttachmentTooLargeException;
 import vn.lienthong.gateway.domain.attachment.BlobStore;
+import vn.lienthong.gateway.domain.attachment.IncompleteUploadException;
 
 /**
  * The blob store on disk: {@code <lienthong.attachments.dir>/<sha256>}. An upload goes to a temp
@@ -110,7 +111,7 @@ public class ContentAddressedFiles implements BlobStore {
         try {
             return content.read(buffer);
         } catch (IOException e) {
-            throw new AttachmentStorageException(true,
+            throw new IncompleteUploadException(
                     "Tải lên bị gián đoạn trước khi hết tệp; gửi lại tệp",
                     "The upload broke off before the end of the file; send it again", e);
         }
@@ -166,7 +167,7 @@ public class ContentAddressedFiles implements BlobStore {
     }
 
     private static AttachmentStorageException storageFailure(IOException e) {
-        return new AttachmentStorageException(false,
+        return new AttachmentStorageException(
                 "Kho tệp đính kèm không ghi được (" + e.getClass().getSimpleName() + "); báo bộ phận kỹ thuật",
                 "The attachment store cannot write (" + e.getClass().getSimpleName() + "); tell the operators", e);
     }

@@ -1,24 +1,29 @@
 package vn.lienthong.gateway.infrastructure.notice;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
 import vn.lienthong.gateway.domain.exchange.RetrySchedule;
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
+import vn.lienthong.gateway.domain.notice.NoticePolicy;
 import vn.lienthong.gateway.domain.notice.TransientNoticeException;
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
-import vn.lienthong.gateway.sandbox.SandboxSwitch;
+import vn.lienthong.gateway.infrastructure.config.SandboxMode;
 
 /**
- * The notification settings (lienthong.notify.*, docs/notifications.md). A channel is on when its
- * provider is configured: {@code lienthong.notify.sms.url} for SMS, {@code lienthong.notify.email.host}
- * for e-mail. Unset, they point at the sandbox sinks when the sandbox is on, and stay off otherwise.
+ * The notification transports' settings (lienthong.notify.*, docs/notifications.md), and the
+ * {@link NoticePolicy} the use cases read. A channel is on when its provider is configured:
+ * {@code lienthong.notify.sms.url} for SMS, {@code lienthong.notify.email.host} for e-mail. Unset,
+ * they point at the sandbox sinks when the sandbox is on, and stay off otherwise.
  */
 @ApplicationScoped
 public class NoticeSettings {
@@ -30,13 +35,27 @@ public class NoticeSettings {
     Config config;
 
     @Inject
-    SandboxSwitch sandbox;
+    SandboxMode sandbox;
 
     @Inject
     AgencyAddresses addresses;
 
-    private volatile int sandboxSmtpPort;
-    private volatile String contextPath = "";
+    /** The policy as configured now; a channel's provider is read once, when a use case is created. */
+    @Produces
+    NoticePolicy policy() {
+        EnumSet<NoticeChannel> on = EnumSet.noneOf(NoticeChannel.class);
+        for (NoticeChannel channel : NoticeChannel.values()) {
+            if (enabled(channel)) {
+                on.add(channel);
+            }
+        }
+        return new NoticePolicy(on, text("lienthong.public-base-url").orElse("http://127.0.0.1:8080"),
+                new RetrySchedule(number("lienthong.notify.max-attempts", 10),
+                        Duration.ofMillis(number("lienthong.notify.retry-initial-ms", 1000)),
+                        Duration.ofMillis(number("lienthong.notify.retry-max-ms", 600_000))),
+                number("lienthong.notify.batch-size", 50),
+                Duration.ofSeconds(number("lienthong.notify.lease-seconds", 60)));
+    }
 
     public boolean enabled(NoticeChannel channel) {
         return !provider(channel).isEmpty();
@@ -54,8 +73,8 @@ public class NoticeSettings {
         if (!url.equals(SANDBOX)) {
             return url;
         }
-        return addresses.sandboxBase().map(base -> base + contextPath + "/sandbox/sms/messages").orElseThrow(() ->
-                new TransientNoticeException("The sandbox SMS sink's address is not known yet "
+        return addresses.sandboxBase().map(base -> base + sandbox.contextPath() + "/sandbox/sms/messages")
+                .orElseThrow(() -> new TransientNoticeException("The sandbox SMS sink's address is not known yet "
                         + "(no request served so far; set lienthong.sandbox.base-url)", null));
     }
 
@@ -72,14 +91,16 @@ public class NoticeSettings {
     public Properties mailProperties() {
         String host = provider(NoticeChannel.EMAIL);
         boolean sink = host.equals(SANDBOX);
-        if (sink && sandboxSmtpPort == 0) {
+        OptionalInt sinkPort = sandbox.smtpPort();
+        if (sink && sinkPort.isEmpty()) {
             throw new TransientNoticeException("The sandbox SMTP sink has not started yet", null);
         }
         String timeout = text("lienthong.notify.email.timeout-ms").orElse("10000");
         Properties p = new Properties();
         p.put("mail.transport.protocol", "smtp");
         p.put("mail.smtp.host", sink ? "127.0.0.1" : host);
-        p.put("mail.smtp.port", sink ? String.valueOf(sandboxSmtpPort) : text("lienthong.notify.email.port").orElse("587"));
+        p.put("mail.smtp.port", sink ? String.valueOf(sinkPort.getAsInt())
+                : text("lienthong.notify.email.port").orElse("587"));
         p.put("mail.smtp.connectiontimeout", timeout);
         p.put("mail.smtp.timeout", timeout);
         p.put("mail.smtp.writetimeout", timeout);
@@ -101,37 +122,6 @@ public class NoticeSettings {
 
     public String mailFrom() {
         return text("lienthong.notify.email.from").orElse("mot-cua@lienthong.invalid");
-    }
-
-    /** The public look-up of a dossier, as notices give it. */
-    public String lookupUrl(String dossierCode) {
-        String base = text("lienthong.public-base-url").orElse("http://127.0.0.1:8080");
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/public/dossiers/"
-                + dossierCode;
-    }
-
-    public RetrySchedule retrySchedule() {
-        return new RetrySchedule(number("lienthong.notify.max-attempts", 10),
-                Duration.ofMillis(number("lienthong.notify.retry-initial-ms", 1000)),
-                Duration.ofMillis(number("lienthong.notify.retry-max-ms", 600_000)));
-    }
-
-    public int batchSize() {
-        return number("lienthong.notify.batch-size", 50);
-    }
-
-    public Duration lease() {
-        return Duration.ofSeconds(number("lienthong.notify.lease-seconds", 60));
-    }
-
-    /** Called by the sandbox sinks' servlet: where the application is deployed ("" at the root). */
-    public void useContextPath(String path) {
-        contextPath = path == null ? "" : path;
-    }
-
-    /** Called by the sandbox SMTP sink once it listens. */
-    public void useSandboxSmtpPort(int port) {
-        sandboxSmtpPort = port;
     }
 
     private Optional<String> text(String key) {

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.domain.StorageException;
+
 /**
  * The gateway's pooled, JTA-enlisted DataSource: the embedded H2 file under the data dir by
  * default (Payara's own default H2 lives in a temp dir and is lost on restart), or an external
@@ -69,7 +71,7 @@ public class GatewayDataSource {
         try {
             return (DataSource) new InitialContext().lookup(name);
         } catch (NamingException e) {
-            throw new PersistenceException("The DataSource " + name + " is not bound: " + e.getMessage(), null);
+            throw new StorageException("The DataSource " + name + " is not bound: " + e.getMessage(), null);
         }
     }
 }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.attachment.Attachment;
 import vn.lienthong.gateway.domain.attachment.Attachments;
 import vn.lienthong.gateway.domain.dossier.DossierCode;

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.audit.AuditEvent;
 import vn.lienthong.gateway.domain.audit.AuditTrail;
 
@@ -43,7 +44,7 @@ public class JdbcAuditTrail implements AuditTrail {
             ps.setString(10, Rows.clip(e.requestId(), 64));
             ps.executeUpdate();
         } catch (SQLException ex) {
-            throw new PersistenceException("Cannot write the audit trail: " + ex.getMessage(), ex);
+            throw new StorageException("Cannot write the audit trail: " + ex.getMessage(), ex);
         }
     }
 
@@ -84,7 +85,7 @@ public class JdbcAuditTrail implements AuditTrail {
             }
             return events;
         } catch (SQLException ex) {
-            throw new PersistenceException("Cannot read the audit trail: " + ex.getMessage(), ex);
+            throw new StorageException("Cannot read the audit trail: " + ex.getMessage(), ex);
         }
     }
 }

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
+import vn.lienthong.gateway.domain.StorageException;
+
 /** Camel's idempotent repository for agency callbacks, in the callback_receipt table. */
 @ApplicationScoped
 public class JdbcCallbackReceipts extends ServiceSupport implements IdempotentRepository {
@@ -36,7 +38,7 @@ public class JdbcCallbackReceipts extends ServiceSupport implements IdempotentRe
             if (contains(key)) {
                 return false; // a concurrent duplicate stored it first
             }
-            throw new PersistenceException("Cannot store callback receipt " + key + ": " + e.getMessage(), e);
+            throw new StorageException("Cannot store callback receipt " + key + ": " + e.getMessage(), e);
         }
     }
 
@@ -49,7 +51,7 @@ public class JdbcCallbackReceipts extends ServiceSupport implements IdempotentRe
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot read callback receipt " + key + ": " + e.getMessage(), e);
+            throw new StorageException("Cannot read callback receipt " + key + ": " + e.getMessage(), e);
         }
     }
 
@@ -60,7 +62,7 @@ public class JdbcCallbackReceipts extends ServiceSupport implements IdempotentRe
             ps.setString(1, key);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot remove callback receipt " + key + ": " + e.getMessage(), e);
+            throw new StorageException("Cannot remove callback receipt " + key + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
+
 /** The callback signatures already seen (callback_signature): a replayed signature collides with its first use. */
 @ApplicationScoped
 public class JdbcCallbackSignatures {
@@ -43,7 +45,7 @@ public class JdbcCallbackSignatures {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return false;
             }
-            throw new PersistenceException("Cannot record the callback signature: " + e.getMessage(), e);
+            throw new StorageException("Cannot record the callback signature: " + e.getMessage(), e);
         }
     }
 }

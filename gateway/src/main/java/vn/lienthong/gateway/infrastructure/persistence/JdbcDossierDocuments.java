@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveException;
 import vn.lienthong.archive.ArchiveRecord;

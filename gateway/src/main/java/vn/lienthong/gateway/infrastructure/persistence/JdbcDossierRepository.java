@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.Applicant;
 import vn.lienthong.gateway.domain.dossier.Channel;
@@ -60,7 +61,7 @@ public class JdbcDossierRepository implements DossierRepository {
                 update.setString(1, agencyCode);
                 update.setObject(2, day);
                 if (update.executeUpdate() != 1) {
-                    throw new PersistenceException("Dossier sequence of " + agencyCode + " for " + day + " is missing", null);
+                    throw new StorageException("Dossier sequence of " + agencyCode + " for " + day + " is missing", null);
                 }
             }
             try (PreparedStatement select = c.prepareStatement(
@@ -149,7 +150,7 @@ public class JdbcDossierRepository implements DossierRepository {
             ps.setObject(7, event.occurredAt());
             ps.setString(8, d.code().value());
             if (ps.executeUpdate() != 1) {
-                throw new PersistenceException("Dossier " + d.code() + " vanished during an update", null);
+                throw new StorageException("Dossier " + d.code() + " vanished during an update", null);
             }
             insertEvent(c, idOf(c, d.code()), event);
         } catch (SQLException e) {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.FlowStep;
@@ -41,7 +42,7 @@ public class JdbcFlowSteps implements FlowSteps {
             ps.setObject(6, step.deadlineAt());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot record flow step " + step.messageId(), e);
+            throw new StorageException("Cannot record flow step " + step.messageId(), e);
         }
     }
 
@@ -59,7 +60,7 @@ public class JdbcFlowSteps implements FlowSteps {
                         rs.getString(4), Rows.time(rs, 5), Rows.time(rs, 6)));
             }
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot read flow step " + messageId, e);
+            throw new StorageException("Cannot read flow step " + messageId, e);
         }
     }
 
@@ -92,7 +93,7 @@ public class JdbcFlowSteps implements FlowSteps {
             }
             return rows;
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot compute flow step statistics", e);
+            throw new StorageException("Cannot compute flow step statistics", e);
         }
     }
 }

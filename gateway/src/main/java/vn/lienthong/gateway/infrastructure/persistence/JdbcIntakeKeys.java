@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DuplicateSubmissionException;
 import vn.lienthong.gateway.domain.dossier.IntakeKeys;
@@ -35,7 +36,7 @@ public class JdbcIntakeKeys implements IntakeKeys {
                 return rs.next() ? Optional.of(new DossierCode(rs.getString(1))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new PersistenceException("Cannot read idempotency key: " + e.getMessage(), e);
+            throw new StorageException("Cannot read idempotency key: " + e.getMessage(), e);
         }
     }
 
@@ -53,7 +54,7 @@ public class JdbcIntakeKeys implements IntakeKeys {
                 // A concurrent submission with this key committed first; this transaction rolls back.
                 throw new DuplicateSubmissionException(key);
             }
-            throw new PersistenceException("Cannot store idempotency key: " + e.getMessage(), e);
+            throw new StorageException("Cannot store idempotency key: " + e.getMessage(), e);
         }
     }
 }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.notice.CitizenNotice;
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
@@ -141,7 +142,7 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
             ps.setObject(5, n.updatedAt());
             ps.setLong(6, n.id());
             if (ps.executeUpdate() != 1) {
-                throw new PersistenceException("Notice " + n.noticeId() + " vanished during an update", null);
+                throw new StorageException("Notice " + n.noticeId() + " vanished during an update", null);
             }
         } catch (SQLException e) {
             throw Rows.failure("update notice " + n.noticeId(), e);

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
@@ -165,7 +166,7 @@ public class JdbcOutbox implements Outbox {
             ps.setString(8, m.payload());
             ps.setLong(9, m.id());
             if (ps.executeUpdate() != 1) {
-                throw new PersistenceException("Outbox message " + m.messageId() + " vanished during an update", null);
+                throw new StorageException("Outbox message " + m.messageId() + " vanished during an update", null);
             }
         } catch (SQLException e) {
             throw Rows.failure("update outbox message " + m.messageId(), e);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
+import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 
 /**
@@ -49,7 +50,7 @@ final class Rows {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    static PersistenceException failure(String what, SQLException e) {
-        return new PersistenceException("Cannot " + what + ": " + e.getMessage(), e);
+    static StorageException failure(String what, SQLException e) {
+        return new StorageException("Cannot " + what + ": " + e.getMessage(), e);
     }
 }

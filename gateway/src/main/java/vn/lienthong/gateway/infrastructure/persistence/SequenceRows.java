@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import vn.lienthong.gateway.domain.StorageException;
+
 /**
  * Makes sure an agency's daily sequence row exists, in its own transaction. Creating it inside
  * the intake transaction would make concurrent first submissions of a day fail on the primary
@@ -68,7 +70,7 @@ public class SequenceRows {
             }
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new PersistenceException("Cannot create the dossier sequence of " + agencyCode + " for " + day, e);
+                throw new StorageException("Cannot create the dossier sequence of " + agencyCode + " for " + day, e);
             }
             // Another desk created the row at the same moment: exactly what we wanted. PostgreSQL
             // has aborted this transaction, so end it by rolling back rather than committing.

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import vn.lienthong.gateway.domain.GatewayException;
+import vn.lienthong.gateway.domain.document.UnverifiableDocumentException;
+import vn.lienthong.gateway.domain.document.VerifierBusyException;
 import vn.lienthong.signing.verify.SignatureVerifier;
 import vn.lienthong.signing.verify.VerificationReport;
 
@@ -121,7 +124,7 @@ public final class BoundedPdfVerifier {
 
     /** What a failure inside the verification means to the caller; the server's paths never reach it. */
     private static RuntimeException refusal(Throwable cause, Path pdf, String documentName) {
-        if (cause instanceof DocumentRefusedException refused) {
+        if (cause instanceof GatewayException refused) {
             LOG.info(() -> "Refused " + documentName + ": " + refused.english());
             return refused;
         }

@@ -16,6 +16,8 @@ import org.apache.pdfbox.filter.DecodeResult;
 import org.apache.pdfbox.filter.Filter;
 import org.apache.pdfbox.filter.FilterFactory;
 
+import vn.lienthong.gateway.domain.document.UnverifiableDocumentException;
+
 /**
  * Caps how much PDFBox may decompress while one uploaded document is checked on the current thread.
  *

@@ -10,12 +10,12 @@ import java.util.Locale;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 
 /** Turns query and path strings into values, with a bilingual 400 naming the parameter when they are wrong. */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
-    static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -28,7 +28,7 @@ final class QueryParameters {
     }
 
     /** An ISO-8601 moment; a '+' that the query string turned into a space is put back. */
-    static OffsetDateTime moment(String name, String value) {
+    public static OffsetDateTime moment(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -41,7 +41,7 @@ final class QueryParameters {
         }
     }
 
-    static BigDecimal decimal(String name, String value) {
+    public static BigDecimal decimal(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidDossierException(name, "Thiếu tham số " + name, "Parameter " + name + " is required");
         }
@@ -53,7 +53,7 @@ final class QueryParameters {
         }
     }
 
-    static int integer(String name, String value, int fallback, int min, int max) {
+    public static int integer(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -69,7 +69,7 @@ final class QueryParameters {
                 "Parameter " + name + " must be an integer from " + min + " to " + max);
     }
 
-    static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
+    public static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -82,7 +82,7 @@ final class QueryParameters {
         }
     }
 
-    static boolean flag(String name, String value) {
+    public static boolean flag(String name, String value) {
         if (value == null || value.isBlank()) {
             return false;
         }

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.lienthong.gateway.domain.attachment.AttachmentStorageException;
 import vn.lienthong.gateway.domain.attachment.AttachmentTooLargeException;
 import vn.lienthong.gateway.domain.attachment.BlobStore;
+import vn.lienthong.gateway.domain.attachment.IncompleteUploadException;
 
 class ContentAddressedFilesTest {
 
@@ -84,9 +84,7 @@ class ContentAddressedFilesTest {
                 return 'x';
             }
         };
-        AttachmentStorageException e = assertThrows(AttachmentStorageException.class,
-                () -> new ContentAddressedFiles(dir).put(breaksOff, 1_000_000));
-        assertTrue(e.incompleteUpload());
+        assertThrows(IncompleteUploadException.class, () -> new ContentAddressedFiles(dir).put(breaksOff, 1_000_000));
         assertEquals(0, incoming());
     }
 

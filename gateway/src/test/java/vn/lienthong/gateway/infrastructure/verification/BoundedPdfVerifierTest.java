@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.lienthong.gateway.domain.document.UnverifiableDocumentException;
+import vn.lienthong.gateway.domain.document.VerifierBusyException;
 import vn.lienthong.signing.key.TrialPki;
 import vn.lienthong.signing.verify.Indication;
 import vn.lienthong.signing.verify.Reason;

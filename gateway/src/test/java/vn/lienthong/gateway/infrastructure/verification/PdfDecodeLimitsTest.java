@@ -16,6 +16,8 @@ import org.apache.pdfbox.filter.FilterFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.lienthong.gateway.domain.document.UnverifiableDocumentException;
+
 /** The decoding budget: per stream, in total, only on the thread that has one. */
 class PdfDecodeLimitsTest {
 

@@ -1,0 +1,246 @@
+package vn.lienthong.gateway.interfaces.rest.dossier;
+
+import java.time.OffsetDateTime;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.lienthong.gateway.application.AgencyRequests;
+import vn.lienthong.gateway.application.Caller;
+import vn.lienthong.gateway.application.ChangeStatus;
+import vn.lienthong.gateway.application.DeadLetters;
+import vn.lienthong.gateway.application.DossierDesk;
+import vn.lienthong.gateway.application.ExtendDossier;
+import vn.lienthong.gateway.application.HandOver;
+import vn.lienthong.gateway.application.SubmitDossier;
+import vn.lienthong.gateway.domain.dossier.Applicant;
+import vn.lienthong.gateway.domain.dossier.CitizenId;
+import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DossierQuery;
+import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
+import vn.lienthong.gateway.domain.procedure.Procedure;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+import vn.lienthong.gateway.interfaces.rest.QueryParameters;
+
+/**
+ * Dossiers at the one-stop desk: intake, look-up, hand-overs, status changes, extensions, listing.
+ * Desk officers work on their own agency's dossiers; leaders read their agency's and its units'.
+ * The actor recorded for a change is always the token's officer.
+ */
+@Path("/dossiers")
+@RequestScoped
+@RolesAllowed({Caller.DESK_OFFICER, Caller.LEADER})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Hồ sơ / Dossiers")
+public class DossierResource {
+
+    private static final String BODY_REQUIRED = "Bắt buộc có nội dung JSON | A JSON body is required";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key tối đa 200 ký tự | Idempotency-Key: at most 200 characters";
+
+    @Inject
+    DossierDesk desk;
+
+    @Inject
+    ProcedureCatalogue catalogue;
+
+    @Inject
+    AgencyRequests agencyRequests;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Tiếp nhận hồ sơ / Submit a dossier",
+            description = "Numbers the dossier {agencyCode}-{yymmdd}-{NNNN} and sets the appointment date (dueAt).")
+    @APIResponse(responseCode = "201", description = "Received; Location names the dossier")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field")
+    @APIResponse(responseCode = "413", description = "Body over the size limit")
+    @APIResponse(responseCode = "422", description = "Unknown procedure or agency")
+    @APIResponse(responseCode = "200", description = "Same Idempotency-Key as an earlier submission: that dossier")
+    public Response submit(@Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Submit body,
+                           @HeaderParam("Idempotency-Key") @Size(max = 200, message = IDEMPOTENCY_KEY) String key) {
+        caller.requireChange(body.agencyCode());
+        DossierRequests.Applicant a = body.applicant();
+        DossierDesk.Intake intake = desk.submit(new SubmitDossier(body.procedureCode(), body.agencyCode(),
+                new Applicant(a.fullName().trim(), new CitizenId(a.citizenId()), a.phone(), a.email(),
+                        a.notifications() == null ? null : a.notifications().consent()),
+                body.formData() == null ? null : body.formData().toString(), body.channel(), actor("receivedBy", body.receivedBy())),
+                key == null || key.isBlank() ? null : key.trim());
+        Dossier dossier = intake.dossier();
+        if (!intake.created()) {
+            return Response.ok(view(dossier, desk.now())).build();
+        }
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(dossier.code().value()).build())
+                .entity(view(dossier, dossier.receivedAt()))
+                .build();
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "Xem hồ sơ / Get a dossier")
+    public DossierViews.DossierView get(@PathParam("code") String code) {
+        Dossier dossier = readable(code);
+        String name = catalogue.procedure(dossier.procedureCode()).map(Procedure::name).orElse(null);
+        return DossierViews.of(dossier, name, desk.now(),
+                agencyRequests.ofDossier(dossier.code()).stream().map(DossierViews::of).toList());
+    }
+
+    @GET
+    @Path("{code}/history")
+    @Operation(summary = "Quá trình xử lý (mẫu 06) / Processing record (form 06)")
+    public DossierViews.HistoryView history(@PathParam("code") String code) {
+        DossierCode dossierCode = readable(code).code();
+        return new DossierViews.HistoryView(code,
+                desk.history(dossierCode).stream().map(DossierViews::of).toList());
+    }
+
+    @POST
+    @Path("{code}/steps")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Chuyển bước xử lý / Hand over to a department or agency")
+    public DossierViews.DossierView handOver(@PathParam("code") String code,
+                                             @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Step body) {
+        Dossier dossier = desk.handOver(changeable(code), new HandOver(actor("actor", body.actor()), body.fromUnit(),
+                body.toUnit(), body.deadline(), body.workingHours(), body.note(), blankToNull(body.toAgency())));
+        return view(dossier, desk.now());
+    }
+
+    @POST
+    @Path("{code}/transitions")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Chuyển trạng thái / Change status",
+            description = "A forbidden transition answers 409 with the allowed ones.")
+    @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
+    public DossierViews.DossierView transition(@PathParam("code") String code,
+                                               @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Transition body) {
+        Dossier dossier = desk.changeStatus(changeable(code),
+                new ChangeStatus(body.status(), body.reason(), actor("actor", body.actor())));
+        return view(dossier, desk.now());
+    }
+
+    @POST
+    @Path("{code}/extensions")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Xin lỗi và hẹn lại (mẫu 04) / Apology and new date (form 04)")
+    public DossierViews.DossierView extend(@PathParam("code") String code,
+                                           @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Extension body) {
+        Dossier dossier = desk.extend(changeable(code),
+                new ExtendDossier(body.newDueAt(), body.reason(), actor("actor", body.actor())));
+        return view(dossier, desk.now());
+    }
+
+    @POST
+    @Path("{code}/steps/{operation}/retry")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Thử lại bước liên thông / Retry an agency step",
+            description = "Sends a failed or dead step again with the same message id, so an agency that did act "
+                    + "does not act twice. Steps already done are never repeated.")
+    @APIResponse(responseCode = "404", description = "No such dossier or step")
+    @APIResponse(responseCode = "409", description = "The step is not failed, or the dossier is finished")
+    public DossierViews.DossierView retryStep(@PathParam("code") String code, @PathParam("operation") String operation) {
+        DossierCode dossier = changeable(code);
+        deadLetters.retryStep(dossier, operation, caller.officerId());
+        return view(desk.find(dossier), desk.now());
+    }
+
+    @POST
+    @Path("{code}/flow/close")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @Operation(summary = "Đóng hồ sơ hoàn thành một phần / Close as partially completed",
+            description = "After an agency step failed for good: the results already in stand, the dossier becomes "
+                    + "PARTIALLY_COMPLETED and the reason is in its history.")
+    @APIResponse(responseCode = "409", description = "No failed step, a step still under way, or already finished")
+    public DossierViews.DossierView closePartially(@PathParam("code") String code,
+                                                   @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Closing body) {
+        Dossier dossier = deadLetters.closePartially(changeable(code), body.reason().strip(), actor("actor", body.actor()));
+        return view(dossier, desk.now());
+    }
+
+    @GET
+    @Operation(summary = "Danh sách hồ sơ / List dossiers",
+            description = "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "
+                    + "Paging: page (from 0), size (1–200).")
+    public DossierViews.PageView list(@QueryParam("status") String status,
+                                      @QueryParam("procedure") String procedure,
+                                      @QueryParam("agency") String agency,
+                                      @QueryParam("overdue") String overdue,
+                                      @QueryParam("from") String from,
+                                      @QueryParam("to") String to,
+                                      @QueryParam("page") String page,
+                                      @QueryParam("size") String size) {
+        String agencyFilter = blankToNull(agency);
+        if (agencyFilter != null) {
+            caller.requireRead(agencyFilter);
+        }
+        DossierQuery query = new DossierQuery(caller.readScope(),
+                QueryParameters.enumeration("status", status, DossierStatus.class),
+                blankToNull(procedure), agencyFilter,
+                QueryParameters.flag("overdue", overdue),
+                QueryParameters.date("from", from), QueryParameters.date("to", to),
+                QueryParameters.integer("page", page, 0, 0, 1_000_000),
+                QueryParameters.integer("size", size, 20, 1, 200));
+        OffsetDateTime now = desk.now();
+        return DossierViews.of(desk.list(query), d -> view(d, now));
+    }
+
+    /** The dossier, if this caller may read it; looking it up first gives 404 before 403. */
+    private Dossier readable(String code) {
+        Dossier dossier = desk.find(new DossierCode(code));
+        caller.requireRead(dossier.agencyCode());
+        return dossier;
+    }
+
+    private DossierCode changeable(String code) {
+        Dossier dossier = desk.find(new DossierCode(code));
+        caller.requireChange(dossier.agencyCode());
+        return dossier.code();
+    }
+
+    /** The signed-in officer; a body naming somebody else is refused rather than silently rewritten. */
+    private String actor(String field, String claimed) {
+        if (claimed == null || claimed.isBlank() || claimed.trim().equals(caller.officerId())) {
+            return caller.officerId();
+        }
+        throw new InvalidDossierException(field, "Người thực hiện phải là cán bộ đăng nhập (" + caller.officerId()
+                + ") hoặc để trống", "The actor must be the signed-in officer (" + caller.officerId() + ") or omitted");
+    }
+
+    private DossierViews.DossierView view(Dossier dossier, OffsetDateTime now) {
+        String name = catalogue.procedure(dossier.procedureCode()).map(Procedure::name).orElse(null);
+        return DossierViews.of(dossier, name, now);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
