@@ -41,7 +41,10 @@ import vn.lienthong.gateway.domain.GatewayException;
  * the only layer that may touch the sandbox; today it does not need to (the sandbox's servlets and
  * beans are found by the container).
  * <ol>
- * <li>Interfaces → Infrastructure: one dependency allowed, {@code VerifyResource} on
+ * <li>Interfaces → Infrastructure: two dependencies allowed. {@code UploadReader} reads
+ *     multipart bodies with {@code infrastructure/multipart/MultipartParts}, the one class that
+ *     wraps Commons FileUpload, for the classes of {@code interfaces/rest/upload} (the sandbox's land registry reads its uploads with it too), as a
+ *     codec, not a use case. And {@code VerifyResource} on
  *     {@code infrastructure/verification/PdfVerification}: public PDF verification is the signing
  *     module's verifier with the configured trust and decode limits, a stateless technical service
  *     with no use case or domain state around it, so a port would be a pass-through with one
@@ -107,9 +110,11 @@ class ArchitectureTest {
                 .whereLayer("Configuration").mayOnlyBeAccessedByLayers("Infrastructure", "Sandbox")
                 .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Configuration")
 
-                // (1) public PDF verification: see the class comment
+                // (1) public PDF verification and the multipart codec: see the class comment
                 .ignoreDependency(resideInAPackage(root + ".interfaces..").and(simpleName("VerifyResource")),
-                        resideInAPackage(root + ".infrastructure.verification..").and(simpleName("PdfVerification")));
+                        resideInAPackage(root + ".infrastructure.verification..").and(simpleName("PdfVerification")))
+                .ignoreDependency(resideInAPackage(root + ".interfaces.rest.upload.."),
+                        resideInAPackage(root + ".infrastructure.multipart.."));
     }
 
     @Test
