@@ -191,10 +191,16 @@ public class DossierResource {
     }
 
     @GET
-    @Operation(summary = "Danh sách hồ sơ / List dossiers",
-            description = "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listDossiers", summary = "Danh sách hồ sơ / List dossiers",
+            description = "Search: q, a dossier code or its beginning, a whole citizen ID (12 digits, matched exactly) "
+                    + "or part of the applicant's name, any case; always within the caller's agency scope. "
+                    + "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "
                     + "Paging: page (from 0), size (1–200).")
-    public DossierViews.PageView list(@QueryParam("status") String status,
+    @APIResponse(responseCode = "400", description = "A filter or paging parameter malformed or out of range, "
+            + "or q longer than 100 characters")
+    public DossierViews.PageView list(@QueryParam("q") String q,
+                                      @QueryParam("status") String status,
                                       @QueryParam("procedure") String procedure,
                                       @QueryParam("agency") String agency,
                                       @QueryParam("overdue") String overdue,
@@ -210,7 +216,7 @@ public class DossierResource {
                 QueryParameters.enumeration("status", status, DossierStatus.class),
                 blankToNull(procedure), agencyFilter,
                 QueryParameters.flag("overdue", overdue),
-                QueryParameters.date("from", from), QueryParameters.date("to", to),
+                QueryParameters.date("from", from), QueryParameters.date("to", to), q,
                 QueryParameters.integer("page", page, 0, 0, 1_000_000),
                 QueryParameters.integer("size", size, 20, 1, 200));
         OffsetDateTime now = desk.now();
