@@ -45,6 +45,12 @@ public class ContractFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        // Payara describes the method's return type as the "default" answer, and drops it once any
+        // @APIResponse is declared; where it is the only success the method has, it is the 200.
+        if (responses.getDefaultValue() != null && !hasSuccess(responses)) {
+            responses.addAPIResponse("200", responses.getDefaultValue().description("OK"));
+            responses.removeAPIResponse(APIResponses.DEFAULT);
+        }
         if (needsBearer(operation)) {
             addIfAbsent(responses, "401", "Không có, sai hoặc hết hạn token | Missing, invalid or expired bearer token");
             addIfAbsent(responses, "403", "Vai trò hoặc đơn vị không được phép | Role or agency not allowed");
@@ -60,6 +66,58 @@ public class ContractFilter implements OASFilter {
         return operation;
     }
 
+    /**
+     * Payara copies every attribute of a {@code @Schema} or {@code @SchemaProperty} annotation into the
+     * model, unset ones with their annotation defaults: {@code maxProperties: 0} (an object that may have
+     * no property), {@code multipleOf: 0} (invalid), {@code minItems: 2147483647}. Those values are taken
+     * back out; a constraint somebody set on purpose never has them.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getMultipleOf() != null && schema.getMultipleOf().signum() == 0) {
+            schema.setMultipleOf(null);
+        }
+        if (Integer.valueOf(Integer.MAX_VALUE).equals(schema.getMaxLength())) {
+            schema.setMaxLength(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (schema.getMaxItems() != null && schema.getMaxItems() < 0) {
+            schema.setMaxItems(null);
+        }
+        if (Integer.valueOf(Integer.MAX_VALUE).equals(schema.getMinItems())) {
+            schema.setMinItems(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMaxProperties()) && Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMaxProperties(null);
+            schema.setMinProperties(null);
+        }
+        // false is what each of these means when absent.
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        return schema;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
@@ -70,6 +128,11 @@ public class ContractFilter implements OASFilter {
         components.addSchema(PROBLEM, problemSchema());
         openAPI.setTags(distinctByName(openAPI.getTags()));
         dropPayaraEndpoints(openAPI);
+    }
+
+    private static boolean hasSuccess(APIResponses responses) {
+        return responses.getAPIResponses() != null
+                && responses.getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("2"));
     }
 
     private static boolean needsBearer(Operation operation) {
