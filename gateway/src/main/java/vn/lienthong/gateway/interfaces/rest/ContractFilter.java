@@ -24,10 +24,11 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * The last hand on the published contract ({@code /openapi}, mp.openapi.filter): what the annotations
- * cannot say once for all operations. Every 4xx and 5xx answer is described as the problem+json body
- * the API really sends ({@link Problem}); an operation that needs the bearer token also lists 401 and
- * 403; each tag appears once; and Payara's internal {@code endpoints} map, which is no OpenAPI field
- * and which generators refuse, is left out.
+ * cannot say once for all operations, and what Payara 6 gets wrong. Every 4xx and 5xx answer is
+ * described as the problem+json body the API really sends ({@link Problem}); an operation that needs
+ * the bearer token also lists 401 and 403; a success Payara filed as "default" is the 200; each tag
+ * appears once; annotation defaults are taken out of schemas; and Payara's internal {@code endpoints}
+ * map, which is no OpenAPI field and which generators refuse, is left out.
  */
 public class ContractFilter implements OASFilter {
 
