@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -38,6 +39,10 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 @ApplicationScoped
 @Transactional
 public class AgencyDeliveries {
+
+    private static final Metadata EXCHANGES = Metadata.builder().withName("lienthong_agency_exchanges")
+            .withDescription("Agency exchange outcomes since start (answered, callback, retry, postponed, failed, dead), by agency")
+            .build();
 
     private static final Logger LOG = Logger.getLogger(AgencyDeliveries.class.getName());
 
@@ -199,6 +204,6 @@ public class AgencyDeliveries {
     }
 
     private void count(String outcome, String agencyId) {
-        metrics.counter("lienthong_agency_exchanges", new Tag("outcome", outcome), new Tag("agency", agencyId)).inc();
+        metrics.counter(EXCHANGES, new Tag("outcome", outcome), new Tag("agency", agencyId)).inc();
     }
 }

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.domain.notice;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
@@ -23,8 +25,11 @@ public record NoticePolicy(Set<NoticeChannel> channels, String publicBaseUrl, Re
         return channels.contains(channel);
     }
 
-    /** The public look-up of a dossier, as notices give it. */
+    /**
+     * The citizen's look-up page ({@code /tra-cuu}) with the dossier's code ({@code ma}) filled in, as
+     * notices give it: a page a phone opens, not the JSON API behind it. The citizen adds the phone digits there.
+     */
     public String lookupUrl(String dossierCode) {
-        return publicBaseUrl + "/api/v1/public/dossiers/" + dossierCode;
+        return publicBaseUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossierCode, StandardCharsets.UTF_8);
     }
 }

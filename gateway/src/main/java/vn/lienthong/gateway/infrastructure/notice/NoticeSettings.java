@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.infrastructure.notice;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;

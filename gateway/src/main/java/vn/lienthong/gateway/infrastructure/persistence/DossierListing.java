@@ -60,6 +60,7 @@ final class DossierListing {
             where.append(" AND received_at < ?");
             params.add(Rows.startOf(q.receivedTo().plusDays(1)));
         }
+        appendTextFilter(q, where, params);
         long total;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dossier" + where)) {
             bind(ps, params);
@@ -125,5 +126,25 @@ final class DossierListing {
         for (int i = 0; i < params.size(); i++) {
             ps.setObject(i + 1, params.get(i));
         }
+    }
+
+    /**
+     * The search box: a whole citizen ID matches that ID only; anything else matches the start of a
+     * dossier code or any part of the applicant's name, whatever the case. LIKE's wildcards in the
+     * text are taken literally.
+     */
+    private static void appendTextFilter(DossierQuery q, StringBuilder where, List<Object> params) {
+        if (q.text() == null) {
+            return;
+        }
+        if (q.textIsCitizenId()) {
+            where.append(" AND citizen_id = ?");
+            params.add(q.text());
+            return;
+        }
+        String literal = q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        where.append(" AND (UPPER(code) LIKE UPPER(?) ESCAPE '\\' OR LOWER(applicant_name) LIKE LOWER(?) ESCAPE '\\')");
+        params.add(literal + "%");
+        params.add("%" + literal + "%");
     }
 }

@@ -13,8 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.lienthong.gateway.interfaces.rest.GatewayApi;
 import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.application.NoticeDeliveries;
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
@@ -40,7 +42,8 @@ public class NoticeResource {
     }
 
     @GET
-    @Operation(summary = "Thông báo gửi công dân / Citizen notices",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listCitizenNotices", summary = "Thông báo gửi công dân / Citizen notices",
             description = "Newest first. status: PENDING, IN_FLIGHT, SENT, FAILED (refused for good: SMS API 4xx, "
                     + "SMTP 5xx) or DEAD (transient failures used up every attempt); unset lists all.")
     public List<NoticeView> list(@QueryParam("status") String status, @QueryParam("limit") String limit) {

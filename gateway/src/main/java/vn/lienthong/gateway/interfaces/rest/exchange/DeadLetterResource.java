@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest.exchange;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.lienthong.gateway.interfaces.rest.GatewayApi;
 import vn.lienthong.gateway.application.Caller;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.DeadLetters;
@@ -38,7 +40,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Thư chết / Dead letters",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listDeadLetters", summary = "Thư chết / Dead letters",
             description = "FAILED: refused for good (4xx, SOAP client fault, malformed reply); "
                     + "DEAD: transient failures exhausted the retries. Newest first.")
     public List<DeadLetterView> list(@QueryParam("limit") String limit) {
@@ -48,7 +51,8 @@ public class DeadLetterResource {
 
     @POST
     @Path("{id}/replay")
-    @Operation(summary = "Gửi lại / Replay",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "replayDeadLetter", summary = "Gửi lại / Replay",
             description = "Puts the message back in the outbox with fresh attempts and the same message id.")
     public DeadLetterView replay(@PathParam("id") long id) {
         return view(deadLetters.replay(id, caller.officerId()));

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest.reference;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.lienthong.gateway.interfaces.rest.GatewayApi;
 import vn.lienthong.gateway.application.Caller;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.domain.calendar.DayOff;
@@ -57,7 +59,8 @@ public class CalendarResource {
 
     @GET
     @Path("{year}")
-    @Operation(summary = "Ngày nghỉ và ngày làm bù trong năm / A year's days off and swapped working days",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getCalendarYear", summary = "Ngày nghỉ và ngày làm bù trong năm / A year's days off and swapped working days",
             description = "Each day off says whether it comes from the law (LAW), a lunar computation (LUNAR) "
                     + "or the yearly override file (OVERRIDE). Years 1900–2100.")
     public YearView year(@PathParam("year") String year) {
@@ -69,7 +72,8 @@ public class CalendarResource {
 
     @GET
     @Path("due")
-    @Operation(summary = "Tính ngày hẹn trả / Preview an appointment date",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "previewDueDate", summary = "Tính ngày hẹn trả / Preview an appointment date",
             description = "from: receipt time, ISO-8601 (default now); hours: working hours, decimals allowed.")
     public DueView due(@QueryParam("from") String from, @QueryParam("hours") String hours) {
         OffsetDateTime received = QueryParameters.moment("from", from);
