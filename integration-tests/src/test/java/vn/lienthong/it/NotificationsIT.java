@@ -117,7 +117,7 @@ class NotificationsIT {
         awaitCount(() -> mails(email), 1);
         String text = sms(phone).get(0).getString("text");
         assertTrue(text.startsWith("Ho so " + code + " da duoc tiep nhan. Hen tra ket qua ngay " + due), text);
-        assertTrue(text.contains("/api/v1/public/dossiers/" + code), text);
+        assertTrue(text.endsWith("/tra-cuu?ma=" + code), "the look-up page with the code filled in: " + text);
         assertTrue(text.chars().allMatch(c -> c < 128), "SMS without diacritics: " + text);
         assertTrue(text.length() <= 306, "at most two segments: " + text.length());
         JsonObject mail = mails(email).get(0);
@@ -126,6 +126,7 @@ class NotificationsIT {
         String body = mail.getString("body");
         assertTrue(body.contains("Kính gửi ông/bà Trần Thị Hương"), body);
         assertTrue(body.contains("Chứng thực bản sao") && body.contains("Ngày hẹn trả kết quả: " + due), body);
+        assertTrue(body.contains("/tra-cuu?ma=" + code), body);
         assertFalse(body.contains(CITIZEN_ID) || text.contains(CITIZEN_ID), "no citizen ID in any message");
         assertEquals(sms(phone).get(0).getString("requestId").length(), 36, "the notice id goes as X-Request-Id");
 

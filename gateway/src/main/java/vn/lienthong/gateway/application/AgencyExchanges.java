@@ -21,6 +21,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -62,6 +63,8 @@ public class AgencyExchanges {
     static final String ACTOR = "lienthong-gateway";
     private static final Duration WORKING_DAY = Duration.ofHours(8);
     private static final Logger LOG = Logger.getLogger(AgencyExchanges.class.getName());
+    private static final Metadata EXCHANGES = Metadata.builder().withName("lienthong_agency_exchanges")
+            .withDescription("Agency exchange outcomes since start (answered, callback, retry, postponed, failed, dead), by agency").build();
 
     @Inject
     Outbox outbox;
@@ -550,7 +553,7 @@ public class AgencyExchanges {
     }
 
     private void count(String outcome, String agencyId) {
-        metrics.counter("lienthong_agency_exchanges", new Tag("outcome", outcome), new Tag("agency", agencyId)).inc();
+        metrics.counter(EXCHANGES, new Tag("outcome", outcome), new Tag("agency", agencyId)).inc();
     }
 
     private OffsetDateTime now() {

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -37,6 +38,9 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 @ApplicationScoped
 @Transactional
 public class DossierDesk {
+
+    private static final Metadata RECEIVED = Metadata.builder().withName("lienthong_dossiers_received")
+            .withDescription("Dossiers received at the desk since start, by intake channel").build();
 
     @Inject
     DossierRepository dossiers;
@@ -111,7 +115,7 @@ public class DossierDesk {
         // Liên thông: messages to the procedure's external agencies commit with the dossier, or not at all.
         exchanges.enqueueForIntake(dossier, procedure);
         statusChanged.fire(new DossierStatusChanged(dossier, null, null, request.receivedBy(), now));
-        metrics.counter("lienthong_dossiers_received", new Tag("channel", request.channel().name())).inc();
+        metrics.counter(RECEIVED, new Tag("channel", request.channel().name())).inc();
         return dossier;
     }
 

@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
@@ -34,13 +35,14 @@ public class OverdueWatch {
 
     @PostConstruct
     void register() {
-        metrics.gauge("lienthong_dossiers_overdue", overdue::get);
+        metrics.gauge(Metadata.builder().withName("lienthong_dossiers_overdue")
+                .withDescription("Open dossiers past their deadline, as of the last recount").build(), overdue::get);
     }
 
     /** Recounts; called on a timer by the overdue-watch route. */
     public long recount() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
-        long count = dossiers.search(new DossierQuery(null, null, null, null, true, null, null, 0, 1), now).total();
+        long count = dossiers.search(new DossierQuery(null, null, null, null, true, null, null, null, 0, 1), now).total();
         long before = overdue.getAndSet(count);
         if (count != before) {
             LOG.info(() -> "Overdue dossiers: " + count + " (was " + before + ")");

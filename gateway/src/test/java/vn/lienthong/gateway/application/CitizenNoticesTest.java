@@ -49,7 +49,7 @@ class CitizenNoticesTest {
 
             @Override
             public String lookupUrl(String dossierCode) {
-                return "http://127.0.0.1:8080/api/v1/public/dossiers/" + dossierCode;
+                return "http://127.0.0.1:8080/tra-cuu?ma=" + dossierCode;
             }
         };
     }

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.infrastructure.notice;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -103,11 +105,18 @@ public class NoticeSettings {
         return text("lienthong.notify.email.from").orElse("mot-cua@lienthong.invalid");
     }
 
-    /** The public look-up of a dossier, as notices give it. */
+    /** The citizen's look-up page with the dossier's code filled in, as notices give it. */
     public String lookupUrl(String dossierCode) {
-        String base = text("lienthong.public-base-url").orElse("http://127.0.0.1:8080");
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/public/dossiers/"
-                + dossierCode;
+        return lookupUrl(text("lienthong.public-base-url").orElse("http://127.0.0.1:8080"), dossierCode);
+    }
+
+    /**
+     * The look-up page ({@code /tra-cuu}) under the gateway's public address, with {@code ma} (the code)
+     * filled in: a page a phone opens, not the JSON API behind it. The citizen adds the phone digits there.
+     */
+    static String lookupUrl(String publicBaseUrl, String dossierCode) {
+        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        return base + "/tra-cuu?ma=" + URLEncoder.encode(dossierCode, StandardCharsets.UTF_8);
     }
 
     public RetrySchedule retrySchedule() {

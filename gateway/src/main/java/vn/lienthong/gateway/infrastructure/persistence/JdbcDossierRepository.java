@@ -221,6 +221,7 @@ public class JdbcDossierRepository implements DossierRepository {
             where.append(" AND received_at < ?");
             params.add(startOf(q.receivedTo().plusDays(1)));
         }
+        appendTextFilter(q, where, params);
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dossier" + where)) {
@@ -247,6 +248,26 @@ public class JdbcDossierRepository implements DossierRepository {
         } catch (SQLException e) {
             throw failure("list dossiers", e);
         }
+    }
+
+    /**
+     * The search box: a whole citizen ID matches that ID only; anything else matches the start of a
+     * dossier code or any part of the applicant's name, whatever the case. LIKE's wildcards in the
+     * text are taken literally.
+     */
+    private static void appendTextFilter(DossierQuery q, StringBuilder where, List<Object> params) {
+        if (q.text() == null) {
+            return;
+        }
+        if (q.textIsCitizenId()) {
+            where.append(" AND citizen_id = ?");
+            params.add(q.text());
+            return;
+        }
+        String literal = q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        where.append(" AND (UPPER(code) LIKE UPPER(?) ESCAPE '\\' OR LOWER(applicant_name) LIKE LOWER(?) ESCAPE '\\')");
+        params.add(literal + "%");
+        params.add("%" + literal + "%");
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.archive.Archive;
@@ -44,7 +45,8 @@ public class ArchiveResource {
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Kiểm tra toàn vẹn bản lưu trữ / Verify an archived record",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "verifyArchiveRecord", summary = "Kiểm tra toàn vẹn bản lưu trữ / Verify an archived record",
             description = "Re-hashes the stored bytes and verifies their signatures: outcome OK, MISSING, CORRUPTED "
                     + "or SIGNATURE_INVALID. The archiveId is in each document of /dossiers/{code}/documents.")
     @APIResponse(responseCode = "200", description = "The verification, also when it found a problem")

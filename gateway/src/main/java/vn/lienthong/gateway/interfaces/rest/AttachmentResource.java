@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
@@ -95,7 +96,8 @@ public class AttachmentResource {
     @POST
     @RolesAllowed(Caller.DESK_OFFICER)
     @Consumes(MediaType.WILDCARD) // any other type gets this API's own 415, not JAX-RS's generic one
-    @Operation(summary = "Đính kèm bản scan / Attach a scan",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "attachScan", summary = "Đính kèm bản scan / Attach a scan",
             description = "Raw body, Content-Type application/pdf or image/jpeg (checked against the file's first "
                     + "bytes), X-File-Name header (percent-encoded UTF-8). Limit lienthong.attachments.max-bytes.")
     @APIResponse(responseCode = "201", description = "Stored: {id, sha256, size, contentType, fileName, createdAt}")
@@ -117,7 +119,8 @@ public class AttachmentResource {
     @POST
     @RolesAllowed(Caller.DESK_OFFICER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Tải lên các trang scan / Upload scanned pages",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "uploadScannedPages", summary = "Tải lên các trang scan / Upload scanned pages",
             description = "multipart/form-data, one or more parts 'file' in page order (JPEG or PDF, typed by their "
                     + "bytes). Each page is kept as an attachment; all pages become one signed PDF/A with the "
                     + "dossier's metadata, listed as its SCAN document. Idempotency-Key: a retry answers the first "
@@ -149,7 +152,8 @@ public class AttachmentResource {
     }
 
     @GET
-    @Operation(summary = "Danh sách tệp đính kèm / List a dossier's attachments")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listAttachments", summary = "Danh sách tệp đính kèm / List a dossier's attachments")
     public AttachmentList list(@PathParam("code") String code) {
         Dossier dossier = desk.find(new DossierCode(code));
         caller.requireRead(dossier.agencyCode());

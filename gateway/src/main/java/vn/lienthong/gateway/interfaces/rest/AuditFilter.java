@@ -20,6 +20,7 @@ import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.domain.audit.AuditEvent;
 import vn.lienthong.gateway.domain.audit.AuditTrail;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 import vn.lienthong.gateway.infrastructure.persistence.PersistenceException;
 
 /**
@@ -61,7 +62,8 @@ public class AuditFilter implements ContainerResponseFilter {
             return;
         }
         String query = in.getUriInfo().getRequestUri().getRawQuery();
-        String target = "/" + path + (query == null ? "" : "?" + query);
+        // A search by citizen ID (GET /dossiers?q=...) is refused 401/403 with the number in its query.
+        String target = PersonalDataMask.mask("/" + path + (query == null ? "" : "?" + query));
         Caller caller = callers.current();
         String actor = actor(in, caller, request);
         try {

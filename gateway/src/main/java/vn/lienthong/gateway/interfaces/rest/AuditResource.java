@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
@@ -37,7 +38,8 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Operation(summary = "Nhật ký truy cập / Audit trail",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listAuditEvents", summary = "Nhật ký truy cập / Audit trail",
             description = "Newest first. Filters: from, to (dates in Vietnam, inclusive), actor, "
                     + "outcome (SUCCESS, DENIED, REFUSED, ERROR), limit (1-1000, default 100).")
     public List<AuditEvent> find(@QueryParam("from") String from, @QueryParam("to") String to,

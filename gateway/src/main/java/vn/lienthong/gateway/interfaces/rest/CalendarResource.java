@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.domain.calendar.DayOff;
@@ -56,7 +57,8 @@ public class CalendarResource {
 
     @GET
     @Path("{year}")
-    @Operation(summary = "Ngày nghỉ và ngày làm bù trong năm / A year's days off and swapped working days",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getCalendarYear", summary = "Ngày nghỉ và ngày làm bù trong năm / A year's days off and swapped working days",
             description = "Each day off says whether it comes from the law (LAW), a lunar computation (LUNAR) "
                     + "or the yearly override file (OVERRIDE). Years 1900–2100.")
     public YearView year(@PathParam("year") String year) {
@@ -68,7 +70,8 @@ public class CalendarResource {
 
     @GET
     @Path("due")
-    @Operation(summary = "Tính ngày hẹn trả / Preview an appointment date",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "previewDueDate", summary = "Tính ngày hẹn trả / Preview an appointment date",
             description = "from: receipt time, ISO-8601 (default now); hours: working hours, decimals allowed.")
     public DueView due(@QueryParam("from") String from, @QueryParam("hours") String hours) {
         OffsetDateTime received = QueryParameters.moment("from", from);

@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.apache.camel.CamelExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,8 +56,10 @@ public class CallbackResource {
     HttpServletRequest request;
 
     @POST
-    @Operation(summary = "Kết quả từ cơ quan / Agency callback",
-            description = "Body: {ticket, outcome: DONE|REJECTED, result: {...}, summary, reason}.")
+    @Operation(operationId = "receiveAgencyCallback", summary = "Kết quả từ cơ quan / Agency callback",
+            description = "Body: {ticket, outcome: DONE|REJECTED, result: {...}, summary, reason}. No bearer token: "
+                    + "the agency proves itself by its TLS client certificate, or by X-LienThong-Timestamp and "
+                    + "X-LienThong-Signature (HMAC-SHA256 over \"<timestamp>.<body>\"; docs/security.md).")
     @APIResponse(responseCode = "200", description = "Applied, or a duplicate with no second effect")
     @APIResponse(responseCode = "401", description = "No valid client certificate or HMAC signature, or a replay")
     @APIResponse(responseCode = "404", description = "Unknown agency or ticket")
@@ -60,6 +67,14 @@ public class CallbackResource {
     public Response receive(@PathParam("agency") String agency,
                             @HeaderParam(CallbackAuthenticator.TIMESTAMP_HEADER) String timestamp,
                             @HeaderParam(CallbackAuthenticator.SIGNATURE_HEADER) String signature,
+                            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "ticket", properties = {
+                                            @SchemaProperty(name = "ticket", type = SchemaType.STRING),
+                                            @SchemaProperty(name = "outcome", type = SchemaType.STRING,
+                                                    enumeration = {"DONE", "REJECTED"}),
+                                            @SchemaProperty(name = "result", type = SchemaType.OBJECT),
+                                            @SchemaProperty(name = "summary", type = SchemaType.STRING),
+                                            @SchemaProperty(name = "reason", type = SchemaType.STRING)})))
                             byte[] raw) {
         if (!authenticator.knows(agency)) {
             return Problem.of("not-found", Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.domain.dossier.UnknownReferenceException;
@@ -41,14 +42,16 @@ public class CatalogueResource {
 
     @GET
     @Path("procedures")
-    @Operation(summary = "Danh mục thủ tục / Procedure catalogue")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listProcedures", summary = "Danh mục thủ tục / Procedure catalogue")
     public ProceduresView procedures() {
         return new ProceduresView(catalogue.version(), catalogue.procedures());
     }
 
     @GET
     @Path("procedures/{code}")
-    @Operation(summary = "Một thủ tục / One procedure")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getProcedure", summary = "Một thủ tục / One procedure")
     public Procedure procedure(@PathParam("code") String code) {
         return catalogue.procedure(code).orElseThrow(() -> new UnknownReferenceException("code",
                 "Thủ tục " + code + " không có trong danh mục", "Procedure " + code + " is not in the catalogue"));
@@ -56,7 +59,8 @@ public class CatalogueResource {
 
     @GET
     @Path("agencies")
-    @Operation(summary = "Các đơn vị tiếp nhận / Receiving agencies")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listAgencies", summary = "Các đơn vị tiếp nhận / Receiving agencies")
     public AgenciesView agencies() {
         return new AgenciesView(catalogue.version(), catalogue.agencies());
     }

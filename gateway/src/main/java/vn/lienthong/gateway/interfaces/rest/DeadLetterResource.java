@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.AgencyExchanges;
@@ -37,7 +38,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Thư chết / Dead letters",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listDeadLetters", summary = "Thư chết / Dead letters",
             description = "FAILED: refused for good (4xx, SOAP client fault, malformed reply); "
                     + "DEAD: transient failures exhausted the retries. Newest first.")
     public List<DeadLetterView> list(@QueryParam("limit") String limit) {
@@ -47,7 +49,8 @@ public class DeadLetterResource {
 
     @POST
     @Path("{id}/replay")
-    @Operation(summary = "Gửi lại / Replay",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "replayDeadLetter", summary = "Gửi lại / Replay",
             description = "Puts the message back in the outbox with fresh attempts and the same message id.")
     public DeadLetterView replay(@PathParam("id") long id) {
         return view(exchanges.replay(id, caller.officerId()));

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
@@ -65,7 +66,8 @@ public class DocumentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Danh sách tài liệu của hồ sơ / A dossier's documents",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listDocuments", summary = "Danh sách tài liệu của hồ sơ / A dossier's documents",
             description = "JSON array: id, kind (SCAN, RESULT, FORM_01, FORM_06), title, contentType, sha256, size, "
                     + "createdAt, archiveId")
     @APIResponse(responseCode = "404", description = "No such dossier, or not one this caller may see")
@@ -76,7 +78,8 @@ public class DocumentResource {
     @GET
     @Path("{id}")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Tải tài liệu / Download a document",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "downloadDocument", summary = "Tải tài liệu / Download a document",
             description = "The archived bytes, with Content-Length, Content-Disposition (ASCII filename and RFC 5987 "
                     + "filename*), and their SHA-256 as Digest (RFC 3230) and Repr-Digest (RFC 9530)")
     @APIResponse(responseCode = "200", description = "The document")
@@ -100,7 +103,6 @@ public class DocumentResource {
                 .header("Digest", "sha-256=" + digest)
                 .header("Repr-Digest", "sha-256=:" + digest + ":")
                 .header("ETag", "\"" + document.sha256() + "\"")
-                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 

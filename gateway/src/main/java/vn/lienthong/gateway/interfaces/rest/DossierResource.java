@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.AgencyExchanges;
@@ -75,7 +76,8 @@ public class DossierResource {
 
     @POST
     @RolesAllowed(Caller.DESK_OFFICER)
-    @Operation(summary = "Tiếp nhận hồ sơ / Submit a dossier",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "submitDossier", summary = "Tiếp nhận hồ sơ / Submit a dossier",
             description = "Numbers the dossier {agencyCode}-{yymmdd}-{NNNN} and sets the appointment date (dueAt).")
     @APIResponse(responseCode = "201", description = "Received; Location names the dossier")
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid field")
@@ -102,7 +104,8 @@ public class DossierResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "Xem hồ sơ / Get a dossier")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getDossier", summary = "Xem hồ sơ / Get a dossier")
     public DossierViews.DossierView get(@PathParam("code") String code) {
         Dossier dossier = readable(code);
         String name = catalogue.procedure(dossier.procedureCode()).map(Procedure::name).orElse(null);
@@ -112,7 +115,8 @@ public class DossierResource {
 
     @GET
     @Path("{code}/history")
-    @Operation(summary = "Quá trình xử lý (mẫu 06) / Processing record (form 06)")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getDossierHistory", summary = "Quá trình xử lý (mẫu 06) / Processing record (form 06)")
     public DossierViews.HistoryView history(@PathParam("code") String code) {
         DossierCode dossierCode = readable(code).code();
         return new DossierViews.HistoryView(code,
@@ -122,7 +126,8 @@ public class DossierResource {
     @POST
     @Path("{code}/steps")
     @RolesAllowed(Caller.DESK_OFFICER)
-    @Operation(summary = "Chuyển bước xử lý / Hand over to a department or agency")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "handOverDossier", summary = "Chuyển bước xử lý / Hand over to a department or agency")
     public DossierViews.DossierView handOver(@PathParam("code") String code,
                                              @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Step body) {
         Dossier dossier = desk.handOver(changeable(code), new HandOver(actor("actor", body.actor()), body.fromUnit(),
@@ -133,7 +138,8 @@ public class DossierResource {
     @POST
     @Path("{code}/transitions")
     @RolesAllowed(Caller.DESK_OFFICER)
-    @Operation(summary = "Chuyển trạng thái / Change status",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "changeDossierStatus", summary = "Chuyển trạng thái / Change status",
             description = "A forbidden transition answers 409 with the allowed ones.")
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
     public DossierViews.DossierView transition(@PathParam("code") String code,
@@ -146,7 +152,8 @@ public class DossierResource {
     @POST
     @Path("{code}/extensions")
     @RolesAllowed(Caller.DESK_OFFICER)
-    @Operation(summary = "Xin lỗi và hẹn lại (mẫu 04) / Apology and new date (form 04)")
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "extendDossier", summary = "Xin lỗi và hẹn lại (mẫu 04) / Apology and new date (form 04)")
     public DossierViews.DossierView extend(@PathParam("code") String code,
                                            @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Extension body) {
         Dossier dossier = desk.extend(changeable(code),
@@ -157,7 +164,8 @@ public class DossierResource {
     @POST
     @Path("{code}/steps/{operation}/retry")
     @RolesAllowed(Caller.DESK_OFFICER)
-    @Operation(summary = "Thử lại bước liên thông / Retry an agency step",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "retryAgencyStep", summary = "Thử lại bước liên thông / Retry an agency step",
             description = "Sends a failed or dead step again with the same message id, so an agency that did act "
                     + "does not act twice. Steps already done are never repeated.")
     @APIResponse(responseCode = "404", description = "No such dossier or step")
@@ -171,7 +179,8 @@ public class DossierResource {
     @POST
     @Path("{code}/flow/close")
     @RolesAllowed(Caller.DESK_OFFICER)
-    @Operation(summary = "Đóng hồ sơ hoàn thành một phần / Close as partially completed",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "closeDossierPartially", summary = "Đóng hồ sơ hoàn thành một phần / Close as partially completed",
             description = "After an agency step failed for good: the results already in stand, the dossier becomes "
                     + "PARTIALLY_COMPLETED and the reason is in its history.")
     @APIResponse(responseCode = "409", description = "No failed step, a step still under way, or already finished")
@@ -182,10 +191,16 @@ public class DossierResource {
     }
 
     @GET
-    @Operation(summary = "Danh sách hồ sơ / List dossiers",
-            description = "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listDossiers", summary = "Danh sách hồ sơ / List dossiers",
+            description = "Search: q, a dossier code or its beginning, a whole citizen ID (12 digits, matched exactly) "
+                    + "or part of the applicant's name, any case; always within the caller's agency scope. "
+                    + "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "
                     + "Paging: page (from 0), size (1–200).")
-    public DossierViews.PageView list(@QueryParam("status") String status,
+    @APIResponse(responseCode = "400", description = "A filter or paging parameter malformed or out of range, "
+            + "or q longer than 100 characters")
+    public DossierViews.PageView list(@QueryParam("q") String q,
+                                      @QueryParam("status") String status,
                                       @QueryParam("procedure") String procedure,
                                       @QueryParam("agency") String agency,
                                       @QueryParam("overdue") String overdue,
@@ -201,7 +216,7 @@ public class DossierResource {
                 QueryParameters.enumeration("status", status, DossierStatus.class),
                 blankToNull(procedure), agencyFilter,
                 QueryParameters.flag("overdue", overdue),
-                QueryParameters.date("from", from), QueryParameters.date("to", to),
+                QueryParameters.date("from", from), QueryParameters.date("to", to), q,
                 QueryParameters.integer("page", page, 0, 0, 1_000_000),
                 QueryParameters.integer("size", size, 20, 1, 200));
         OffsetDateTime now = desk.now();

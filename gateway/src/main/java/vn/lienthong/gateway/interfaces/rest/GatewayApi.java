@@ -7,13 +7,17 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 import vn.lienthong.gateway.application.Caller;
 
 /**
  * The gateway's REST API, version 1. Callers authenticate with a MicroProfile JWT bearer token
- * (issuer and key: mp.jwt.verify.*); the token's groups are its roles.
+ * (issuer and key: mp.jwt.verify.*); the token's groups are its roles. In the published contract
+ * ({@code /openapi}, shaped by {@link ContractFilter}) every operation that needs the token names
+ * the {@value #BEARER} scheme; the few open ones name none.
  */
 @ApplicationPath("/api/v1")
 @ApplicationScoped // a CDI bean, so that MicroProfile JWT finds its @LoginConfig
@@ -24,5 +28,11 @@ import vn.lienthong.gateway.application.Caller;
         version = "1",
         description = "Tiếp nhận, theo dõi và thống kê hồ sơ của Bộ phận Một cửa; lịch làm việc. "
                 + "Dossier intake, tracking and statistics for the one-stop desk; the working calendar."))
+@SecurityScheme(securitySchemeName = GatewayApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "MicroProfile JWT: RS256 or ES256 from the configured issuer; "
+                + "\"groups\" holds the roles (desk-officer, leader, admin, auditor), \"agency_code\" the officer's agency.")
 public class GatewayApi extends Application {
+
+    /** The name of the bearer-token security scheme in the published contract. */
+    public static final String BEARER = "bearer";
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
@@ -55,7 +56,8 @@ public class MessageLogResource {
     }
 
     @GET
-    @Operation(summary = "Nhật ký thông điệp / Message log",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listMessageLog", summary = "Nhật ký thông điệp / Message log",
             description = "Requests to agencies, their responses and agency callbacks with headers and bodies, "
                     + "newest first. Filters: dossier (dossier code), agency (connector id); paging: before "
                     + "(the previous page's next), limit (1-500, default 50).")
@@ -71,7 +73,8 @@ public class MessageLogResource {
 
     @GET
     @Path("verify")
-    @Operation(summary = "Kiểm tra toàn vẹn / Verify the message log",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "verifyMessageLog", summary = "Kiểm tra toàn vẹn / Verify the message log",
             description = "Recomputes every record's SHA-256 and link, and checks every batch signature against "
                     + "the gateway's certificate. ok=false names the first bad record and why.")
     public VerificationView verify() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
@@ -39,7 +40,8 @@ public class NoticeResource {
     }
 
     @GET
-    @Operation(summary = "Thông báo gửi công dân / Citizen notices",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listCitizenNotices", summary = "Thông báo gửi công dân / Citizen notices",
             description = "Newest first. status: PENDING, IN_FLIGHT, SENT, FAILED (refused for good: SMS API 4xx, "
                     + "SMTP 5xx) or DEAD (transient failures used up every attempt); unset lists all.")
     public List<NoticeView> list(@QueryParam("status") String status, @QueryParam("limit") String limit) {

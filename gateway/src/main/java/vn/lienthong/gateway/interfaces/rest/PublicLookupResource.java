@@ -38,7 +38,7 @@ public class PublicLookupResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "Tra cứu tình trạng hồ sơ / Look up a dossier's status",
+    @Operation(operationId = "lookUpDossier", summary = "Tra cứu tình trạng hồ sơ / Look up a dossier's status",
             description = "phone: the last 4 digits of the applicant's phone. An unknown code and a wrong "
                     + "phone answer the same 404.")
     @APIResponse(responseCode = "200", description = "status, step, dueAt, resultReady")

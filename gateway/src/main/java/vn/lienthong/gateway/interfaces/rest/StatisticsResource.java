@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.DeskStatistics;
@@ -38,7 +39,8 @@ public class StatisticsResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Thống kê hồ sơ / Dossier statistics",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getDossierStatistics", summary = "Thống kê hồ sơ / Dossier statistics",
             description = "Dossiers received from..to (default: this month), grouped by agency, procedure or "
                     + "officer: received, in progress, completed early / on time / late against the legal "
                     + "deadline, overdue, rejected, stopped.")
@@ -54,7 +56,8 @@ public class StatisticsResource {
 
     @GET
     @Path("steps")
-    @Operation(summary = "Thống kê bước liên thông / Liên thông step statistics",
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getStepStatistics", summary = "Thống kê bước liên thông / Liên thông step statistics",
             description = "Agency steps of the liên thông flows started from..to (default: this month), per agency: "
                     + "started, done on time or late against each step's own deadline (form 06), open past it, failed.")
     public DeskStatistics.StepReport steps(@QueryParam("from") String from, @QueryParam("to") String to) {

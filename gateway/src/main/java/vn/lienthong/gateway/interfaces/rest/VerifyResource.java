@@ -52,7 +52,7 @@ public class VerifyResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Kiểm tra chữ ký số trên tệp PDF / Verify the signatures of a PDF",
+    @Operation(operationId = "verifyDocument", summary = "Kiểm tra chữ ký số trên tệp PDF / Verify the signatures of a PDF",
             description = "multipart/form-data with one part 'file', or the raw PDF (application/pdf). "
                     + "Answers the verification report: indication per signature, signer, findings.")
     @APIResponse(responseCode = "200", description = "The verification report (also when a signature is invalid)")

@@ -42,7 +42,7 @@ class NoticeTextsTest {
     @ParameterizedTest
     @EnumSource(NoticeKind.class)
     void everySmsIsPlainGsmInAtMostTwoSegmentsWithCodeAndLookUp(NoticeKind kind) {
-        String url = "https://dichvucong.quangninh.gov.vn/api/v1/public/dossiers/" + CODE;
+        String url = "https://dichvucong.quangninh.gov.vn/tra-cuu?ma=" + CODE;
         String sms = NoticeTexts.sms(occasion(kind, url));
         assertTrue(sms.chars().allMatch(c -> c >= 32 && c < 127), sms);
         assertTrue(SmsText.segments(sms) <= 2, sms.length() + ": " + sms);
@@ -52,7 +52,7 @@ class NoticeTextsTest {
 
     @Test
     void anUnusuallyLongLookUpUrlKeepsTheSmsInTwoSegmentsAndTheUrlWhole() {
-        String url = "https://" + "a".repeat(200) + ".gov.vn/api/v1/public/dossiers/" + CODE;
+        String url = "https://" + "a".repeat(200) + ".gov.vn/tra-cuu?ma=" + CODE;
         String sms = NoticeTexts.sms(occasion(NoticeKind.RESCHEDULED, url));
         assertTrue(SmsText.segments(sms) <= 2, sms);
         assertTrue(sms.endsWith(" " + url) && sms.startsWith("Xin loi"), sms);
