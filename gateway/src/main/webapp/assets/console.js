@@ -79,19 +79,26 @@ async function signInPage() {
   document.body.classList.remove('signed-in');
   const message = pendingMessage;
   redraw = () => drawSignIn(message);
+  const answer = await demoMode();
   if (demoOptions === null) {
-    const answer = await call('GET', 'api/v1/demo/sign-in');
-    demoOptions = answer.ok ? answer.body : (answer.kind === 'notFound' ? false : null);
-    if (demoOptions === null) {
-      show(main, h('h1', {}, t('signin.title')), failure(answer, () => start()));
-      return;
-    }
+    show(main, h('h1', {}, t('signin.title')), failure(answer, () => start()));
+    return;
   }
   drawSignIn(message);
 }
 
-function drawSignIn(message) {
+/** Asks once whether the demo issuer runs: its sign-in options, false when it is off (404). */
+async function demoMode() {
+  if (demoOptions !== null) {
+    return null;
+  }
+  const answer = await call('GET', 'api/v1/demo/sign-in');
+  demoOptions = answer.ok ? answer.body : (answer.kind === 'notFound' ? false : null);
   demoBadge.hidden = !demoOptions;
+  return answer;
+}
+
+function drawSignIn(message) {
   const parts = [h('h1', { id: 'page-heading', tabindex: '-1' }, t('signin.title'))];
   if (message) {
     parts.push(notice(message === 'signin.signedOut' ? 'info' : 'error', t(message)));
@@ -130,6 +137,7 @@ function drawSignIn(message) {
 
 async function shell(c) {
   document.body.classList.add('signed-in');
+  await demoMode();
   if (agencies.size === 0) {
     const answer = await authed('GET', 'api/v1/agencies');
     if (answer === null) {

@@ -196,8 +196,11 @@ class CitizenPagesIT {
         Locator answer = page.locator("#result");
         assertThat(answer).containsText("chữ ký đều hợp lệ");
         assertThat(answer.locator("article")).hasCount(2);
-        assertThat(answer.locator("article").first()).containsText("Không thay đổi kể từ khi ký");
+        // The officer signed first, the agency after: the first signature covers its revision, the last the whole file.
+        assertThat(answer.locator("article").first()).containsText("Không thay đổi");
+        assertThat(answer.locator("article").last()).containsText("Không thay đổi kể từ khi ký");
         assertThat(answer.locator("article").first()).containsText("Được tin cậy");
+        assertThat(answer.locator("article").last()).containsText("Được tin cậy");
         assertThat(answer.locator("article").first().locator("dd").nth(2)).hasText(Pattern.compile("\\d{2}/\\d{2}/20\\d{2} \\d{2}:\\d{2}.*"));
         PageChecks.noHorizontalScroll(page, "verify, valid");
         PageChecks.accessible(page, "verify, valid");

@@ -128,6 +128,7 @@ class ConsoleIT {
         page.reload();
         assertThat(page.locator("#officer")).containsText("Cán bộ một cửa");
         assertThat(page.locator("#sign-out")).isVisible();
+        assertThat(page.locator("#demo")).isVisible();
 
         page.locator("#sign-out").click();
         assertThat(page.locator("h1")).hasText("Đăng nhập");
@@ -182,10 +183,12 @@ class ConsoleIT {
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").fill(CITIZEN_ID);
         page.keyboard().press("Enter");
         assertThat(page.locator("main [role=alert]")).containsText("Xin thử lại sau");
+        assertThat(page.locator("main [role=alert]")).containsText("req-5xx-test");
         page.unroute(search);
         page.route(search, (Route route) -> route.fulfill(new Route.FulfillOptions().setStatus(500)
                 .setHeaders(Map.of("Content-Type", "text/html")).setBody("<h1>boom</h1>")));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm").setExact(true)).click();
+        assertThat(page.locator("main [role=alert]")).not().containsText("req-5xx-test");
         assertThat(page.locator("main [role=alert]")).containsText("Hệ thống đang gặp sự cố");
         assertFalse(page.locator("main").innerText().contains("boom"), "never the raw body");
         page.unroute(search);
