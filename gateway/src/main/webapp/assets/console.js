@@ -36,9 +36,13 @@ function roleOf(c) {
 async function authed(method, path, options = {}) {
   const answer = await call(method, path, { ...options, auth: true });
   if (answer.kind === 'unauthorized') {
+    // Several calls may be refused together (the dossier view makes three): one sign-in page.
+    const hadToken = token() !== null;
     forgetToken();
     pendingMessage = 'signin.expired';
-    start();
+    if (hadToken) {
+      start();
+    }
     return null;
   }
   return answer;
