@@ -240,7 +240,8 @@ async function dossierPage(code) {
     [t('dossier.received'), formatDateTime(d.receivedAt)],
     [t('dossier.due'), formatDateTime(d.dueAt) + (d.overdue ? ` – ${t('dossier.overdue')}` : '')],
   ]));
-  main.append(h('section', { 'aria-labelledby': 'history-heading' },
+  // Not a named section: the table's scrolling region carries the heading's name, once.
+  main.append(h('section', {},
     h('h2', { id: 'history-heading' }, t('dossier.history')),
     history.ok ? historyTable(history.body.steps || []) : failure(history, () => dossierPage(code))));
   const list = h('section', { 'aria-labelledby': 'documents-heading' }, h('h2', { id: 'documents-heading' }, t('dossier.documents')));

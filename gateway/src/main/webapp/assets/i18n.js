@@ -282,6 +282,11 @@ const WORDS = {
   },
 };
 
+const STATUS_VI = {
+  RECEIVED: 'Mới tạo / đã tiếp nhận', IN_PROGRESS: 'Đang xử lý', SUPPLEMENT_REQUESTED: 'Yêu cầu bổ sung hồ sơ',
+  COMPLETED: 'Đã hoàn thành', PARTIALLY_COMPLETED: 'Hoàn thành một phần', REJECTED: 'Bị từ chối', STOPPED: 'Dừng giải quyết',
+};
+
 const STATUS_EN = {
   RECEIVED: 'Received', IN_PROGRESS: 'In progress', SUPPLEMENT_REQUESTED: 'Supplement requested',
   COMPLETED: 'Completed', PARTIALLY_COMPLETED: 'Partially completed', REJECTED: 'Rejected', STOPPED: 'Stopped',
@@ -303,7 +308,7 @@ export function t(key, params = {}) {
 
 /** A status's label: the API's Vietnamese label, or its English name. */
 export function statusLabel(status, vietnamese) {
-  return language() === 'en' ? (STATUS_EN[status] ?? status) : (vietnamese ?? status);
+  return language() === 'en' ? (STATUS_EN[status] ?? status) : (vietnamese ?? STATUS_VI[status] ?? status);
 }
 
 /** Calls back after every language switch, so that a page redraws what it drew. */
