@@ -43,7 +43,7 @@ public final class OpenApiContract {
      * @param path         the template as the contract writes it, {@code /api/v1/dossiers/{code}}
      * @param operationId  null when the contract gives none
      * @param security     the operation's own {@code security} list; null when it has none (then the
-     *                     document's top-level {@code security} applies), empty when it is declared open
+     *                     document's top-level {@code security} applies)
      * @param definition   the operation object itself
      */
     public record Operation(String method, String path, String operationId, JsonArray security, JsonObject definition) {
@@ -54,9 +54,13 @@ public final class OpenApiContract {
                     .anyMatch(requirement -> requirement.asJsonObject().containsKey(scheme));
         }
 
-        /** Whether the operation is declared open: an empty {@code security} list of its own. */
+        /**
+         * Whether the operation is declared open: a {@code security} list of its own that is empty or
+         * offers an empty requirement ({@code [{}]}, "no credentials" as one of the alternatives).
+         */
         public boolean open() {
-            return security != null && security.isEmpty();
+            return security != null && (security.isEmpty()
+                    || security.stream().anyMatch(requirement -> requirement.asJsonObject().isEmpty()));
         }
 
         @Override

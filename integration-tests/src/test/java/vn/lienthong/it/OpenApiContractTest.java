@@ -15,7 +15,8 @@ class OpenApiContractTest {
                                    "post": {"operationId": "submitDossier", "security": [{"bearer": []}]}},
               "/api/v1/dossiers/{code}": {"get": {"operationId": "getDossier", "security": [{"bearer": []}]}},
               "/api/v1/dossiers/statistics": {"get": {"operationId": "dossierStatistics"}},
-              "/api/v1/public/dossiers/{code}": {"parameters": [], "get": {"operationId": "lookUpDossier", "security": []}}
+              "/api/v1/public/dossiers/{code}": {"parameters": [], "get": {"operationId": "lookUpDossier", "security": []}},
+              "/api/v1/verify": {"post": {"operationId": "verifyDocument", "security": [{}]}}
             }}
             """);
 
@@ -44,8 +45,11 @@ class OpenApiContractTest {
     void securityIsReadPerOperation() {
         assertTrue(CONTRACT.find("GET", "/api/v1/dossiers/X1").orElseThrow().requires("bearer"));
         assertTrue(CONTRACT.find("GET", "/api/v1/public/dossiers/X1").orElseThrow().open());
+        assertTrue(CONTRACT.find("POST", "/api/v1/verify").orElseThrow().open());
+        assertFalse(CONTRACT.find("POST", "/api/v1/verify").orElseThrow().requires("bearer"));
         assertFalse(CONTRACT.find("GET", "/api/v1/dossiers/statistics").orElseThrow().open());
-        assertEquals(5, CONTRACT.operations().size());
+        assertFalse(CONTRACT.find("GET", "/api/v1/dossiers").orElseThrow().open());
+        assertEquals(6, CONTRACT.operations().size());
     }
 
     @Test

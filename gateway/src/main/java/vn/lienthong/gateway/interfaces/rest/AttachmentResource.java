@@ -24,6 +24,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,6 +52,18 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Hồ sơ / Dossiers")
 public class AttachmentResource {
+
+    // Both POST methods below are one operation of the contract (one path, one method): a raw page, or pages as multipart.
+    private static final String ATTACH_SUMMARY = "Đính kèm bản scan / Attach scans";
+    private static final String ATTACH_DESCRIPTION = "Either one raw page: Content-Type application/pdf or image/jpeg "
+            + "(checked against the file's first bytes), X-File-Name header (percent-encoded UTF-8), limit "
+            + "lienthong.attachments.max-bytes; 201 {id, sha256, size, contentType, fileName, createdAt}, 200 when the "
+            + "same scan was already attached. Or multipart/form-data, one or more parts 'file' in page order (JPEG "
+            + "or PDF, typed by their bytes): each page is kept as an attachment and all pages become one signed "
+            + "PDF/A with the dossier's metadata, listed as its SCAN document; Idempotency-Key: a retry answers the "
+            + "first result; limits lienthong.attachments.max-bytes per page, lienthong.scans.max-files pages, "
+            + "lienthong.scans.max-total-bytes together; 201 {code, attachments: [...], document: {...}}. "
+            + "Nothing is kept when the upload is refused.";
 
     /** The header naming the file; non-ASCII names are percent-encoded UTF-8 (RFC 3986). */
     public static final String FILE_NAME = "X-File-Name";
@@ -97,9 +114,13 @@ public class AttachmentResource {
     @RolesAllowed(Caller.DESK_OFFICER)
     @Consumes(MediaType.WILDCARD) // any other type gets this API's own 415, not JAX-RS's generic one
     @SecurityRequirement(name = GatewayApi.BEARER)
-    @Operation(operationId = "attachScan", summary = "Đính kèm bản scan / Attach a scan",
-            description = "Raw body, Content-Type application/pdf or image/jpeg (checked against the file's first "
-                    + "bytes), X-File-Name header (percent-encoded UTF-8). Limit lienthong.attachments.max-bytes.")
+    @Operation(operationId = "attachScans", summary = ATTACH_SUMMARY, description = ATTACH_DESCRIPTION)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
+                    requiredProperties = "file", properties = @SchemaProperty(name = "file", type = SchemaType.STRING,
+                            format = "binary", description = "One part per page, in page order")))})
     @APIResponse(responseCode = "201", description = "Stored: {id, sha256, size, contentType, fileName, createdAt}")
     @APIResponse(responseCode = "200", description = "The same scan was already attached to this dossier")
     @APIResponse(responseCode = "413", description = "Over the per-file limit; nothing is kept")
@@ -120,12 +141,13 @@ public class AttachmentResource {
     @RolesAllowed(Caller.DESK_OFFICER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @SecurityRequirement(name = GatewayApi.BEARER)
-    @Operation(operationId = "uploadScannedPages", summary = "Tải lên các trang scan / Upload scanned pages",
-            description = "multipart/form-data, one or more parts 'file' in page order (JPEG or PDF, typed by their "
-                    + "bytes). Each page is kept as an attachment; all pages become one signed PDF/A with the "
-                    + "dossier's metadata, listed as its SCAN document. Idempotency-Key: a retry answers the first "
-                    + "result. Limits: lienthong.attachments.max-bytes per page, lienthong.scans.max-files pages, "
-                    + "lienthong.scans.max-total-bytes together.")
+    @Operation(operationId = "attachScans", summary = ATTACH_SUMMARY, description = ATTACH_DESCRIPTION)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
+                    requiredProperties = "file", properties = @SchemaProperty(name = "file", type = SchemaType.STRING,
+                            format = "binary", description = "One part per page, in page order")))})
     @APIResponse(responseCode = "201", description = "Stored: {code, attachments: [...], document: {...}}")
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first result")
     @APIResponse(responseCode = "400", description = "Malformed multipart body or no 'file' part; nothing is kept")

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.infrastructure.security.CallbackAuthenticator;
@@ -56,6 +57,7 @@ public class CallbackResource {
     HttpServletRequest request;
 
     @POST
+    @SecurityRequirementsSet // open: no bearer token (an empty requirement in the contract)
     @Operation(operationId = "receiveAgencyCallback", summary = "Kết quả từ cơ quan / Agency callback",
             description = "Body: {ticket, outcome: DONE|REJECTED, result: {...}, summary, reason}. No bearer token: "
                     + "the agency proves itself by its TLS client certificate, or by X-LienThong-Timestamp and "

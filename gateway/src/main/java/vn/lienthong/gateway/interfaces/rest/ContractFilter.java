@@ -24,10 +24,11 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * The last hand on the published contract ({@code /openapi}, mp.openapi.filter): what the annotations
- * cannot say once for all operations. Every 4xx and 5xx answer is described as the problem+json body
- * the API really sends ({@link Problem}); an operation that needs the bearer token also lists 401 and
- * 403; each tag appears once; and Payara's internal {@code endpoints} map, which is no OpenAPI field
- * and which generators refuse, is left out.
+ * cannot say once for all operations, and what Payara 6 gets wrong. Every 4xx and 5xx answer is
+ * described as the problem+json body the API really sends ({@link Problem}); an operation that needs
+ * the bearer token also lists 401 and 403; a success Payara filed as "default" is the 200; each tag
+ * appears once; annotation defaults are taken out of schemas; and Payara's internal {@code endpoints}
+ * map, which is no OpenAPI field and which generators refuse, is left out.
  */
 public class ContractFilter implements OASFilter {
 
@@ -45,6 +46,12 @@ public class ContractFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        // Payara describes the method's return type as the "default" answer, and drops it once any
+        // @APIResponse is declared; where it is the only success the method has, it is the 200.
+        if (responses.getDefaultValue() != null && !hasSuccess(responses)) {
+            responses.addAPIResponse("200", responses.getDefaultValue().description("OK"));
+            responses.removeAPIResponse(APIResponses.DEFAULT);
+        }
         if (needsBearer(operation)) {
             addIfAbsent(responses, "401", "Không có, sai hoặc hết hạn token | Missing, invalid or expired bearer token");
             addIfAbsent(responses, "403", "Vai trò hoặc đơn vị không được phép | Role or agency not allowed");
@@ -60,6 +67,58 @@ public class ContractFilter implements OASFilter {
         return operation;
     }
 
+    /**
+     * Payara copies every attribute of a {@code @Schema} or {@code @SchemaProperty} annotation into the
+     * model, unset ones with their annotation defaults: {@code maxProperties: 0} (an object that may have
+     * no property), {@code multipleOf: 0} (invalid), {@code minItems: 2147483647}. Those values are taken
+     * back out; a constraint somebody set on purpose never has them.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getMultipleOf() != null && schema.getMultipleOf().signum() == 0) {
+            schema.setMultipleOf(null);
+        }
+        if (Integer.valueOf(Integer.MAX_VALUE).equals(schema.getMaxLength())) {
+            schema.setMaxLength(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (schema.getMaxItems() != null && schema.getMaxItems() < 0) {
+            schema.setMaxItems(null);
+        }
+        if (Integer.valueOf(Integer.MAX_VALUE).equals(schema.getMinItems())) {
+            schema.setMinItems(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMaxProperties()) && Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMaxProperties(null);
+            schema.setMinProperties(null);
+        }
+        // false is what each of these means when absent.
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        return schema;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
@@ -70,6 +129,11 @@ public class ContractFilter implements OASFilter {
         components.addSchema(PROBLEM, problemSchema());
         openAPI.setTags(distinctByName(openAPI.getTags()));
         dropPayaraEndpoints(openAPI);
+    }
+
+    private static boolean hasSuccess(APIResponses responses) {
+        return responses.getAPIResponses() != null
+                && responses.getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("2"));
     }
 
     private static boolean needsBearer(Operation operation) {

@@ -69,8 +69,8 @@ public class DocumentResource {
     @SecurityRequirement(name = GatewayApi.BEARER)
     @Operation(operationId = "listDocuments", summary = "Danh sách tài liệu của hồ sơ / A dossier's documents",
             description = "JSON array: id, kind (SCAN, RESULT, FORM_01, FORM_06), title, contentType, sha256, size, "
-                    + "createdAt, archiveId")
-    @APIResponse(responseCode = "404", description = "No such dossier, or not one this caller may see")
+                    + "createdAt, archiveId. 404 (problem+json): no such dossier, or not one this caller may see.")
+    // No @APIResponse here: Payara would then drop the List<DocumentView> schema it derives (ContractFilter: its 200).
     public List<DocumentView> list(@PathParam("code") String code) {
         return documents.ofDossier(visible(code).code()).stream().map(DocumentView::of).toList();
     }

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -141,6 +144,8 @@ public class DossierResource {
     @SecurityRequirement(name = GatewayApi.BEARER)
     @Operation(operationId = "changeDossierStatus", summary = "Chuyển trạng thái / Change status",
             description = "A forbidden transition answers 409 with the allowed ones.")
+    @APIResponse(responseCode = "200", description = "The dossier as it now is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierViews.DossierView.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
     public DossierViews.DossierView transition(@PathParam("code") String code,
                                                @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Transition body) {
@@ -168,6 +173,8 @@ public class DossierResource {
     @Operation(operationId = "retryAgencyStep", summary = "Thử lại bước liên thông / Retry an agency step",
             description = "Sends a failed or dead step again with the same message id, so an agency that did act "
                     + "does not act twice. Steps already done are never repeated.")
+    @APIResponse(responseCode = "200", description = "The dossier as it now is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierViews.DossierView.class)))
     @APIResponse(responseCode = "404", description = "No such dossier or step")
     @APIResponse(responseCode = "409", description = "The step is not failed, or the dossier is finished")
     public DossierViews.DossierView retryStep(@PathParam("code") String code, @PathParam("operation") String operation) {
@@ -183,6 +190,8 @@ public class DossierResource {
     @Operation(operationId = "closeDossierPartially", summary = "Đóng hồ sơ hoàn thành một phần / Close as partially completed",
             description = "After an agency step failed for good: the results already in stand, the dossier becomes "
                     + "PARTIALLY_COMPLETED and the reason is in its history.")
+    @APIResponse(responseCode = "200", description = "The dossier as it now is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierViews.DossierView.class)))
     @APIResponse(responseCode = "409", description = "No failed step, a step still under way, or already finished")
     public DossierViews.DossierView closePartially(@PathParam("code") String code,
                                                    @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Closing body) {
@@ -197,6 +206,8 @@ public class DossierResource {
                     + "or part of the applicant's name, any case; always within the caller's agency scope. "
                     + "Filters: status, procedure, agency, overdue=true, from/to (receipt dates, yyyy-MM-dd). "
                     + "Paging: page (from 0), size (1–200).")
+    @APIResponse(responseCode = "200", description = "One page of dossiers, newest first, with the total",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierViews.PageView.class)))
     @APIResponse(responseCode = "400", description = "A filter or paging parameter malformed or out of range, "
             + "or q longer than 100 characters")
     public DossierViews.PageView list(@QueryParam("q") String q,

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.PublicLookup;
@@ -38,6 +39,7 @@ public class PublicLookupResource {
 
     @GET
     @Path("{code}")
+    @SecurityRequirementsSet // open: no bearer token (an empty requirement in the contract)
     @Operation(operationId = "lookUpDossier", summary = "Tra cứu tình trạng hồ sơ / Look up a dossier's status",
             description = "phone: the last 4 digits of the applicant's phone. An unknown code and a wrong "
                     + "phone answer the same 404.")

@@ -15,7 +15,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.infrastructure.verification.PdfVerification;
@@ -52,6 +58,7 @@ public class VerifyResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirementsSet // open: no bearer token (an empty requirement in the contract)
     @Operation(operationId = "verifyDocument", summary = "Kiểm tra chữ ký số trên tệp PDF / Verify the signatures of a PDF",
             description = "multipart/form-data with one part 'file', or the raw PDF (application/pdf). "
                     + "Answers the verification report: indication per signature, signer, findings.")
@@ -63,7 +70,12 @@ public class VerifyResource {
             + "decompression bomb, nested too deeply, or parsing over its time")
     @APIResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After")
     @APIResponse(responseCode = "503", description = "All verification slots busy; see Retry-After")
-    public Response verify(InputStream body) {
+    public Response verify(@RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
+                    requiredProperties = "file", properties = @SchemaProperty(name = "file", type = SchemaType.STRING,
+                            format = "binary"))),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+                           InputStream body) {
         try (UploadedFile pdf = uploads.receivePdf(body, headers.getMediaType())) {
             VerificationReport report = verification.verify(pdf.path(), pdf.name());
             return Response.ok(report.toJson(), MediaType.APPLICATION_JSON_TYPE).build();

@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * any of it (clickjacking), no answer is sniffed into another type, and no address (a dossier code in
  * a path) leaks to another site through the Referer header.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+// asyncSupported: a filter that is not would forbid asynchronous processing to every servlet behind it.
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     /** The Content-Security-Policy of every answer. */
