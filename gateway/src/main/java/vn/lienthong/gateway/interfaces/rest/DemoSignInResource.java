@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
@@ -75,6 +76,7 @@ public class DemoSignInResource {
     }
 
     @GET
+    @SecurityRequirementsSet // open: this is how a demo user gets a token
     @Operation(operationId = "demoSignInOptions", summary = "Lựa chọn đăng nhập demo / Demo sign-in options",
             description = "The roles and agencies a demo token may carry. Only while the demo issuer runs.")
     @APIResponse(responseCode = "200", description = "roles, agencies, tokenSeconds")
@@ -88,6 +90,7 @@ public class DemoSignInResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirementsSet // open: this is how a demo user gets a token
     @Operation(operationId = "demoSignIn", summary = "Đăng nhập demo / Demo sign-in",
             description = "A DEMO bearer token for {role, agencyCode}, valid lienthong.security.demo-issuer.token-seconds "
                     + "(1800). Only while the demo issuer runs; every token minted is in the audit trail.")
