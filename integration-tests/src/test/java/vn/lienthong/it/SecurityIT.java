@@ -255,6 +255,40 @@ class SecurityIT {
         assertEquals(400, bad.status(), bad::toString);
     }
 
+    @Test
+    void theDemoSignInMintsAShortLivedTokenOfTheChosenRoleAndAgencyAndAuditsIt() {
+        GatewayHttp admin = as(DemoTokens.ADMIN, UNIT);
+        long newestBefore = admin.get("api/v1/admin/audit?limit=1").jsonArray().getValuesAs(JsonObject.class).stream()
+                .mapToLong(e -> e.getJsonNumber("id").longValue()).max().orElse(0);
+        JsonObject options = anonymous().get("api/v1/demo/sign-in").json();
+        assertEquals(4, options.getJsonArray("roles").size(), options::toString);
+        assertTrue(options.getJsonArray("agencies").getValuesAs(JsonObject.class).stream()
+                .anyMatch(a -> a.getString("code").equals(UNIT)), options::toString);
+
+        GatewayHttp.Reply minted = anonymous().post("api/v1/demo/sign-in",
+                "{\"role\": \"desk-officer\", \"agencyCode\": \"" + UNIT + "\"}");
+        assertEquals(200, minted.status(), minted::toString);
+        String token = minted.json().getString("token");
+        long expires = java.time.Instant.parse(minted.json().getString("expiresAt")).getEpochSecond();
+        long now = java.time.Instant.now().getEpochSecond();
+        assertTrue(expires > now && expires <= now + 1800 + 5, "short-lived: " + minted);
+        // A desk officer of that unit, in that unit's scope only.
+        GatewayHttp officer = anonymous().as(token);
+        assertEquals(201, officer.post("api/v1/dossiers", GatewayHttp.submission("1.001193", UNIT, "001190020007")).status());
+        assertEquals(403, officer.get("api/v1/dossiers?agency=" + OTHER).status());
+        assertEquals(403, officer.get("api/v1/admin/audit").status());
+
+        assertEquals(400, anonymous().post("api/v1/demo/sign-in",
+                "{\"role\": \"superuser\", \"agencyCode\": \"" + UNIT + "\"}").status());
+        assertEquals(400, anonymous().post("api/v1/demo/sign-in",
+                "{\"role\": \"admin\", \"agencyCode\": \"999.99.99.X99\"}").status());
+        List<JsonObject> events = admin.get("api/v1/admin/audit?limit=1000").jsonArray()
+                .getValuesAs(JsonObject.class).stream().filter(e -> e.getJsonNumber("id").longValue() > newestBefore)
+                .toList();
+        assertTrue(events.stream().anyMatch(e -> e.getString("target").equals("/demo/sign-in") && e.getInt("status") == 200
+                && e.getString("actor", "").equals("demo-sign-in:demo.desk-officer." + UNIT)), events::toString);
+    }
+
     private static GatewayHttp.Reply callback(GatewayHttp http, String agency, String body, Long timestamp, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(http.resolve("api/v1/callbacks/" + agency))
                 .header("Content-Type", "application/json")

@@ -32,7 +32,8 @@ class VerifyEndpointIT {
             .toAbsolutePath();
     /**
      * The shared gateway trusts a test CA of its own and allows this many verifications a minute
-     * from one address; no other IT calls {@code /api/v1/verify} there, so this class has them all.
+     * from one address; besides this class only the browser tests call {@code /api/v1/verify} there,
+     * four or five times in all, so this class has at least 15 of them at once.
      */
     private static final int VERIFY_PER_MINUTE = SharedGateway.VERIFY_PER_MINUTE;
 

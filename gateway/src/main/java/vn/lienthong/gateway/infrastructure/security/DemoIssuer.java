@@ -10,9 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
@@ -20,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The embedded default's token issuer: on first start, an RSA key pair under
  * {@code <data dir>/keys}, whose public half is what MicroProfile JWT verifies tokens with
  * (mp.jwt.verify.publickey.location). {@code scripts/demo-token} signs tokens with the private
- * half. Off with an external database unless enabled; a province points MicroProfile JWT at its
- * own identity provider instead.
+ * half, and so does {@link #mint} for the console's demo sign-in. Off with an external database
+ * unless enabled; a province points MicroProfile JWT at its own identity provider instead.
  */
 @ApplicationScoped
 public class DemoIssuer {
@@ -56,11 +64,21 @@ public class DemoIssuer {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    /** A demo token's claims: who, with which role, for which agency, and until when. */
+    public record DemoClaims(String officerId, String name, String role, String agencyCode, Instant issuedAt,
+                             Instant expiresAt) {
+    }
+
+    /** Whether this gateway runs the demo issuer (then its tokens are the ones MicroProfile JWT accepts). */
+    public boolean enabled() {
+        return enabled.orElse(externalDatabase.isEmpty());
+    }
+
     void ensureKey(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
-        if (!enabled.orElse(externalDatabase.isEmpty())) {
+        if (!enabled()) {
             return;
         }
-        Path keys = Path.of(dataDir).toAbsolutePath().normalize().resolve("keys");
+        Path keys = keys();
         Path publicKey = keys.resolve(PUBLIC_KEY);
         try {
             if (!Files.exists(publicKey)) {
@@ -74,6 +92,54 @@ public class DemoIssuer {
         LOG.info("DEMO token issuer (not for production): tokens are verified with " + publicKey
                 + ". Mint one with: LIENTHONG_DATA_DIR=" + Path.of(dataDir).toAbsolutePath().normalize()
                 + " scripts/demo-token desk-officer 000.00.00.H30   (roles: desk-officer, leader, admin, auditor)");
+    }
+
+    /**
+     * A token signed as scripts/demo-token signs it (RS256, the same claims, plus "name" for the
+     * console's header).
+     *
+     * @throws IllegalStateException when the demo issuer is off: no caller may mint then
+     */
+    public String mint(DemoClaims claims) {
+        if (!enabled()) {
+            throw new IllegalStateException("The demo issuer is off (lienthong.security.demo-issuer.enabled)");
+        }
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"demo-issuer\"}";
+        String payload = Json.createObjectBuilder()
+                .add("iss", issuer).add("sub", claims.officerId()).add("upn", claims.officerId())
+                .add("name", claims.name()).add("groups", Json.createArrayBuilder().add(claims.role()))
+                .add("agency_code", claims.agencyCode())
+                .add("iat", claims.issuedAt().getEpochSecond()).add("exp", claims.expiresAt().getEpochSecond())
+                .add("jti", UUID.randomUUID().toString())
+                .build().toString();
+        String input = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(payload.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(privateKey());
+            rsa.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + base64Url(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign a demo token with " + keys().resolve(PRIVATE_KEY), e);
+        }
+    }
+
+    private PrivateKey privateKey() throws GeneralSecurityException {
+        Path pem = keys().resolve(PRIVATE_KEY);
+        try {
+            String base64 = Files.readString(pem, StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo issuer's key " + pem, e);
+        }
+    }
+
+    private Path keys() {
+        return Path.of(dataDir).toAbsolutePath().normalize().resolve("keys");
+    }
+
+    private static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void generate(Path keys) throws IOException {

@@ -35,6 +35,8 @@ public class AuditFilter implements ContainerResponseFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     /** Set by the callback resource: the agency whose signature or certificate was verified. */
     public static final String AGENCY_ACTOR = "lienthong.audit.agency";
+    /** Set by the demo sign-in: the officer id a demo token was minted for. */
+    public static final String DEMO_SIGN_IN = "lienthong.audit.demo-sign-in";
 
     @Inject
     AuditTrail trail;
@@ -84,6 +86,10 @@ public class AuditFilter implements ContainerResponseFilter {
         Object agency = request == null ? null : request.getAttribute(AGENCY_ACTOR);
         if (agency != null) {
             return "agency:" + agency;
+        }
+        Object demo = request == null ? null : request.getAttribute(DEMO_SIGN_IN);
+        if (demo != null) {
+            return "demo-sign-in:" + demo;
         }
         String authorization = in.getHeaderString(HttpHeaders.AUTHORIZATION);
         return authorization == null ? null : "(invalid token)";
