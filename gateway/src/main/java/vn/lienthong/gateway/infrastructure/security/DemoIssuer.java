@@ -31,6 +31,8 @@ import jakarta.json.Json;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.application.DemoTokens;
+
 /**
  * The embedded default's token issuer: on first start, an RSA key pair under
  * {@code <data dir>/keys}, whose public half is what MicroProfile JWT verifies tokens with
@@ -39,7 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * unless enabled; a province points MicroProfile JWT at its own identity provider instead.
  */
 @ApplicationScoped
-public class DemoIssuer {
+public class DemoIssuer implements DemoTokens {
 
     private static final Logger LOG = Logger.getLogger(DemoIssuer.class.getName());
     /** Before anything can serve a request, and before Camel starts. */
@@ -64,12 +66,7 @@ public class DemoIssuer {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
-    /** A demo token's claims: who, with which role, for which agency, and until when. */
-    public record DemoClaims(String officerId, String name, String role, String agencyCode, Instant issuedAt,
-                             Instant expiresAt) {
-    }
-
-    /** Whether this gateway runs the demo issuer (then its tokens are the ones MicroProfile JWT accepts). */
+    @Override
     public boolean enabled() {
         return enabled.orElse(externalDatabase.isEmpty());
     }
@@ -94,12 +91,8 @@ public class DemoIssuer {
                 + " scripts/demo-token desk-officer 000.00.00.H30   (roles: desk-officer, leader, admin, auditor)");
     }
 
-    /**
-     * A token signed as scripts/demo-token signs it (RS256, the same claims, plus "name" for the
-     * console's header).
-     *
-     * @throws IllegalStateException when the demo issuer is off: no caller may mint then
-     */
+    /** A token signed as scripts/demo-token signs it (RS256, the same claims, plus "name" for the console's header). */
+    @Override
     public String mint(DemoClaims claims) {
         if (!enabled()) {
             throw new IllegalStateException("The demo issuer is off (lienthong.security.demo-issuer.enabled)");

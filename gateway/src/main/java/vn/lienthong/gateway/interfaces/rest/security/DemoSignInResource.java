@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.interfaces.rest;
+package vn.lienthong.gateway.interfaces.rest.security;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
+import vn.lienthong.gateway.application.DemoTokens;
 import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
-import vn.lienthong.gateway.infrastructure.security.DemoIssuer;
+import vn.lienthong.gateway.interfaces.rest.GatewayApi;
+import vn.lienthong.gateway.interfaces.rest.problem.Problem;
 
 /**
  * The console's demo sign-in: a short-lived token from the demo issuer for a chosen role and
@@ -47,7 +49,7 @@ public class DemoSignInResource {
             new RoleView(Caller.AUDITOR, "Kiểm tra, thanh tra", "Auditor"));
 
     @Inject
-    DemoIssuer issuer;
+    DemoTokens issuer;
 
     @Inject
     ProcedureCatalogue catalogue;
@@ -114,7 +116,7 @@ public class DemoSignInResource {
         Instant now = Instant.now();
         String officer = "demo." + role + "." + agency;
         String name = ROLES.stream().filter(r -> r.code().equals(role)).findFirst().orElseThrow().vi() + " (DEMO)";
-        String token = issuer.mint(new DemoIssuer.DemoClaims(officer, name, role, agency, now,
+        String token = issuer.mint(new DemoTokens.DemoClaims(officer, name, role, agency, now,
                 now.plus(Duration.ofSeconds(tokenSeconds))));
         // The audit line names whom the token was minted for; the call itself is anonymous.
         request.setAttribute(AuditFilter.DEMO_SIGN_IN, officer);
