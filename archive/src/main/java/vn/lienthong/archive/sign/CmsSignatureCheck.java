@@ -137,6 +137,11 @@ public final class CmsSignatureCheck {
             return SignatureCheck.failed("", "digest mismatch or malformed CMS: " + e.getMessage());
         } catch (CertificateException | OperatorCreationException | IllegalArgumentException e) {
             return SignatureCheck.failed("", "cannot check the signature: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The bytes are untrusted: BouncyCastle's ASN.1 layer answers some damaged structures with a
+            // ClassCastException or IllegalStateException (a flipped tag reads as another type), not a
+            // CMSException. A damaged signature is a failed check, never an error of the verifier.
+            return SignatureCheck.failed("", "malformed CMS: " + e);
         }
     }
 

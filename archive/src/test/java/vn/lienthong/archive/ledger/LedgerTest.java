@@ -85,6 +85,27 @@ class LedgerTest {
         }
     }
 
+    /**
+     * A single-bit flip anywhere in a head signature gives a check result, never a verifier exception
+     * (some bytes, in the unsigned envelope, may change without breaking the signature; the ledger's
+     * hash chain covers those). BouncyCastle answered some flips with a ClassCastException.
+     */
+    @Test
+    void aDamagedHeadSignatureGivesAResultNeverAnException() {
+        byte[] content = "head 7 abc".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] cms = signer.sign(content);
+        assertTrue(signer.verify(content, cms).valid());
+        int failed = 0;
+        for (int at = 0; at < cms.length; at++) {
+            for (int bit = 0; bit < 8; bit += 3) {
+                byte[] damaged = cms.clone();
+                damaged[at] = (byte) (damaged[at] ^ (1 << bit));
+                failed += signer.verify(content, damaged).valid() ? 0 : 1;
+            }
+        }
+        assertTrue(failed > cms.length, "most flips must break the signature, " + failed + " did");
+    }
+
     @Test
     void deletionReorderingAndTruncationAreDetected() throws IOException {
         writeSample();
