@@ -89,6 +89,11 @@ public class CamelRuntime {
             for (RoutesBuilder builder : builders) {
                 camel.addRoutes(builder);
             }
+            // Routes from route templates (the agency adapters) once every template is known, as
+            // Camel's own routes loader does; addRoutes alone leaves them out without a word.
+            for (RoutesBuilder builder : builders) {
+                camel.addTemplatedRoutes(builder);
+            }
         } catch (Exception e) { // RoutesBuilder.addRoutesToCamelContext declares Exception
             throw new CamelStartupException("Cannot add routes to Camel: " + e.getMessage(), e);
         }
