@@ -217,13 +217,14 @@ final class DocumentRevocationData {
     }
 
     private interface Parse {
-        void run() throws IOException, GeneralSecurityException;
+        void run() throws IOException, GeneralSecurityException, org.bouncycastle.cert.ocsp.OCSPException;
     }
 
     private static void parse(Parse parse) {
         try {
             parse.run();
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        } catch (IOException | GeneralSecurityException | org.bouncycastle.cert.ocsp.OCSPException
+                | RuntimeException e) {
             // An unreadable entry is no evidence; the check then finds no status and says so.
         }
     }
