@@ -99,9 +99,9 @@ public final class ValidationDataCollector {
             X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
             boolean about = false;
             for (SingleResp single : basic.getResponses()) {
-                CertificateID wanted = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
-                        .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(single.getCertID().getHashAlgOID())), issuerHolder, cert.getSerialNumber());
-                about |= wanted.equals(single.getCertID());
+                CertificateID id = single.getCertID();
+                about |= id.getSerialNumber().equals(cert.getSerialNumber())
+                        && id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build());
             }
             if (!about) {
                 return Optional.empty();

@@ -173,10 +173,9 @@ final class DocumentRevocationData {
 
     private static boolean about(SingleResp single, X509Certificate cert, X509Certificate issuer) {
         try {
-            CertificateID wanted = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(single.getCertID().getHashAlgOID())), new JcaX509CertificateHolder(issuer),
-                    cert.getSerialNumber());
-            return wanted.equals(single.getCertID());
+            CertificateID id = single.getCertID();
+            return id.getSerialNumber().equals(cert.getSerialNumber()) && id.matchesIssuer(
+                    new JcaX509CertificateHolder(issuer), new JcaDigestCalculatorProviderBuilder().build());
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
                 | org.bouncycastle.cert.ocsp.OCSPException e) {
             return false;
