@@ -1,6 +1,5 @@
 package vn.lienthong.signing.ltv;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -15,15 +14,8 @@ import java.util.Set;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.OCSPException;
-import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Gathers what long-term validation needs for a set of certificates (signers, their CAs, TSAs):
@@ -91,32 +83,24 @@ public final class ValidationDataCollector {
     /** A successful response, signed by the issuer or a responder it certified, about this certificate. */
     private static Optional<OcspChecked> check(byte[] der, X509Certificate cert, X509Certificate issuer) {
         try {
-            OCSPResp response = new OCSPResp(der);
-            if (response.getStatus() != OCSPResp.SUCCESSFUL
-                    || !(response.getResponseObject() instanceof BasicOCSPResp basic)) {
+            Optional<BasicOCSPResp> parsed = RevocationStatus.basic(der);
+            if (parsed.isEmpty()) {
                 return Optional.empty();
             }
-            X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+            BasicOCSPResp basic = parsed.get();
             boolean about = false;
             for (SingleResp single : basic.getResponses()) {
-                CertificateID id = single.getCertID();
-                about |= id.getSerialNumber().equals(cert.getSerialNumber())
-                        && id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build());
+                about |= RevocationStatus.about(single, cert, issuer);
             }
-            if (!about) {
+            if (!about || !RevocationStatus.signedFor(basic, issuer)) {
                 return Optional.empty();
             }
             List<X509Certificate> responders = new ArrayList<>();
             for (X509CertificateHolder h : basic.getCerts()) {
                 responders.add(new JcaX509CertificateConverter().getCertificate(h));
             }
-            X509Certificate signer = responders.isEmpty() ? issuer : responders.get(0);
-            if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublicKey()))) {
-                return Optional.empty();
-            }
             return Optional.of(new OcspChecked(der, responders));
-        } catch (IOException | OCSPException | OperatorCreationException | GeneralSecurityException
-                | RuntimeException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             // A response we cannot use is as good as none: the caller falls back to the CRL.
             return Optional.empty();
         }

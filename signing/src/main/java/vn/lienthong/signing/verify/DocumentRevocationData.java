@@ -3,14 +3,12 @@ package vn.lienthong.signing.verify;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import vn.lienthong.signing.ltv.RevocationStatus;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.cos.COSArray;
@@ -19,18 +17,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.CertificateStatus;
-import org.bouncycastle.cert.ocsp.OCSPResp;
-import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * The validation data a PDF carries in its DSS dictionary (certificates, OCSP responses, CRLs),
@@ -40,8 +27,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class DocumentRevocationData {
     static final DocumentRevocationData NONE = new DocumentRevocationData(List.of(), List.of(), List.of());
-    private static final Duration SKEW = Duration.ofMinutes(5);
-    private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
 
     private final List<X509Certificate> certificates;
     private final List<X509CRL> crls;
@@ -74,13 +59,7 @@ final class DocumentRevocationData {
             throw new IllegalStateException("The JDK has no X.509 certificate factory", e);
         }
         for (byte[] der : streams(dss, "OCSPs")) {
-            parse(() -> {
-                OCSPResp response = new OCSPResp(der);
-                if (response.getStatus() == OCSPResp.SUCCESSFUL
-                        && response.getResponseObject() instanceof BasicOCSPResp basic) {
-                    ocsps.add(basic);
-                }
-            });
+            RevocationStatus.basic(der).ifPresent(ocsps::add);
         }
         return new DocumentRevocationData(List.copyOf(certs), List.copyOf(crls), List.copyOf(ocsps));
     }
@@ -103,127 +82,39 @@ final class DocumentRevocationData {
         for (int i = 0; i < path.size(); i++) {
             X509Certificate cert = path.get(i);
             X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
-            Status status = statusOf(cert, issuer, at);
-            switch (status.kind()) {
+            RevocationStatus status = RevocationStatus.of(cert, issuer, at, ocsps, crls);
+            switch (status.state()) {
                 case UNKNOWN -> {
                     return Optional.empty();
                 }
                 case REVOKED -> {
-                    if (!status.revokedAt().isAfter(at)) {
+                    String when = status.revokedAt().map(Instant::toString).orElse("?");
+                    if (status.revokedBy(at)) {
                         findings.add(Finding.of(Reason.REVOKED, cert.getSubjectX500Principal().getName()
-                                + " revoked at " + status.revokedAt() + " (" + status.source() + "), not after " + at));
+                                + " revoked at " + when + " (" + status.source() + "), not after " + at));
                         return Optional.of(findings);
                     }
                     findings.add(Finding.of(Reason.REVOKED_AFTER_SIGNING, cert.getSubjectX500Principal().getName()
-                            + " revoked at " + status.revokedAt() + ", after " + at));
+                            + " revoked at " + when + ", after " + at));
                 }
                 case GOOD -> {
                     // nothing to say about this certificate
                 }
-                default -> throw new IllegalStateException(status.kind().name());
+                default -> throw new IllegalStateException(status.state().name());
             }
         }
         findings.add(Finding.of(Reason.REVOCATION_FROM_DOCUMENT));
         return Optional.of(findings);
     }
 
-    private enum Kind { GOOD, REVOKED, UNKNOWN }
-
-    private record Status(Kind kind, Instant revokedAt, String source) {
-    }
-
-    private Status statusOf(X509Certificate cert, X509Certificate issuer, Instant at) {
-        if (cert.getExtensionValue(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck.getId()) != null) {
-            return new Status(Kind.GOOD, null, "ocsp-nocheck");
-        }
-        boolean good = false;
-        for (BasicOCSPResp response : ocsps) {
-            for (SingleResp single : response.getResponses()) {
-                if (!about(single, cert, issuer) || !signedFor(response, issuer)) {
-                    continue;
-                }
-                CertificateStatus s = single.getCertStatus();
-                if (s instanceof RevokedStatus revoked) {
-                    return new Status(Kind.REVOKED, revoked.getRevocationTime().toInstant(), "OCSP");
-                }
-                good |= s == CertificateStatus.GOOD && fresh(single.getThisUpdate(), single.getNextUpdate(), at);
-            }
-        }
-        for (X509CRL crl : crls) {
-            if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) || !verifies(crl, issuer)) {
-                continue;
-            }
-            X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
-            if (entry != null) {
-                return new Status(Kind.REVOKED, entry.getRevocationDate().toInstant(), "CRL");
-            }
-            good |= fresh(crl.getThisUpdate(), crl.getNextUpdate(), at);
-        }
-        return new Status(good ? Kind.GOOD : Kind.UNKNOWN, null, "");
-    }
-
-    /** Issued after the time in question, or valid at it. */
-    private static boolean fresh(Date thisUpdate, Date nextUpdate, Instant at) {
-        Instant issued = thisUpdate.toInstant();
-        if (!issued.isBefore(at.minus(SKEW))) {
-            return true;
-        }
-        return nextUpdate == null || !at.isAfter(nextUpdate.toInstant());
-    }
-
-    private static boolean about(SingleResp single, X509Certificate cert, X509Certificate issuer) {
-        try {
-            CertificateID id = single.getCertID();
-            return id.getSerialNumber().equals(cert.getSerialNumber()) && id.matchesIssuer(
-                    new JcaX509CertificateHolder(issuer), new JcaDigestCalculatorProviderBuilder().build());
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
-                | org.bouncycastle.cert.ocsp.OCSPException e) {
-            return false;
-        }
-    }
-
-    /** Signed by the issuer itself or by a responder the issuer certified for OCSP signing. */
-    private static boolean signedFor(BasicOCSPResp response, X509Certificate issuer) {
-        try {
-            X509Certificate signer = issuer;
-            X509CertificateHolder[] certs = response.getCerts();
-            if (certs.length > 0) {
-                X509Certificate responder = new JcaX509CertificateConverter().getCertificate(certs[0]);
-                if (!responder.equals(issuer)) {
-                    responder.verify(issuer.getPublicKey());
-                    responder.checkValidity(response.getProducedAt());
-                    List<String> eku = responder.getExtendedKeyUsage();
-                    if (eku == null || !eku.contains(OCSP_SIGNING)) {
-                        return false;
-                    }
-                }
-                signer = responder;
-            }
-            return response.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublicKey()));
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
-                | org.bouncycastle.cert.ocsp.OCSPException e) {
-            return false;
-        }
-    }
-
-    private static boolean verifies(X509CRL crl, X509Certificate issuer) {
-        try {
-            crl.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private interface Parse {
-        void run() throws IOException, GeneralSecurityException, org.bouncycastle.cert.ocsp.OCSPException;
+        void run() throws IOException, GeneralSecurityException;
     }
 
     private static void parse(Parse parse) {
         try {
             parse.run();
-        } catch (IOException | GeneralSecurityException | org.bouncycastle.cert.ocsp.OCSPException
-                | RuntimeException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             // An unreadable entry is no evidence; the check then finds no status and says so.
         }
     }

@@ -38,6 +38,7 @@ import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
 import vn.lienthong.signing.ltv.LongTermResult;
 import vn.lienthong.signing.ltv.RevocationSource;
+import vn.lienthong.signing.ltv.RevocationStatus;
 import vn.lienthong.signing.pdf.Certification;
 import vn.lienthong.signing.pdf.PadesLongTerm;
 import vn.lienthong.signing.pdf.PadesParameters;
@@ -113,6 +114,13 @@ class LongTermSignaturesTest {
         TrialPki.Issued officer = issue(EndEntity.officer("cb-0002", AGENCY));
         services.revoke(officer.certificate(), Instant.now().minus(Duration.ofMinutes(10)),
                 Revocation.KEY_COMPROMISE);
+        // What the gateway asks before signing: revoked now, by OCSP; and by the CRL when OCSP is down.
+        assertTrue(RevocationStatus.fetch(officer.certificate(), pki.issuing().certificate(), Instant.now(),
+                revocation).revokedBy(Instant.now()));
+        assertEquals("CRL", RevocationStatus.of(officer.certificate(), pki.issuing().certificate(), Instant.now(),
+                List.of(), List.of(services.issuingCrl())).source());
+        assertEquals(RevocationStatus.State.GOOD, RevocationStatus.fetch(agency.certificate(),
+                pki.issuing().certificate(), Instant.now(), revocation).state());
         Path paper = signTwice("revoked-before", officer);
 
         assertTrue(new PadesLongTerm(revocation).extend(paper).longTerm());
