@@ -28,7 +28,8 @@ class ArchitectureTest {
 
     @Test
     void cmsCodeNeverTouchesPdfBox() {
-        noClasses().that().resideInAnyPackage("..signing.cms..", "..signing.key..", "..signing.tsp..")
+        noClasses().that().resideInAnyPackage("..signing.cms..", "..signing.key..", "..signing.tsp..", "..signing.pki..",
+                        "..signing.ltv..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")
                 .check(classes);
     }

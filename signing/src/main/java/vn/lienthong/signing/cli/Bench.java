@@ -5,12 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +38,13 @@ import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.SigningProviders;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.pki.DemoPki;
+import vn.lienthong.signing.pki.DemoTrustServices;
+import vn.lienthong.signing.pki.EndEntity;
+import vn.lienthong.signing.pki.MemoryRevocationRegistry;
+import vn.lienthong.signing.pki.PkiSettings;
+import vn.lienthong.signing.ltv.LongTermResult;
+import vn.lienthong.signing.pdf.PadesLongTerm;
 import vn.lienthong.signing.pdf.PadesParameters;
 import vn.lienthong.signing.pdf.PadesSigner;
 import vn.lienthong.signing.verify.SignatureVerifier;
@@ -121,6 +130,17 @@ final class Bench {
                 ProviderPreference.NATIVE_IF_AVAILABLE);
         SignatureVerifier verifier = new SignatureVerifier(
                 VerificationPolicy.of(List.of(pki.caCertificate()), List.of(pki.crl(List.of()))));
+        // B-LT: the DEMO PKI's in-process TSA, OCSP responder and CRLs; validation offline from the DSS dictionary.
+        DemoTrustServices demo = DemoTrustServices.create(DemoPki.create(
+                PkiSettings.demo(URI.create("https://lienthong.example")), Clock.systemUTC()),
+                new MemoryRevocationRegistry());
+        TrialPki.Issued ltIssued = demo.issue(EndEntity.officer("bench", "Bench"));
+        Pkcs12KeySource ltKey = Pkcs12KeySource.ofKey(ltIssued.key(), ltIssued.chain(),
+                ProviderPreference.NATIVE_IF_AVAILABLE);
+        PadesSigner ltSigner = new PadesSigner(demo.tsa());
+        PadesLongTerm longTerm = new PadesLongTerm(demo.revocationSource());
+        SignatureVerifier ltVerifier = new SignatureVerifier(
+                VerificationPolicy.of(List.of(demo.pki().root().certificate()), List.of()));
         Path dir;
         try {
             dir = Files.createTempDirectory("lienthong-bench");
@@ -147,6 +167,26 @@ final class Bench {
                     }
                     double verify = millis(() -> verifier.verify(signed, null), seconds);
                     out.printf(Locale.ROOT, "verify %dmb: %.1f ms%n", mb, verify);
+                }
+                Path lt = dir.resolve("lt-" + mb + "mb.pdf");
+                Runnable signLt = () -> {
+                    ltSigner.sign(scan, lt, params, ltKey);
+                    LongTermResult result = longTerm.extend(lt);
+                    if (!result.longTerm()) {
+                        err.println("# bench PDF stayed at B-T: " + result.missing());
+                    }
+                };
+                signLt.run();
+                if (!only.equals("verify")) {
+                    out.printf(Locale.ROOT, "pdf-sign-lt %dmb: %.1f ms%n", mb, millis(signLt, seconds));
+                }
+                if (!only.equals("pdf-sign")) {
+                    VerificationReport check = ltVerifier.verify(lt, null);
+                    if (!check.passed() || !check.signatures().get(0).level().equals(LongTermResult.LT)) {
+                        err.println("# bench B-LT PDF did not verify at LT: " + check.toText());
+                    }
+                    out.printf(Locale.ROOT, "verify-lt %dmb: %.1f ms%n", mb,
+                            millis(() -> ltVerifier.verify(lt, null), seconds));
                 }
             }
         } finally {

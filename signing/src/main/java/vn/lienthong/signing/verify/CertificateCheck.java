@@ -40,18 +40,24 @@ final class CertificateCheck {
 
     /** Findings for the signer certificate at {@code at}; empty when all is well. */
     List<Finding> signer(X509Certificate cert, Collection<X509Certificate> pool, Instant at) {
+        return signer(cert, pool, at, DocumentRevocationData.NONE);
+    }
+
+    /** As {@link #signer(X509Certificate, Collection, Instant)}, deciding revocation from the document's own data when it covers the chain. */
+    List<Finding> signer(X509Certificate cert, Collection<X509Certificate> pool, Instant at,
+            DocumentRevocationData embedded) {
         List<Finding> findings = new ArrayList<>(keyChecks(cert));
         boolean[] usage = cert.getKeyUsage();
         if (usage != null && !usage[0] && !usage[1]) {
             findings.add(Finding.of(Reason.SIG_CONSTRAINTS_FAILURE, "KeyUsage lacks digitalSignature/nonRepudiation"));
         }
-        findings.addAll(path(cert, pool, at, true));
+        findings.addAll(path(cert, pool, at, true, embedded));
         return findings;
     }
 
     /** Findings for a TSA certificate at the token's genTime (revocation of TSA certificates is not checked). */
     List<Finding> timestampAuthority(X509Certificate cert, Collection<X509Certificate> pool, Instant at) {
-        return path(cert, pool, at, false);
+        return path(cert, pool, at, false, DocumentRevocationData.NONE);
     }
 
     static List<Finding> keyChecks(X509Certificate cert) {
@@ -68,18 +74,29 @@ final class CertificateCheck {
     }
 
     private List<Finding> path(X509Certificate cert, Collection<X509Certificate> pool, Instant at,
-            boolean checkRevocation) {
+            boolean checkRevocation, DocumentRevocationData embedded) {
         if (anchors.isEmpty()) {
             return List.of(Finding.of(Reason.NO_CERTIFICATE_CHAIN_FOUND, "no trust anchor configured (--trust)"));
         }
         CertPath path;
+        X509Certificate anchor;
         try {
-            path = build(cert, pool, at);
+            PKIXCertPathBuilderResult built = build(cert, pool, at);
+            path = built.getCertPath();
+            anchor = built.getTrustAnchor().getTrustedCert();
         } catch (GeneralSecurityException e) {
             return List.of(whyNoPath(cert, pool, at, e));
         }
         if (!checkRevocation) {
             return List.of();
+        }
+        if (embedded.hasRevocationData() && anchor != null) {
+            @SuppressWarnings("unchecked")
+            List<X509Certificate> certs = (List<X509Certificate>) path.getCertificates();
+            java.util.Optional<List<Finding>> fromDocument = embedded.evaluate(certs, anchor, at);
+            if (fromDocument.isPresent()) {
+                return fromDocument.get();
+            }
         }
         if (!policy.revocationConfigured()) {
             return List.of(policy.revocation() == RevocationMode.REQUIRE
@@ -117,7 +134,7 @@ final class CertificateCheck {
         }
     }
 
-    private CertPath build(X509Certificate cert, Collection<X509Certificate> pool, Instant at)
+    private PKIXCertPathBuilderResult build(X509Certificate cert, Collection<X509Certificate> pool, Instant at)
             throws GeneralSecurityException {
         X509CertSelector target = new X509CertSelector();
         target.setCertificate(cert);
@@ -125,7 +142,7 @@ final class CertificateCheck {
         params.addCertStore(store(pool));
         params.setDate(Date.from(at));
         params.setRevocationEnabled(false);
-        return ((PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params)).getCertPath();
+        return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
     }
 
     /** Tells "expired/not yet valid" apart from "no trusted chain" by retrying inside the validity window. */

@@ -55,6 +55,12 @@ public enum Reason {
     NOT_PSS(null,
             "RSA PKCS#1 v1.5: Thông tư 15/2025 khuyến nghị RSASSA-PSS",
             "RSA PKCS#1 v1.5: Circular 15/2025 asks for RSASSA-PSS"),
+    REVOCATION_FROM_DOCUMENT(null,
+            "Tình trạng thu hồi được kiểm tra bằng dữ liệu kèm trong tài liệu (DSS)",
+            "Revocation was checked with the validation data embedded in the document (DSS)"),
+    REVOKED_AFTER_SIGNING(null,
+            "Chứng thư số bị thu hồi sau thời điểm ký đã được gắn dấu thời gian: chữ ký vẫn hợp lệ",
+            "The certificate was revoked after the time-stamped signing time: the signature stays valid"),
     SIGNING_TIME_CLAIMED(null,
             "Thời điểm ký do người ký tự khai, không có dấu thời gian",
             "The signing time is claimed by the signer; there is no time-stamp");

@@ -97,10 +97,15 @@ public final class SignatureVerifier {
             signatures.sort(Comparator.comparingLong(s -> revisionEnd(s)));
             Map<COSDictionary, String> names = fieldNames(doc);
             PdfDocMdp docMdp = PdfDocMdp.of(doc);
+            DocumentRevocationData embedded = DocumentRevocationData.read(doc);
+            long lastDocumentTimestamp = signatures.stream()
+                    .filter(s -> "ETSI.RFC3161".equals(s.getSubFilter())).mapToLong(s -> revisionEnd(s)).max()
+                    .orElse(-1);
             List<SignatureReport> reports = new ArrayList<>();
             for (int i = 0; i < signatures.size(); i++) {
                 reports.add(verifyPdfSignature(doc, pdf, channel, length, signatures.get(i), i + 1,
-                        names.getOrDefault(signatures.get(i).getCOSObject(), "Signature" + (i + 1)), docMdp));
+                        names.getOrDefault(signatures.get(i).getCOSObject(), "Signature" + (i + 1)), docMdp,
+                        embedded, lastDocumentTimestamp > revisionEnd(signatures.get(i))));
             }
             return new VerificationReport(pdf.getFileName().toString(), DocumentKind.PDF, reports, "JDK providers");
         } catch (IOException e) {
@@ -109,7 +114,8 @@ public final class SignatureVerifier {
     }
 
     private SignatureReport verifyPdfSignature(PDDocument doc, Path pdf, FileChannel channel, long length,
-            PDSignature signature, int index, String name, PdfDocMdp docMdp) throws IOException {
+            PDSignature signature, int index, String name, PdfDocMdp docMdp, DocumentRevocationData embedded,
+            boolean archiveTimestamped) throws IOException {
         long[] range = longs(signature.getCOSObject().getCOSArray(COSName.BYTERANGE));
         Optional<Instant> claimed = Optional.ofNullable(signature.getSignDate()).map(c -> c.toInstant());
         String subFilter = signature.getSubFilter() == null ? "" : signature.getSubFilter();
@@ -162,7 +168,7 @@ public final class SignatureVerifier {
             }
         };
         return signers.check(cms, signer, digest, new SignerCheck.Context(index, name, profile, claimed, extra,
-                Optional.of(coverage)));
+                Optional.of(coverage), embedded, archiveTimestamped));
     }
 
     private static long revisionEnd(PDSignature s) {

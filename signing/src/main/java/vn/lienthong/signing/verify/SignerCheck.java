@@ -53,7 +53,14 @@ final class SignerCheck {
 
     /** What the caller knows beyond the CMS. */
     record Context(int index, String name, String profile, Optional<Instant> claimedTimeOverride,
-            List<Finding> extraFindings, Optional<PdfCoverage> coverage) {
+            List<Finding> extraFindings, Optional<PdfCoverage> coverage, DocumentRevocationData embedded,
+            boolean archiveTimestamped) {
+
+        Context(int index, String name, String profile, Optional<Instant> claimedTimeOverride,
+                List<Finding> extraFindings, Optional<PdfCoverage> coverage) {
+            this(index, name, profile, claimedTimeOverride, extraFindings, coverage, DocumentRevocationData.NONE,
+                    false);
+        }
     }
 
     private final CertificateCheck certificates;
@@ -64,7 +71,8 @@ final class SignerCheck {
 
     SignatureReport check(CMSSignedData signedData, SignerInformation signer, ContentDigest content, Context ctx) {
         List<Finding> findings = new ArrayList<>(ctx.extraFindings());
-        List<X509Certificate> pool = certificates(signedData.getCertificates());
+        List<X509Certificate> pool = new ArrayList<>(certificates(signedData.getCertificates()));
+        pool.addAll(ctx.embedded().certificates());
         Optional<X509Certificate> cert = findSigner(signedData.getCertificates(), signer);
         String digestName = DIGEST_NAMES.getOrDefault(signer.getDigestAlgOID(), signer.getDigestAlgOID());
         String algorithm = algorithmName(signer, digestName);
@@ -106,7 +114,7 @@ final class SignerCheck {
             if (tstTime.isEmpty() && claimed.isPresent()) {
                 findings.add(Finding.of(Reason.SIGNING_TIME_CLAIMED, claimed.get().toString()));
             }
-            findings.addAll(certificates.signer(cert.get(), pool, at));
+            findings.addAll(certificates.signer(cert.get(), pool, at, ctx.embedded()));
         }
         Indication indication = Indication.TOTAL_PASSED;
         for (Finding f : findings) {
@@ -115,6 +123,9 @@ final class SignerCheck {
             }
         }
         String level = level(ctx.profile(), signed, tstTime.isPresent());
+        if (level.endsWith("-T") && findings.stream().anyMatch(f -> f.reason() == Reason.REVOCATION_FROM_DOCUMENT)) {
+            level = level.substring(0, level.length() - 1) + (ctx.archiveTimestamped() ? "LTA" : "LT");
+        }
         return new SignatureReport(ctx.index(), ctx.name(), indication, findings,
                 cert.map(c -> c.getSubjectX500Principal().getName()), algorithm, level, claimed, tstTime,
                 ctx.coverage());
