@@ -37,10 +37,11 @@ import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 @EnumSource(TestDatabase.class)
 class CitizenNoticesTest {
 
+    private static final OffsetDateTime AT = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
+
     @Parameter
     TestDatabase engine;
 
-    private static final OffsetDateTime AT = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
     private JdbcNoticeOutbox outbox;
     private CitizenNotices notices;
 

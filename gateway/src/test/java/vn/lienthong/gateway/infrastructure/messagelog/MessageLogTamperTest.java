@@ -41,10 +41,11 @@ import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 @EnumSource(TestDatabase.class)
 class MessageLogTamperTest {
 
+    private static final int RECORDS = 20;
+
     @Parameter
     TestDatabase engine;
 
-    private static final int RECORDS = 20;
     private DataSource db;
     private ChainedMessageLog log;
 

@@ -30,12 +30,12 @@ import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 @EnumSource(TestDatabase.class)
 class DossierSearchTest {
 
-    @Parameter
-    TestDatabase engine;
-
     private static final String UNIT = "000.00.20.H30";
     private static final String OTHER = "002.00.20.H13";
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-07T09:00:00+07:00");
+
+    @Parameter
+    TestDatabase engine;
 
     private final JdbcDossierRepository repository = new JdbcDossierRepository();
 

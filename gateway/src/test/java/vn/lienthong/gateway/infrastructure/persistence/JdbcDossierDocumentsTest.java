@@ -69,9 +69,6 @@ import vn.lienthong.signing.key.TrialPki;
 @EnumSource(TestDatabase.class)
 class JdbcDossierDocumentsTest {
 
-    @Parameter
-    TestDatabase engine;
-
     private static final DossierCode CODE = new DossierCode("000.00.20.H30-261008-0001");
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
     private static final SigningKey KEY;
@@ -81,6 +78,9 @@ class JdbcDossierDocumentsTest {
                 TrialPki.Profile.signer("Lien Thong gateway test", "Test", "RSA"));
         KEY = SigningKey.of(Pkcs12KeySource.ofKey(issued.key(), issued.chain(), ProviderPreference.JDK));
     }
+
+    @Parameter
+    TestDatabase engine;
 
     @TempDir
     Path dir;

@@ -22,12 +22,13 @@ import vn.lienthong.gateway.domain.paper.PaperJob;
 @EnumSource(TestDatabase.class)
 class JdbcPaperJobsTest {
 
-    @Parameter
-    TestDatabase engine;
-
     private static final DossierCode CODE = new DossierCode("000.00.00.H30-261008-0975");
     private static final DossierCode OTHER = new DossierCode("000.00.00.H30-261008-0976");
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-10-08T09:00:00.123456789+07:00");
+
+    @Parameter
+    TestDatabase engine;
+
     private JdbcPaperJobs jobs;
 
     @BeforeEach
