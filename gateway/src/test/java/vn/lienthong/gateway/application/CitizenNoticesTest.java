@@ -10,6 +10,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.application.event.DossierRescheduled;
 import vn.lienthong.gateway.application.event.DossierStatusChanged;
@@ -26,19 +29,25 @@ import vn.lienthong.gateway.domain.notice.NoticeChannel;
 import vn.lienthong.gateway.domain.notice.NoticePolicy;
 import vn.lienthong.gateway.domain.notice.NoticeStatus;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
-import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
 import vn.lienthong.gateway.infrastructure.persistence.JdbcNoticeOutbox;
+import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 
-/** The observer on a real notice outbox (H2): one row per event and channel, only with consent. */
+/** The observer on a real notice outbox (H2 and PostgreSQL): one row per event and channel, only with consent. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CitizenNoticesTest {
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
+
+    @Parameter
+    TestDatabase engine;
+
     private JdbcNoticeOutbox outbox;
     private CitizenNotices notices;
 
     @BeforeEach
     void setUp() {
-        outbox = new JdbcNoticeOutbox(TestMessageLogs.database());
+        outbox = new JdbcNoticeOutbox(engine.fresh());
         notices = new CitizenNotices();
         notices.outbox = outbox;
         notices.catalogue = new ProcedureCatalogue("test", List.of(), List.of());

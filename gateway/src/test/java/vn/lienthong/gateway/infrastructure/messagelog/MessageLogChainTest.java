@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.domain.messagelog.ChainHash;
 import vn.lienthong.gateway.domain.messagelog.LoggedMessage;
@@ -28,13 +31,19 @@ import vn.lienthong.gateway.domain.messagelog.MessageLogQuery;
 import vn.lienthong.gateway.domain.messagelog.MessageRecord;
 import vn.lienthong.gateway.domain.messagelog.SignedBatch;
 import vn.lienthong.gateway.domain.messagelog.Verification;
+import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 
 /** The chain: gapless ids, each record linked to the one before, one chain under concurrency, signed in batches. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class MessageLogChainTest {
+
+    @Parameter
+    TestDatabase engine;
 
     @Test
     void recordsAreChainedOneAfterAnother() {
-        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 1000)) {
+        try (ChainedMessageLog log = TestMessageLogs.open(engine.fresh(), Clock.systemUTC(), 1000)) {
             MessageRecord first = log.append(TestMessageLogs.request(1));
             MessageRecord second = log.append(TestMessageLogs.response(1));
             assertEquals(1, first.id());
@@ -53,7 +62,7 @@ class MessageLogChainTest {
 
     @Test
     void concurrentWritersMakeOneGaplessChain() throws Exception {
-        DataSource db = TestMessageLogs.database();
+        DataSource db = engine.fresh();
         int threads = 8;
         int each = 150;
         try (ChainedMessageLog log = TestMessageLogs.open(db, Clock.systemUTC(), 100)) {
@@ -90,7 +99,7 @@ class MessageLogChainTest {
 
     @Test
     void aBatchClosesAtItsRecordCountAndTheTimerSignsTheTail() {
-        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 3)) {
+        try (ChainedMessageLog log = TestMessageLogs.open(engine.fresh(), Clock.systemUTC(), 3)) {
             for (int i = 0; i < 7; i++) {
                 log.append(TestMessageLogs.request(i));
             }
@@ -114,7 +123,7 @@ class MessageLogChainTest {
 
     @Test
     void closingSignsTheTail() {
-        DataSource db = TestMessageLogs.database();
+        DataSource db = engine.fresh();
         try (ChainedMessageLog log = TestMessageLogs.open(db, Clock.systemUTC(), 1000)) {
             log.append(TestMessageLogs.request(1));
         }
@@ -128,7 +137,7 @@ class MessageLogChainTest {
 
     @Test
     void aBrokenReplyWithANulCharacterIsStoredNotRefused() {
-        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 1000)) {
+        try (ChainedMessageLog log = TestMessageLogs.open(engine.fresh(), Clock.systemUTC(), 1000)) {
             MessageRecord r = log.append(LoggedMessage.of(MessageKind.RESPONSE, "civil-status", "msg-nul", null, 200,
                     java.util.Map.of("X-Odd", "a\u0000b"), "{\"registrationNumber\":\"12\u00003\"}"));
             assertEquals("{\"registrationNumber\":\"12\u24003\"}", log.find(new MessageLogQuery(null, null, null, 1))
@@ -140,7 +149,7 @@ class MessageLogChainTest {
 
     @Test
     void pagesFilterByDossierAndAgencyNewestFirst() {
-        try (ChainedMessageLog log = TestMessageLogs.open(TestMessageLogs.database(), Clock.systemUTC(), 1000)) {
+        try (ChainedMessageLog log = TestMessageLogs.open(engine.fresh(), Clock.systemUTC(), 1000)) {
             for (int i = 1; i <= 3; i++) {
                 log.append(TestMessageLogs.request(i));
                 log.append(TestMessageLogs.response(i));

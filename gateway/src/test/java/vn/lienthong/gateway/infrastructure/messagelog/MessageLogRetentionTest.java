@@ -13,15 +13,24 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.domain.messagelog.MessageKind;
 import vn.lienthong.gateway.domain.messagelog.MessageLogQuery;
 import vn.lienthong.gateway.domain.messagelog.MessageRecord;
 import vn.lienthong.gateway.domain.messagelog.PurgeAnchor;
 import vn.lienthong.gateway.domain.messagelog.Verification;
+import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 
 /** Retention purges whole old batches, the purge is a record of the chain, and what remains still verifies. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class MessageLogRetentionTest {
+
+    @Parameter
+    TestDatabase engine;
 
     private final TestMessageLogs.TestClock clock = new TestMessageLogs.TestClock(Instant.parse("2026-01-05T02:00:00Z"));
     private DataSource db;
@@ -30,7 +39,7 @@ class MessageLogRetentionTest {
     /** Ten records a day for three days, in batches of four. */
     @BeforeEach
     void threeDays() {
-        db = TestMessageLogs.database();
+        db = engine.fresh();
         log = TestMessageLogs.open(db, clock, 4);
         for (int day = 0; day < 3; day++) {
             for (int i = 0; i < 10; i++) {

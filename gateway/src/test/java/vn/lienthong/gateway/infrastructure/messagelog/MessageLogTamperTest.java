@@ -19,6 +19,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,21 +30,28 @@ import vn.lienthong.gateway.domain.messagelog.MessageKind;
 import vn.lienthong.gateway.domain.messagelog.MessageRecord;
 import vn.lienthong.gateway.domain.messagelog.SignedBatch;
 import vn.lienthong.gateway.domain.messagelog.Verification;
+import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 
 /**
  * One changed byte anywhere makes verification fail and name the record: 20 records, batches of
  * 6 (records 19 and 20 not yet signed), and each kind of field changed in a signed record and in
  * the unsigned tail. The record to change is drawn with a fixed seed.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class MessageLogTamperTest {
 
     private static final int RECORDS = 20;
+
+    @Parameter
+    TestDatabase engine;
+
     private DataSource db;
     private ChainedMessageLog log;
 
     @BeforeEach
     void twentyRecords() {
-        db = TestMessageLogs.database();
+        db = engine.fresh();
         log = TestMessageLogs.open(db, Clock.systemUTC(), 6);
         for (int i = 1; i <= RECORDS / 2; i++) {
             log.append(TestMessageLogs.request(i));

@@ -9,22 +9,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import vn.lienthong.gateway.domain.messagelog.ChainSigner;
 import vn.lienthong.gateway.domain.messagelog.LoggedMessage;
 import vn.lienthong.gateway.domain.messagelog.MessageKind;
+import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
 
-/** A migrated in-memory H2 database, the gateway's signer from a throw-away PKI, and a clock tests can move. */
+/** A migrated database, the gateway's signer from a throw-away PKI, and a clock tests can move. */
 public final class TestMessageLogs {
 
     private static final TrialPki PKI = TrialPki.create("Lien Thong test CA");
@@ -36,35 +32,9 @@ public final class TestMessageLogs {
     private TestMessageLogs() {
     }
 
-    /**
-     * A fresh database at the newest schema (V1 to V4), kept until the JVM ends: in-memory H2, or a
-     * fresh schema in the PostgreSQL database named by {@code -Dlienthong.test.postgres=jdbc:postgresql://...}
-     * (user lienthong, password in {@code lienthong.test.postgres.password}), to check the SQL there by hand.
-     */
+    /** A fresh in-memory H2 database at the newest schema, for the tests that use the log, not test its SQL. */
     public static DataSource database() {
-        String postgres = System.getProperty("lienthong.test.postgres");
-        if (postgres != null) {
-            return postgresSchema(postgres);
-        }
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:message-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        ds.setPassword("");
-        Flyway.configure(TestMessageLogs.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration")
-                .load().migrate();
-        return ds;
-    }
-
-    private static DataSource postgresSchema(String url) {
-        String schema = "ml_" + UUID.randomUUID().toString().replace("-", "");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser("lienthong");
-        ds.setPassword(System.getProperty("lienthong.test.postgres.password", ""));
-        ds.setCurrentSchema(schema);
-        Flyway.configure(TestMessageLogs.class.getClassLoader()).dataSource(ds).schemas(schema)
-                .locations("classpath:db/migration").load().migrate();
-        return ds;
+        return TestDatabase.H2.fresh();
     }
 
     public static ChainSigner gatewaySigner() {

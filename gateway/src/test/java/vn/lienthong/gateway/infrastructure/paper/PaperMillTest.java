@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.document.DossierDocument;
@@ -40,11 +42,14 @@ import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.infrastructure.persistence.JdbcPaperJobs;
+import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureVerifier;
 import vn.lienthong.signing.verify.VerificationPolicy;
 
 /** The mill makes what was ordered, deposits it once, retries a failure with backoff, and survives a crash. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PaperMillTest {
 
     @TempDir
@@ -55,8 +60,12 @@ class PaperMillTest {
             "{\"registrationNumber\":\"KS-12\",\"personalId\":\"001226004321\"}");
 
     private final MovableClock clock = new MovableClock(T0.toInstant());
-    private final JdbcPaperJobs jobs = new JdbcPaperJobs(PaperDatabase.migrated());
+    private final JdbcPaperJobs jobs;
     private final FakeDocuments documents = new FakeDocuments();
+
+    PaperMillTest(TestDatabase engine) {
+        jobs = new JdbcPaperJobs(engine.fresh());
+    }
 
     @BeforeAll
     static void demoKeys() {

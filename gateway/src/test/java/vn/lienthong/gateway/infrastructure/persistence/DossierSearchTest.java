@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.Applicant;
@@ -21,20 +24,24 @@ import vn.lienthong.gateway.domain.dossier.DossierPage;
 import vn.lienthong.gateway.domain.dossier.DossierQuery;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
-import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
 
 /** The desk's search box against the real schema: code, citizen ID, name, within the caller's scope. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class DossierSearchTest {
 
     private static final String UNIT = "000.00.20.H30";
     private static final String OTHER = "002.00.20.H13";
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-07T09:00:00+07:00");
 
+    @Parameter
+    TestDatabase engine;
+
     private final JdbcDossierRepository repository = new JdbcDossierRepository();
 
     @BeforeEach
     void freshDatabase() {
-        repository.dataSource = TestMessageLogs.database();
+        repository.dataSource = engine.fresh();
         add(UNIT + "-261207-0001", UNIT, "Nguyễn Thị Diệu", "001190012345");
         add(UNIT + "-261207-0002", UNIT, "Trần Văn Hùng", "001190012346");
         add(UNIT + "-261207-0012", UNIT, "Lê Thật", "001190012347");

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveConfig;
@@ -57,12 +60,13 @@ import vn.lienthong.gateway.domain.dossier.CitizenId;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
-import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
 
 /** The document register over a real archive and a migrated database: idempotency, races, crash recovery. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class JdbcDossierDocumentsTest {
 
     private static final DossierCode CODE = new DossierCode("000.00.20.H30-261008-0001");
@@ -74,6 +78,9 @@ class JdbcDossierDocumentsTest {
                 TrialPki.Profile.signer("Lien Thong gateway test", "Test", "RSA"));
         KEY = SigningKey.of(Pkcs12KeySource.ofKey(issued.key(), issued.chain(), ProviderPreference.JDK));
     }
+
+    @Parameter
+    TestDatabase engine;
 
     @TempDir
     Path dir;
@@ -88,7 +95,7 @@ class JdbcDossierDocumentsTest {
 
     @BeforeEach
     void open() {
-        database = TestMessageLogs.database();
+        database = engine.fresh();
         archive = Archive.open(ArchiveConfig.of(dir.resolve("archive"), new PadesDocumentSigner(KEY),
                 new CmsHeadSigner(KEY)));
         documents = new JdbcDossierDocuments(database, archive, repository(), Clock.systemUTC());

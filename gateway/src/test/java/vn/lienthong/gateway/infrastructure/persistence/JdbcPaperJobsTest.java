@@ -7,20 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.paper.PaperJob;
-import vn.lienthong.gateway.infrastructure.messagelog.TestMessageLogs;
 
 /** The job store: one job per (dossier, source), claims with a lease, retries, and what is still pending. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class JdbcPaperJobsTest {
 
     private static final DossierCode CODE = new DossierCode("000.00.00.H30-261008-0975");
     private static final DossierCode OTHER = new DossierCode("000.00.00.H30-261008-0976");
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-10-08T09:00:00.123456789+07:00");
-    private final JdbcPaperJobs jobs = new JdbcPaperJobs(TestMessageLogs.database());
+
+    @Parameter
+    TestDatabase engine;
+
+    private JdbcPaperJobs jobs;
+
+    @BeforeEach
+    void freshDatabase() {
+        jobs = new JdbcPaperJobs(engine.fresh());
+    }
 
     @Test
     void aSourceIsOrderedOncePerDossier() {
