@@ -21,11 +21,11 @@ public interface DemoClock {
     /**
      * Puts the clock {@code offset} ahead of real time (not added to the previous offset).
      *
-     * @throws IllegalStateException outside demo mode
+     * @throws DemoClockOffException outside demo mode
      * @throws IllegalArgumentException for a negative offset: the clock only moves forward from real time
      */
     void moveForward(Duration offset);
 
-    /** Back to real time. @throws IllegalStateException outside demo mode */
+    /** Back to real time. @throws DemoClockOffException outside demo mode */
     void reset();
 }

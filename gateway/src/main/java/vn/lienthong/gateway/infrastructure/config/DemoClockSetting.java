@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.application.DemoClock;
+import vn.lienthong.gateway.application.DemoClockOffException;
 
 /** The demo clock over the gateway's one {@link OffsetClock}, which {@link DomainProducers} hands to every reader. */
 @ApplicationScoped
@@ -60,7 +61,7 @@ public class DemoClockSetting implements DemoClock {
 
     private void requireDemo() {
         if (!available()) {
-            throw new IllegalStateException("The demo clock exists only in demo mode (LIENTHONG_DEMO)");
+            throw new DemoClockOffException();
         }
     }
 }

@@ -3,7 +3,6 @@ package vn.lienthong.gateway.interfaces.rest.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,14 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.application.DemoClock;
+import vn.lienthong.gateway.application.DemoClockOffException;
+import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.interfaces.rest.GatewayApi;
-import vn.lienthong.gateway.interfaces.rest.problem.Problem;
 
 /**
  * The demo clock for administrators: the gateway's clock moved forward by a duration, so that
  * deadlines, lateness and expiries show without waiting, and back to real time. It exists only in
- * demo mode (404 otherwise, as for any unknown path); every change is a line of the audit trail,
- * as every PUT and DELETE is.
+ * demo mode (404 otherwise); every change is a line of the audit trail, as every PUT and DELETE is.
  */
 @Path("/admin/demo-clock")
 @RequestScoped
@@ -43,7 +41,7 @@ public class DemoClockResource {
     @Inject
     DemoClock clock;
 
-    /** The clock's offset from real time (ISO-8601 duration, e.g. P3D) and the time the gateway reads. */
+    /** The clock's offset from real time (ISO-8601 duration, e.g. PT72H) and the time the gateway reads. */
     public record ClockView(String offset, Instant now) {
     }
 
@@ -57,8 +55,9 @@ public class DemoClockResource {
             description = "How far the gateway's clock is ahead of real time. Demo mode only.")
     @APIResponse(responseCode = "200", description = "offset, now")
     @APIResponse(responseCode = "404", description = "Not in demo mode")
-    public Response read() {
-        return clock.available() ? view() : off();
+    public ClockView read() {
+        requireDemo();
+        return view();
     }
 
     @PUT
@@ -70,20 +69,9 @@ public class DemoClockResource {
     @APIResponse(responseCode = "200", description = "offset, now")
     @APIResponse(responseCode = "400", description = "Not a non-negative ISO-8601 duration")
     @APIResponse(responseCode = "404", description = "Not in demo mode")
-    public Response move(ClockOffset body) {
-        if (!clock.available()) {
-            return off();
-        }
-        Duration offset;
-        try {
-            offset = Duration.parse(body == null || body.offset() == null ? "" : body.offset().trim());
-        } catch (DateTimeParseException e) {
-            return invalid();
-        }
-        if (offset.isNegative()) {
-            return invalid();
-        }
-        clock.moveForward(offset);
+    public ClockView move(ClockOffset body) {
+        requireDemo();
+        clock.moveForward(offset(body == null ? null : body.offset()));
         return view();
     }
 
@@ -93,27 +81,32 @@ public class DemoClockResource {
             description = "Puts the gateway's clock back to real time. Demo mode only.")
     @APIResponse(responseCode = "200", description = "offset, now")
     @APIResponse(responseCode = "404", description = "Not in demo mode")
-    public Response reset() {
-        if (!clock.available()) {
-            return off();
-        }
+    public ClockView reset() {
+        requireDemo();
         clock.reset();
         return view();
     }
 
-    private Response view() {
-        return Response.ok(new ClockView(clock.offset().toString(), clock.now())).build();
+    static Duration offset(String text) {
+        try {
+            Duration offset = Duration.parse(text == null ? "" : text.trim());
+            if (!offset.isNegative()) {
+                return offset;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below, as a negative one
+        }
+        throw new InvalidDossierException("offset", "Độ lệch phải là khoảng thời gian ISO-8601 không âm, ví dụ P3D hoặc PT36H",
+                "The offset must be a non-negative ISO-8601 duration, e.g. P3D or PT36H");
     }
 
-    private static Response off() {
-        return Problem.of("not-found", Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",
-                "Đồng hồ demo chỉ có ở chế độ demo", "The demo clock exists only in demo mode").toResponse();
+    private void requireDemo() {
+        if (!clock.available()) {
+            throw new DemoClockOffException();
+        }
     }
 
-    private static Response invalid() {
-        String vi = "Độ lệch phải là khoảng thời gian ISO-8601 không âm, ví dụ P3D hoặc PT36H";
-        String en = "The offset must be a non-negative ISO-8601 duration, e.g. P3D or PT36H";
-        return Problem.of("validation", Response.Status.BAD_REQUEST, "Dữ liệu không hợp lệ", "Invalid request", vi, en)
-                .withErrors(List.of(new Problem.FieldError("offset", vi, en))).toResponse();
+    private ClockView view() {
+        return new ClockView(clock.offset().toString(), clock.now());
     }
 }
