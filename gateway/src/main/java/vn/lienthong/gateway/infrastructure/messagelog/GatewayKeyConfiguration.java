@@ -54,7 +54,9 @@ public class GatewayKeyConfiguration {
 
     /** Fails the start when no DEMO key may be created and the keystore is not there. */
     void checkAtStart(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
-        missing(demo.demoMessageLogKey(), keystore.isPresent(), file()).ifPresent(line -> {
+        // The shipped properties name the DEMO file: a keystore left there counts as not set.
+        boolean configured = keystore.isPresent() && !file().equals(demoFile());
+        missing(demo.demoMessageLogKey(), configured, file()).ifPresent(line -> {
             LOG.severe(line);
             throw new MessageLogException(line, null);
         });
@@ -72,6 +74,10 @@ public class GatewayKeyConfiguration {
     }
 
     private Path file() {
-        return Path.of(keystore.orElse(dataDir + "/keys/message-log-DEMO.p12")).toAbsolutePath().normalize();
+        return keystore.map(k -> Path.of(k).toAbsolutePath().normalize()).orElseGet(this::demoFile);
+    }
+
+    private Path demoFile() {
+        return Path.of(dataDir + "/keys/message-log-DEMO.p12").toAbsolutePath().normalize();
     }
 }

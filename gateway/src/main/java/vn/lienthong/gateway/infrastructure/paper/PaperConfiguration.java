@@ -77,7 +77,10 @@ public class PaperConfiguration {
         }
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
         for (String role : new String[] {"officer", "agency"}) {
-            missing(location(role, dataDir), text("lienthong.papers." + role + ".keystore").isPresent()).ifPresent(line -> {
+            PaperKeys.Location where = location(role, dataDir);
+            // The shipped properties name the DEMO file: a keystore left there counts as not set.
+            boolean configured = !where.keystore().equals(demoKeystore(role, dataDir));
+            missing(where, configured).ifPresent(line -> {
                 LOG.severe(line);
                 throw new PaperKeyException(line, null);
             });
@@ -97,11 +100,15 @@ public class PaperConfiguration {
                 + "'s signing key (docs/papers.md), or LIENTHONG_DEMO=true for a demo");
     }
 
+    private static Path demoKeystore(String role, String dataDir) {
+        return Path.of(dataDir + "/keys/papers-" + role + "-DEMO.p12").toAbsolutePath().normalize();
+    }
+
     private PaperKeys.Location location(String role, String dataDir) {
         String prefix = "lienthong.papers." + role + ".";
         return new PaperKeys.Location(role, text(prefix + "pkcs11-config").map(Path::of),
-                Path.of(text(prefix + "keystore").orElse(dataDir + "/keys/papers-" + role + "-DEMO.p12"))
-                        .toAbsolutePath().normalize(),
+                text(prefix + "keystore").map(k -> Path.of(k).toAbsolutePath().normalize())
+                        .orElseGet(() -> demoKeystore(role, dataDir)),
                 text(prefix + "password").orElse("demo-only"),
                 text(prefix + "key-alias").orElse(role));
     }
