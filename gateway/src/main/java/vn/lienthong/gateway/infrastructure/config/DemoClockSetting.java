@@ -22,8 +22,8 @@ public class DemoClockSetting implements DemoClock {
     @Inject
     DemoMode demo;
 
-    /** The gateway's clock. */
-    OffsetClock clock() {
+    /** The gateway's clock (public: called through the CDI proxy). */
+    public OffsetClock clock() {
         return clock;
     }
 
