@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -61,6 +62,10 @@ public class SandboxCallbacks {
 
     @Inject
     AgencyAddresses addresses;
+
+    /** The gateway's clock, which the demo clock may have moved: the gateway checks the timestamp against it. */
+    @Inject
+    Clock clock;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile ScheduledFuture<?> resumption;
@@ -135,7 +140,7 @@ public class SandboxCallbacks {
 
     /** The gateway's HTTP status, or 0 when it could not be reached. */
     private int send(String agencyId, String body, String base) {
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/callbacks/" + agencyId))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -65,9 +65,10 @@ public class DomainProducers {
         return catalogue;
     }
 
+    /** UTC, moved forward only by the demo clock ({@link DemoClockSetting}), in demo mode. */
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(DemoClockSetting demoClock) {
+        return demoClock.clock();
     }
 }

@@ -1,35 +1,26 @@
 package vn.lienthong.gateway.infrastructure.config;
 
-import java.util.Optional;
 import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * Whether the sandbox is on, and where its notice sinks listen once they have started: what the
- * sandbox and the gateway's notice transports both read, so that neither imports the other. On by
- * default only in the embedded run (no external database); {@code lienthong.sandbox.enabled}
- * decides otherwise.
+ * sandbox and the gateway's notice transports both read, so that neither imports the other. On in
+ * demo mode ({@link DemoMode}); {@code lienthong.sandbox.enabled} overrides it.
  */
 @ApplicationScoped
 public class SandboxMode {
 
     @Inject
-    @ConfigProperty(name = "lienthong.sandbox.enabled")
-    Optional<Boolean> enabled;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.db.url")
-    Optional<String> externalDatabase;
+    DemoMode demo;
 
     private volatile String contextPath = "";
     private volatile int smtpPort;
 
     public boolean enabled() {
-        return enabled.orElse(externalDatabase.isEmpty());
+        return demo.sandbox();
     }
 
     /** Where the application is deployed ("" at the root); the sandbox's servlet learns it at start. */

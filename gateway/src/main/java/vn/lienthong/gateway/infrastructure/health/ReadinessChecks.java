@@ -9,17 +9,26 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
+import vn.lienthong.gateway.application.DemoClock;
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
+import vn.lienthong.gateway.infrastructure.config.DemoMode;
 
 /**
  * Readiness: the Camel context runs (the database's own check is {@code persistence.DatabaseReadiness}).
- * Liveness: the application is deployed.
+ * Liveness: the application is deployed; its data say whether this gateway is a demo
+ * ({@code "demo": true}) and, then, how far the demo clock is ahead of real time.
  */
 @ApplicationScoped
 public class ReadinessChecks {
 
     @Inject
     CamelRuntime camel;
+
+    @Inject
+    DemoMode demo;
+
+    @Inject
+    DemoClock demoClock;
 
     @Produces
     @Readiness
@@ -34,6 +43,12 @@ public class ReadinessChecks {
     @Produces
     @Liveness
     HealthCheck deployed() {
-        return () -> HealthCheckResponse.up("deployed");
+        return () -> {
+            var response = HealthCheckResponse.named("deployed").up().withData("demo", demo.enabled());
+            if (demo.enabled()) {
+                response.withData("demoClockOffset", demoClock.offset().toString());
+            }
+            return response.build();
+        };
     }
 }

@@ -3,19 +3,34 @@ package vn.lienthong.gateway.infrastructure.paper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+
+import vn.lienthong.gateway.domain.paper.PaperKeyException;
+import vn.lienthong.gateway.infrastructure.config.DemoMode;
 
 /** The papers' settings and keys from MicroProfile Config (keys documented in microprofile-config.properties). */
 @ApplicationScoped
 public class PaperConfiguration {
 
+    private static final Logger LOG = Logger.getLogger(PaperConfiguration.class.getName());
+    /** With the message log's key check: after the demo switch, before the database is migrated. */
+    private static final int PRIORITY = 60;
+
     @Inject
     Config config;
+
+    @Inject
+    DemoMode demo;
 
     PaperMill.Settings settings() {
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
@@ -50,17 +65,50 @@ public class PaperConfiguration {
         return Files.isRegularFile(ca) ? Optional.of(ca) : Optional.empty();
     }
 
-    /** Like the message log's key: DEMO keys by default only with the embedded database. */
+    /** Like the message log's key: DEMO keys in demo mode ({@link DemoMode}; demo-keys.enabled overrides). */
     private boolean demoKeys() {
-        return config.getOptionalValue("lienthong.papers.demo-keys.enabled", Boolean.class)
-                .orElse(text("lienthong.db.url").isEmpty());
+        return demo.demoPaperKeys();
+    }
+
+    /** Fails the start, not the first paper, when no DEMO keys may be created and a key is not there. */
+    void checkAtStart(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+        if (demoKeys()) {
+            return;
+        }
+        String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
+        for (String role : new String[] {"officer", "agency"}) {
+            PaperKeys.Location where = location(role, dataDir);
+            // The shipped properties name the DEMO file: a keystore left there counts as not set.
+            boolean configured = !where.keystore().equals(demoKeystore(role, dataDir));
+            missing(where, configured).ifPresent(line -> {
+                LOG.severe(line);
+                throw new PaperKeyException(line, null);
+            });
+        }
+    }
+
+    /** The one line saying which setting is missing, or empty when the key is configured and there. */
+    static Optional<String> missing(PaperKeys.Location where, boolean configured) {
+        if (where.pkcs11Config().isPresent() || Files.exists(where.keystore())) {
+            return Optional.empty();
+        }
+        String variable = "LIENTHONG_PAPERS_" + where.role().toUpperCase(Locale.ROOT) + "_KEYSTORE";
+        return Optional.of("The gateway does not start: "
+                + (configured ? variable + " names " + where.keystore() + ", which does not exist"
+                              : variable + " (lienthong.papers." + where.role() + ".keystore) is not set")
+                + "; set it (or _PKCS11_CONFIG) to the " + where.role()
+                + "'s signing key (docs/papers.md), or LIENTHONG_DEMO=true for a demo");
+    }
+
+    private static Path demoKeystore(String role, String dataDir) {
+        return Path.of(dataDir + "/keys/papers-" + role + "-DEMO.p12").toAbsolutePath().normalize();
     }
 
     private PaperKeys.Location location(String role, String dataDir) {
         String prefix = "lienthong.papers." + role + ".";
         return new PaperKeys.Location(role, text(prefix + "pkcs11-config").map(Path::of),
-                Path.of(text(prefix + "keystore").orElse(dataDir + "/keys/papers-" + role + "-DEMO.p12"))
-                        .toAbsolutePath().normalize(),
+                text(prefix + "keystore").map(k -> Path.of(k).toAbsolutePath().normalize())
+                        .orElseGet(() -> demoKeystore(role, dataDir)),
                 text(prefix + "password").orElse("demo-only"),
                 text(prefix + "key-alias").orElse(role));
     }

@@ -18,7 +18,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -32,13 +31,15 @@ import jakarta.json.Json;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.application.DemoTokens;
+import vn.lienthong.gateway.infrastructure.config.DemoMode;
 
 /**
  * The embedded default's token issuer: on first start, an RSA key pair under
  * {@code <data dir>/keys}, whose public half is what MicroProfile JWT verifies tokens with
  * (mp.jwt.verify.publickey.location). {@code scripts/demo-token} signs tokens with the private
- * half, and so does {@link #mint} for the console's demo sign-in. Off with an external database
- * unless enabled; a province points MicroProfile JWT at its own identity provider instead.
+ * half, and so does {@link #mint} for the console's demo sign-in. On in demo mode ({@link DemoMode};
+ * lienthong.security.demo-issuer.enabled overrides); a province points MicroProfile JWT at its own
+ * identity provider instead.
  */
 @ApplicationScoped
 public class DemoIssuer implements DemoTokens {
@@ -55,12 +56,7 @@ public class DemoIssuer implements DemoTokens {
     String dataDir;
 
     @Inject
-    @ConfigProperty(name = "lienthong.security.demo-issuer.enabled")
-    Optional<Boolean> enabled;
-
-    @Inject
-    @ConfigProperty(name = "lienthong.db.url")
-    Optional<String> externalDatabase;
+    DemoMode demo;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -68,7 +64,7 @@ public class DemoIssuer implements DemoTokens {
 
     @Override
     public boolean enabled() {
-        return enabled.orElse(externalDatabase.isEmpty());
+        return demo.demoIssuer();
     }
 
     void ensureKey(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
@@ -95,7 +91,7 @@ public class DemoIssuer implements DemoTokens {
     @Override
     public String mint(DemoClaims claims) {
         if (!enabled()) {
-            throw new IllegalStateException("The demo issuer is off (lienthong.security.demo-issuer.enabled)");
+            throw new IllegalStateException("The demo issuer is off (LIENTHONG_DEMO, LIENTHONG_SECURITY_DEMO_ISSUER_ENABLED)");
         }
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"demo-issuer\"}";
         String payload = Json.createObjectBuilder()
