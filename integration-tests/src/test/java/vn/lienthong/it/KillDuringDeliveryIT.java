@@ -46,7 +46,9 @@ class KillDuringDeliveryIT {
         Path data = work.resolve("data");
         Map<Integer, String> answered = new ConcurrentHashMap<>();
         AtomicInteger cutOff = new AtomicInteger();
-        try (RunnableJar first = RunnableJar.start(data, work)) {
+        // One database for both starts, on a server the kill does not touch.
+        RunnableJar.Launch onPostgres = RunnableJar.Launch.PLAIN.onPostgres("kill_during_delivery");
+        try (RunnableJar first = RunnableJar.start(data, work, onPostgres)) {
             GatewayHttp http = first.http().as(first.tokens().token(DemoTokens.DESK_OFFICER, AGENCY));
             // Deliveries are slowed a little so that many are in flight when the kill comes.
             assertEquals(200, first.http().put("sandbox/social-insurance/_faults", "{\"latencyMs\": 20}").status());
@@ -87,7 +89,7 @@ class KillDuringDeliveryIT {
                 acceptedBeforeKill, BURST, cutOff.get());
         assertTrue(acceptedBeforeKill < BURST, "the kill came mid-burst: " + acceptedBeforeKill + " accepted");
 
-        try (RunnableJar second = RunnableJar.start(data, work)) {
+        try (RunnableJar second = RunnableJar.start(data, work, onPostgres)) {
             GatewayHttp http = second.http().as(second.tokens().token(DemoTokens.DESK_OFFICER, AGENCY));
             // What the database holds: the accepted ones, plus any whose answer the kill swallowed.
             List<String> stored = codes(http);

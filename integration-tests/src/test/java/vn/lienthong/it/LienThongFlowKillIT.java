@@ -27,8 +27,10 @@ class LienThongFlowKillIT {
     void aKillBetweenTheBirthAndTheNextStepsResumesFromTheDatabaseAndRepeatsNothing() {
         Path work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("lien-thong-flow-kill");
         Path data = work.resolve("data");
+        // One database for both starts, on a server the kill does not touch.
+        RunnableJar.Launch onPostgres = RunnableJar.Launch.PLAIN.onPostgres("lien_thong_flow_kill");
         String code;
-        try (RunnableJar first = RunnableJar.start(data, work)) {
+        try (RunnableJar first = RunnableJar.start(data, work, onPostgres)) {
             LienThongFlows flows = new LienThongFlows(first);
             flows.resetSandbox();
             // Residence and social insurance hold each request 5 s before acting: the kill lands while
@@ -43,7 +45,7 @@ class LienThongFlowKillIT {
             first.kill();
         }
 
-        try (RunnableJar second = RunnableJar.start(data, work)) {
+        try (RunnableJar second = RunnableJar.start(data, work, onPostgres)) {
             LienThongFlows flows = new LienThongFlows(second);
             GatewayHttp after = flows.officer();
             awaitStatus(after, code, "COMPLETED", 120);

@@ -51,7 +51,7 @@ class LienThongFlowsIT {
     @BeforeAll
     static void start() {
         work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("lien-thong-flows");
-        gateway = RunnableJar.start(work.resolve("data"), work);
+        gateway = RunnableJar.start(work.resolve("data"), work, RunnableJar.Launch.PLAIN.onPostgres("lien_thong_flows"));
         flows = new LienThongFlows(gateway);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,23 @@ final class RunnableJar implements AutoCloseable {
     record Launch(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment) {
 
         static final Launch PLAIN = new Launch(List.of(), List.of(), Map.of());
+
+        /**
+         * This launch on a fresh database of the run's {@link PostgresServer}, with the demo pieces the
+         * embedded H2 turns on by itself. Use the returned launch for every restart of the same gateway.
+         */
+        Launch onPostgres(String purpose) {
+            Map<String, String> env = new HashMap<>(environment);
+            env.putAll(PostgresServer.freshDatabase(purpose));
+            return new Launch(jvmOptions, microOptions, Map.copyOf(env));
+        }
+
+        /** Where the gateway keeps its data, as the IT output says it. */
+        String database() {
+            return environment.containsKey("LIENTHONG_DB_URL")
+                    ? "PostgreSQL " + environment.get("LIENTHONG_DB_URL")
+                    : "embedded H2";
+        }
     }
 
     static RunnableJar start(Path dataDir, Path workDir) {
@@ -81,6 +99,8 @@ final class RunnableJar implements AutoCloseable {
                 jarProcess.close();
                 throw notReady;
             }
+            System.out.printf("gateway %s: up on %s in %d ms%n",
+                    workDir.getFileName(), launch.database(), jarProcess.startUpTime().toMillis());
             return jarProcess;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

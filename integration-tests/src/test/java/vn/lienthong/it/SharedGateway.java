@@ -21,6 +21,8 @@ import vn.lienthong.signing.key.TrialPki;
  * a server of their own, only of their own data (agencies' counts are taken as differences,
  * citizens' phones, e-mails and Idempotency-Keys are each class's own, sandbox faults are put back).
  *
+ * <p>The shared gateway runs on PostgreSQL ({@link PostgresServer}), in a database of its own.
+ *
  * <p>A test asks for the gateway as a parameter ({@link Server}) of its constructor, a lifecycle
  * method or a test method. Tests that need special launch options, a kill or a restart start their
  * own {@link RunnableJar}; tests that need code inside the server use Arquillian (LogMaskingIT).
@@ -76,14 +78,16 @@ final class SharedGateway implements ParameterResolver {
                 throw new IllegalStateException("Cannot encode the shared gateway's test CA", e);
             }
             // The console log lands in work (RunnableJar), under it.data.dir, where PersonalDataLogScanIT reads.
+            // On PostgreSQL, as a provincial IT centre runs it: what these tests check does not depend on the
+            // engine, and RunnableJarIT, MessageLogIT and the gateways of their own keep H2 tested.
             RunnableJar jar = RunnableJar.start(data, work, new RunnableJar.Launch(List.of(), List.of(), Map.of(
                     "LIENTHONG_VERIFY_TRUST_ANCHORS", trustAnchor.toString(),
                     "LIENTHONG_RATELIMIT_VERIFY_PER_MINUTE", String.valueOf(VERIFY_PER_MINUTE),
-                    "LIENTHONG_RATELIMIT_LOOKUP_PER_MINUTE", "100")));
+                    "LIENTHONG_RATELIMIT_LOOKUP_PER_MINUTE", "100")).onPostgres("shared"));
             // Should the test JVM be stopped before JUnit closes the store (Ctrl-C, a fork timeout),
             // the server must not outlive it, holding its port and data dir.
             Runtime.getRuntime().addShutdownHook(new Thread(jar::close, "shared-gateway-kill"));
-            System.out.printf("shared gateway: up in %d ms, log %s%n", jar.startUpTime().toMillis(), jar.log());
+            System.out.printf("shared gateway: up in %d ms on PostgreSQL, log %s%n", jar.startUpTime().toMillis(), jar.log());
             return new Server(jar, data, pki);
         }
 
@@ -97,7 +101,7 @@ final class SharedGateway implements ParameterResolver {
             return DemoTokens.of(dataDir);
         }
 
-        /** The gateway's data dir: keys, the database, archived documents. */
+        /** The gateway's data dir: keys, archived documents (the database is on PostgreSQL). */
         Path dataDir() {
             return dataDir;
         }
