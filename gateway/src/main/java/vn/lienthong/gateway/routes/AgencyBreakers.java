@@ -13,6 +13,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -30,6 +31,10 @@ public class AgencyBreakers {
     public static final String STATE_METRIC = "lienthong_agency_circuit_state";
     /** Counter: how often the agency's circuit opened. */
     public static final String OPENED_METRIC = "lienthong_agency_circuit_opened";
+    private static final Metadata STATE = Metadata.builder().withName(STATE_METRIC)
+            .withDescription("State of the agency's circuit breaker: 0 closed, 1 open, 2 half open").build();
+    private static final Metadata OPENED = Metadata.builder().withName(OPENED_METRIC)
+            .withDescription("How often the agency's circuit breaker opened since start").build();
     private static final Logger LOG = Logger.getLogger(AgencyBreakers.class.getName());
 
     /** Absent in route tests, which run without a container. */
@@ -66,8 +71,8 @@ public class AgencyBreakers {
                 + e.getStateTransition().getFromState() + " → " + e.getStateTransition().getToState()));
         if (metrics != null) {
             Tag agency = new Tag("agency", agencyId);
-            metrics.gauge(STATE_METRIC, () -> breaker.getState().getOrder(), agency);
-            var opened = metrics.counter(OPENED_METRIC, agency);
+            metrics.gauge(STATE, () -> breaker.getState().getOrder(), agency);
+            var opened = metrics.counter(OPENED, agency);
             breaker.getEventPublisher().onStateTransition(e -> {
                 if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
                     opened.inc();
