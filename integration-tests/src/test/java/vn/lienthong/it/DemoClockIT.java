@@ -50,7 +50,8 @@ class DemoClockIT {
         JsonObject deployed = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("deployed")).findFirst()
                 .orElseThrow(() -> new AssertionError("no deployed check: " + health));
-        assertTrue(deployed.getJsonObject("data").getBoolean("demo"), health::toString);
+        // Payara's health endpoint writes a check's boolean data as the string "true".
+        assertEquals("true", deployed.getJsonObject("data").get("demo").toString().replace("\"", ""), health::toString);
         assertEquals("PT0S", deployed.getJsonObject("data").getString("demoClockOffset"), health::toString);
     }
 
