@@ -45,12 +45,8 @@ final class PostgresServer {
                 "LIENTHONG_DB_URL", "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name,
                 "LIENTHONG_DB_USER", ROLE,
                 "LIENTHONG_DB_PASSWORD", PASSWORD,
-                // The one demo switch, and the four pieces that still follow "is the database embedded".
-                "LIENTHONG_DEMO", "true",
-                "LIENTHONG_SANDBOX_ENABLED", "true",
-                "LIENTHONG_SECURITY_DEMO_ISSUER_ENABLED", "true",
-                "LIENTHONG_MESSAGE_LOG_DEMO_KEY_ENABLED", "true",
-                "LIENTHONG_PAPERS_DEMO_KEYS_ENABLED", "true");
+                // The one demo switch turns on every demo piece (sandbox, issuer, DEMO keys) on PostgreSQL too.
+                "LIENTHONG_DEMO", "true");
     }
 
     private static synchronized EmbeddedPostgres server() {

@@ -62,46 +62,83 @@ final class RunnableJar implements AutoCloseable {
     }
 
     static RunnableJar start(Path dataDir, Path workDir, Launch launch) {
+        int port = freePort();
+        long started = System.nanoTime();
+        Path rootDir = rootDir(workDir);
+        Path log = workDir.resolve(rootDir.getFileName() + ".log");
+        RunnableJar jarProcess = new RunnableJar(launch(dataDir, workDir, rootDir, log, port, launch), port, started);
+        jarProcess.dataDir = dataDir;
+        jarProcess.log = log;
+        try {
+            jarProcess.awaitReady();
+        } catch (RuntimeException notReady) {
+            // A server that never became ready would outlive the test JVM and hold its port and files.
+            jarProcess.close();
+            throw notReady;
+        }
+        System.out.printf("gateway %s: up on %s in %d ms%n",
+                workDir.getFileName(), launch.database(), jarProcess.startUpTime().toMillis());
+        return jarProcess;
+    }
+
+    /** How a start that the gateway refuses ended: the exit status and the console output. */
+    record Refused(int exitStatus, List<String> output) {
+    }
+
+    /** Starts the jar expecting it to refuse: waits until the process ends by itself (3 min at most). */
+    static Refused refusedStart(Path dataDir, Path workDir, Launch launch) {
+        Path rootDir = rootDir(workDir);
+        Path log = workDir.resolve(rootDir.getFileName() + ".log");
+        Process process = launch(dataDir, workDir, rootDir, log, freePort(), launch);
+        try {
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The gateway was expected to refuse to start, but still runs after "
+                        + "3 min; its output is in " + log);
+            }
+            return new Refused(process.exitValue(), Files.readAllLines(log));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("Interrupted while waiting for the gateway to end", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path rootDir(Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+            // A fresh root dir per start: a reused one redeploys the application twice after a kill.
+            return Files.createTempDirectory(workDir, "payara-root");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Process launch(Path dataDir, Path workDir, Path rootDir, Path log, int port, Launch launch) {
         Path jar = Path.of(System.getProperty("gateway.jar", "../gateway/target/lienthong-gateway.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Build the gateway first: " + jar + " is missing");
         }
-        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false"));
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString(),
+                "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),
+                "--prebootcommandfile", Path.of("src/test/resources/loopback-only.asadmin").toAbsolutePath().toString(),
+                "--rootdir", rootDir.toString()));
+        command.addAll(launch.microOptions());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("LIENTHONG_DATA_DIR", dataDir.toAbsolutePath().toString());
+        pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
+        pb.environment().putAll(launch.environment());
         try {
-            Files.createDirectories(workDir);
-            // A fresh root dir per start: a reused one redeploys the application twice after a kill.
-            Path rootDir = Files.createTempDirectory(workDir, "payara-root");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false"));
-            command.addAll(launch.jvmOptions());
-            command.addAll(List.of("-jar", jar.toString(),
-                    "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),
-                    "--prebootcommandfile", Path.of("src/test/resources/loopback-only.asadmin").toAbsolutePath().toString(),
-                    "--rootdir", rootDir.toString()));
-            command.addAll(launch.microOptions());
-            Path log = workDir.resolve(rootDir.getFileName() + ".log");
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            pb.environment().put("LIENTHONG_DATA_DIR", dataDir.toAbsolutePath().toString());
-            pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
-            pb.environment().putAll(launch.environment());
-            long started = System.nanoTime();
-            RunnableJar jarProcess = new RunnableJar(pb.start(), port, started);
-            jarProcess.dataDir = dataDir;
-            jarProcess.log = log;
-            try {
-                jarProcess.awaitReady();
-            } catch (RuntimeException notReady) {
-                // A server that never became ready would outlive the test JVM and hold its port and files.
-                jarProcess.close();
-                throw notReady;
-            }
-            System.out.printf("gateway %s: up on %s in %d ms%n",
-                    workDir.getFileName(), launch.database(), jarProcess.startUpTime().toMillis());
-            return jarProcess;
+            return pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.JsonObject;
 
@@ -63,6 +65,41 @@ class RunnableJarIT {
             assertEquals(seq(last) + 1, seq(next), last + " then " + next);
             second.stop();
         }
+    }
+
+    /**
+     * Production on PostgreSQL (demo off): a missing key, then a refused password, each end the process
+     * with status 78 after one line naming the setting, instead of a Payara Micro with no application.
+     */
+    @Test
+    void productionRefusesToStartWithOneLineNamingTheSetting() {
+        Path work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("refused-start");
+        Map<String, String> production = new HashMap<>(PostgresServer.freshDatabase("refused_start"));
+        production.put("LIENTHONG_DEMO", "false");
+
+        RunnableJar.Refused noKey = RunnableJar.refusedStart(work.resolve("data"), work,
+                new RunnableJar.Launch(List.of(), List.of(), production));
+        String keyLine = refusalLine(noKey);
+        assertTrue(keyLine.matches(".*(LIENTHONG_MESSAGE_LOG_KEYSTORE|LIENTHONG_PAPERS_OFFICER_KEYSTORE) \\(lienthong\\.[a-z.-]+\\) is not set.*"),
+                keyLine);
+
+        // The keys are there (DEMO ones, by their own flags); the database refuses the password.
+        production.put("LIENTHONG_DB_PASSWORD", "not-the-password");
+        production.put("LIENTHONG_MESSAGE_LOG_DEMO_KEY_ENABLED", "true");
+        production.put("LIENTHONG_PAPERS_DEMO_KEYS_ENABLED", "true");
+        RunnableJar.Refused badPassword = RunnableJar.refusedStart(work.resolve("data"), work,
+                new RunnableJar.Launch(List.of(), List.of(), production));
+        String dbLine = refusalLine(badPassword);
+        assertTrue(dbLine.contains("password authentication failed")
+                && dbLine.contains("check LIENTHONG_DB_URL, LIENTHONG_DB_USER and LIENTHONG_DB_PASSWORD"), dbLine);
+    }
+
+    /** The exit status is 78 and exactly one output line says why the gateway does not start. */
+    private static String refusalLine(RunnableJar.Refused refused) {
+        List<String> lines = refused.output().stream().filter(l -> l.contains("The gateway does not start: ")).toList();
+        assertEquals(78, refused.exitStatus(), () -> String.join("\n", refused.output()));
+        assertEquals(1, lines.size(), () -> String.join("\n", lines));
+        return lines.get(0).substring(lines.get(0).indexOf("The gateway does not start: "));
     }
 
     private static int seq(String code) {

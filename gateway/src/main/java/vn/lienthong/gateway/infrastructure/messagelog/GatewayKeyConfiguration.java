@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
+import vn.lienthong.gateway.infrastructure.config.StartRefusal;
 import vn.lienthong.signing.key.KeySource;
 
 /**
@@ -57,8 +58,7 @@ public class GatewayKeyConfiguration {
         // The shipped properties name the DEMO file: a keystore left there counts as not set.
         boolean configured = keystore.isPresent() && !file().equals(demoFile());
         missing(demo.demoMessageLogKey(), configured, file()).ifPresent(line -> {
-            LOG.severe(line);
-            throw new MessageLogException(line, null);
+            throw StartRefusal.refuse(LOG, line, new MessageLogException(line, null));
         });
     }
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.Config;
 
 import vn.lienthong.gateway.domain.paper.PaperKeyException;
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
+import vn.lienthong.gateway.infrastructure.config.StartRefusal;
 
 /** The papers' settings and keys from MicroProfile Config (keys documented in microprofile-config.properties). */
 @ApplicationScoped
@@ -81,8 +82,7 @@ public class PaperConfiguration {
             // The shipped properties name the DEMO file: a keystore left there counts as not set.
             boolean configured = !where.keystore().equals(demoKeystore(role, dataDir));
             missing(where, configured).ifPresent(line -> {
-                LOG.severe(line);
-                throw new PaperKeyException(line, null);
+                throw StartRefusal.refuse(LOG, line, new PaperKeyException(line, null));
             });
         }
     }
