@@ -2,6 +2,7 @@
 import { call, segment } from './api.js';
 import { facts, h, notice, show } from './dom.js';
 import { formatDate, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
+import { FINISHED, ratingSection } from './rating.js';
 
 const form = document.getElementById('lookup');
 const code = document.getElementById('code');
@@ -22,7 +23,7 @@ function render() {
       [t('lookup.step'), d.step],
       [t('lookup.due'), formatDate(d.dueAt)],
       [t('lookup.ready'), d.resultReady ? t('lookup.ready.yes') : t('lookup.ready.no')],
-    ]));
+    ]), FINISHED.has(d.status) ? ratingSection(d.code, last.digits) : null);
   } else {
     show(result, notice('error', message(last)));
   }
@@ -56,9 +57,12 @@ form.addEventListener('submit', async (event) => {
   }
   form.setAttribute('aria-busy', 'true');
   last = await call('GET', `api/v1/public/dossiers/${segment(wantedCode)}?phone=${digits}`);
+  last.digits = digits;
   form.removeAttribute('aria-busy');
   render();
-  document.getElementById('result-heading')?.focus();
+  // The rating link of the result notice (…#danh-gia) leads to the rating form once the look-up answers.
+  const target = location.hash === '#danh-gia' && document.getElementById('rating-heading');
+  (target || document.getElementById('result-heading'))?.focus();
 });
 
 setUpLanguage();

@@ -38,11 +38,14 @@ import org.openapitools.codegen.validations.oas.RuleConfiguration;
 class OpenApiContractIT {
 
     /**
-     * The operations anybody may call: the citizen's look-up, PDF verification, agencies' signed
-     * callbacks, and the console's demo sign-in (which answers 404 unless the demo issuer runs).
+     * The operations anybody may call: the citizen's look-up, rating and feedback box, PDF verification,
+     * agencies' signed callbacks, and the console's demo sign-in (which answers 404 unless the demo issuer runs).
      */
     private static final Set<String> OPEN = Set.of(
             "GET /api/v1/public/dossiers/{code}",
+            "POST /api/v1/public/ratings",
+            "POST /api/v1/public/feedback",
+            "GET /api/v1/public/feedback",
             "POST /api/v1/verify",
             "POST /api/v1/callbacks/{agency}",
             "GET /api/v1/demo/sign-in",

@@ -4,26 +4,43 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.lienthong.gateway.domain.calendar.GoldenDays;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
+import vn.lienthong.gateway.domain.dossier.Settlement;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 import vn.lienthong.gateway.domain.exchange.FlowSteps;
 import vn.lienthong.gateway.domain.exchange.StepStatisticsRow;
+import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 
 /** The desk's report figures over a period, per agency, procedure or officer, with a total. */
 @ApplicationScoped
 public class DeskStatistics {
 
-    /** The figures and their total. */
+    /**
+     * The figures and their total; {@code goldenDays}: per group, the dossiers settled with a result on a
+     * golden day of their unit for their field ("hai ngày vàng") and those settled on other days.
+     */
     public record Report(LocalDate from, LocalDate to, StatisticsGrouping groupBy, OffsetDateTime asOf,
-                         List<StatisticsRow> rows, StatisticsRow total) {
+                         List<StatisticsRow> rows, StatisticsRow total, List<GoldenDayRow> goldenDays,
+                         GoldenDayRow goldenDaysTotal) {
+    }
+
+    /** Settled on a golden day against settled on another day, for one group. */
+    public record GoldenDayRow(String key, long settledOnGoldenDays, long settledOtherDays) {
+
+        GoldenDayRow plus(GoldenDayRow o) {
+            return new GoldenDayRow(key, settledOnGoldenDays + o.settledOnGoldenDays, settledOtherDays + o.settledOtherDays);
+        }
     }
 
     private static final int MAX_DAYS = 3660;
@@ -36,6 +53,15 @@ public class DeskStatistics {
 
     @Inject
     FlowSteps flowSteps;
+
+    @Inject
+    GoldenDays goldenDays;
+
+    @Inject
+    ProcedureCatalogue catalogue;
+
+    @Inject
+    WorkingCalendar calendar;
 
     /** Flow steps per agency against each step's own deadline, and their total. */
     public record StepReport(LocalDate from, LocalDate to, OffsetDateTime asOf, List<StepStatisticsRow> rows,
@@ -57,7 +83,20 @@ public class DeskStatistics {
         List<StatisticsRow> rows = dossiers.statistics(scope, from, to, groupBy, now);
         StatisticsRow total = rows.stream()
                 .reduce(new StatisticsRow("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
-        return new Report(from, to, groupBy, now, rows, total);
+        List<GoldenDayRow> golden = goldenDayRows(scope, from, to, groupBy);
+        GoldenDayRow goldenTotal = golden.stream().reduce(new GoldenDayRow("TOTAL", 0, 0), GoldenDayRow::plus);
+        return new Report(from, to, groupBy, now, rows, total, golden, goldenTotal);
+    }
+
+    private List<GoldenDayRow> goldenDayRows(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping groupBy) {
+        Map<String, GoldenDayRow> rows = new TreeMap<>();
+        for (Settlement s : dossiers.settlements(scope, from, to, groupBy)) {
+            LocalDate day = s.finishedAt().withOffsetSameInstant(WorkingCalendar.VIETNAM).toLocalDate();
+            boolean golden = catalogue.procedure(s.procedureCode())
+                    .map(p -> goldenDays.isGoldenDay(s.agencyCode(), p, day, calendar)).orElse(false);
+            rows.merge(s.key(), new GoldenDayRow(s.key(), golden ? 1 : 0, golden ? 0 : 1), GoldenDayRow::plus);
+        }
+        return List.copyOf(rows.values());
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {

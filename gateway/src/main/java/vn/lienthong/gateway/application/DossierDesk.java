@@ -19,6 +19,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import vn.lienthong.gateway.application.event.DossierRescheduled;
 import vn.lienthong.gateway.application.event.DossierStatusChanged;
 
+import vn.lienthong.gateway.domain.calendar.GoldenDays;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
@@ -50,6 +51,9 @@ public class DossierDesk {
 
     @Inject
     WorkingCalendar calendar;
+
+    @Inject
+    GoldenDays goldenDays;
 
     @Inject
     Clock clock;
@@ -106,12 +110,16 @@ public class DossierDesk {
         OffsetDateTime now = now();
         int sequence = dossiers.nextSequence(request.agencyCode(), now.toLocalDate());
         DossierCode code = DossierCode.of(request.agencyCode(), now.toLocalDate(), sequence);
-        OffsetDateTime dueAt = procedure.processingTime().dueAt(calendar, now);
+        // The unit's golden days, if they cover the procedure's field, move the appointment (hai ngày vàng).
+        GoldenDays.Appointment appointment = goldenDays.appoint(calendar, request.agencyCode(), procedure, now);
+        OffsetDateTime dueAt = appointment.dueAt();
         Dossier dossier = Dossier.received(code, procedure.code(), request.agencyCode(), request.channel(),
                 request.applicant(), request.formData(), request.receivedBy(), now, dueAt);
         dossiers.add(dossier, new DossierEvent(DossierEvent.Kind.RECEIVED, null, DossierStatus.RECEIVED,
                 request.receivedBy(), null, request.agencyCode(), null, dueAt,
-                "Tiếp nhận hồ sơ qua kênh " + request.channel(), now));
+                "Tiếp nhận hồ sơ qua kênh " + request.channel()
+                        + (appointment.reason() == GoldenDays.Reason.GOLDEN_DAY ? "; " + appointment.vietnamese() : ""),
+                now));
         // Liên thông: messages to the procedure's external agencies commit with the dossier, or not at all.
         agencyRequests.atIntake(dossier, procedure);
         statusChanged.fire(new DossierStatusChanged(dossier, null, null, request.receivedBy(), now));

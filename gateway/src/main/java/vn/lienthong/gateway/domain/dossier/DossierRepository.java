@@ -28,4 +28,7 @@ public interface DossierRepository {
     DossierPage search(DossierQuery query, OffsetDateTime now);
 
     List<StatisticsRow> statistics(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping grouping, OffsetDateTime now);
+
+    /** The dossiers received from {@code from} to {@code to} that were settled with a result, keyed as {@code grouping} groups. */
+    List<Settlement> settlements(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping grouping);
 }

@@ -14,7 +14,8 @@ import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
  * ({@link SmsText#plain}), short enough for at most two GSM-7 segments. Placeholders:
  * {code} dossier code, {procedure} procedure name, {name} the citizen's name, {due} the
  * appointment date, {previousDue} the one before a rescheduling, {note} the officer's reason
- * (personal numbers masked), {url} the public look-up. No message ever holds the citizen ID.
+ * (personal numbers masked), {url} the public look-up ({url}#danh-gia: its rating form, in the
+ * result notice). No message ever holds the citizen ID.
  */
 public final class NoticeTexts {
 
@@ -43,7 +44,8 @@ public final class NoticeTexts {
                     + "Thời hạn giải quyết tạm dừng cho đến khi ông/bà nộp đủ hồ sơ bổ sung.",
             NoticeKind.COMPLETED, "Hồ sơ {code} về thủ tục \"{procedure}\" đã được giải quyết xong.\n"
                     + "Trạng thái: Đã hoàn thành.\nMời ông/bà đến nhận kết quả theo giấy tiếp nhận và hẹn trả kết quả "
-                    + "(ngày hẹn {due}).",
+                    + "(ngày hẹn {due}).\nMời ông/bà đánh giá chất lượng phục vụ (một lần, không cần đăng nhập): "
+                    + "{url}#danh-gia",
             NoticeKind.PARTIALLY_COMPLETED, "Hồ sơ {code} về thủ tục \"{procedure}\" đã được giải quyết một phần: "
                     + "có kết quả của các cơ quan đã giải quyết xong.\nTrạng thái: Hoàn thành một phần.\nLý do: {note}\n"
                     + "Mời ông/bà đến nhận kết quả theo giấy tiếp nhận và hẹn trả kết quả.",

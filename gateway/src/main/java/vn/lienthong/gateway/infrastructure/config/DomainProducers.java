@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.domain.calendar.GoldenDays;
 import vn.lienthong.gateway.domain.calendar.OfficeHours;
 import vn.lienthong.gateway.domain.calendar.PublicHolidays;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
@@ -41,6 +42,10 @@ public class DomainProducers {
     @ConfigProperty(name = "lienthong.catalogue.file")
     Optional<String> catalogueFile;
 
+    @Inject
+    @ConfigProperty(name = "lienthong.golden-days.file")
+    Optional<String> goldenDaysFile;
+
     @Produces
     @Singleton
     WorkingCalendar workingCalendar() {
@@ -63,6 +68,14 @@ public class DomainProducers {
         LOG.info(() -> "Procedure catalogue " + catalogue.version() + ": " + catalogue.procedures().size()
                 + " procedures, " + catalogue.agencies().size() + " receiving agencies");
         return catalogue;
+    }
+
+    @Produces
+    @Singleton
+    GoldenDays goldenDays(ProcedureCatalogue catalogue) {
+        GoldenDays golden = GoldenDaysFile.load(goldenDaysFile.map(Path::of).orElse(null), catalogue);
+        LOG.info(() -> "Golden days " + golden.version() + ": " + golden.units().size() + " units");
+        return golden;
     }
 
     /** UTC, moved forward only by the demo clock ({@link DemoClockSetting}), in demo mode. */

@@ -13,6 +13,7 @@ import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierPage;
 import vn.lienthong.gateway.domain.dossier.DossierQuery;
+import vn.lienthong.gateway.domain.dossier.Settlement;
 import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 
@@ -88,11 +89,7 @@ final class DossierListing {
     /** Counts per agency, procedure or receiving officer of the dossiers received from {@code from} to {@code to}. */
     static List<StatisticsRow> statistics(Connection c, AgencyScope scope, LocalDate from, LocalDate to,
                                           StatisticsGrouping grouping, OffsetDateTime now) throws SQLException {
-        String column = switch (grouping) {
-            case AGENCY -> "agency_code";
-            case PROCEDURE -> "procedure_code";
-            case OFFICER -> "COALESCE(received_by, '')";
-        };
+        String column = groupColumn(grouping);
         String sql = "SELECT " + column + " AS group_key, COUNT(*),"
                 + " SUM(CASE WHEN status IN " + OPEN + " THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN timeliness = 'EARLY' THEN 1 ELSE 0 END),"
@@ -120,6 +117,36 @@ final class DossierListing {
             }
             return rows;
         }
+    }
+
+    /** The dossiers received from {@code from} to {@code to} that were settled with a result, and when. */
+    static List<Settlement> settlements(Connection c, AgencyScope scope, LocalDate from, LocalDate to,
+                                        StatisticsGrouping grouping) throws SQLException {
+        String sql = "SELECT " + groupColumn(grouping) + " AS group_key, agency_code, procedure_code, finished_at"
+                + " FROM dossier WHERE received_at >= ? AND received_at < ? AND timeliness IS NOT NULL"
+                + (scope == null ? "" : " AND agency_code LIKE ?");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, Rows.startOf(from));
+            ps.setObject(2, Rows.startOf(to.plusDays(1)));
+            if (scope != null) {
+                ps.setString(3, scope.likePattern());
+            }
+            List<Settlement> settled = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    settled.add(new Settlement(rs.getString(1), rs.getString(2), rs.getString(3), Rows.time(rs, 4)));
+                }
+            }
+            return settled;
+        }
+    }
+
+    private static String groupColumn(StatisticsGrouping grouping) {
+        return switch (grouping) {
+            case AGENCY -> "agency_code";
+            case PROCEDURE -> "procedure_code";
+            case OFFICER -> "COALESCE(received_by, '')";
+        };
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

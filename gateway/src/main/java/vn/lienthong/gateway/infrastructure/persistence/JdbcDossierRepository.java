@@ -29,6 +29,7 @@ import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.dossier.NoticeConsent;
 import vn.lienthong.gateway.domain.dossier.StatisticsGrouping;
+import vn.lienthong.gateway.domain.dossier.Settlement;
 import vn.lienthong.gateway.domain.dossier.StatisticsRow;
 import vn.lienthong.gateway.domain.dossier.Timeliness;
 
@@ -48,6 +49,14 @@ public class JdbcDossierRepository implements DossierRepository {
 
     @Inject
     SequenceRows sequenceRows;
+
+    public JdbcDossierRepository() {
+    }
+
+    /** For tests: dossiers in this database (reads and updates; numbering needs the container's sequence rows). */
+    public JdbcDossierRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Override
     public int nextSequence(String agencyCode, LocalDate day) {
@@ -206,6 +215,15 @@ public class JdbcDossierRepository implements DossierRepository {
             return DossierListing.statistics(c, scope, from, to, grouping, now);
         } catch (SQLException e) {
             throw Rows.failure("compute statistics", e);
+        }
+    }
+
+    @Override
+    public List<Settlement> settlements(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping grouping) {
+        try (Connection c = dataSource.getConnection()) {
+            return DossierListing.settlements(c, scope, from, to, grouping);
+        } catch (SQLException e) {
+            throw Rows.failure("list settled dossiers", e);
         }
     }
 

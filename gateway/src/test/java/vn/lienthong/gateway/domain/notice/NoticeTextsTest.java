@@ -84,4 +84,11 @@ class NoticeTextsTest {
         assertTrue(mail.body().contains(LONGEST_PROCEDURE) && mail.body().contains("Tra cứu"), mail.body());
         assertFalse(mail.body().contains("{"), "every placeholder filled: " + mail.body());
     }
+
+    @Test
+    void theResultEmailLinksToTheRatingFormAndNoOtherDoes() {
+        String url = "https://dichvucong.tinh.gov.vn/tra-cuu?ma=" + CODE;
+        assertTrue(NoticeTexts.email(occasion(NoticeKind.COMPLETED, url)).body().contains(url + "#danh-gia"));
+        assertFalse(NoticeTexts.email(occasion(NoticeKind.RECEIVED, url)).body().contains("#danh-gia"));
+    }
 }

@@ -45,7 +45,9 @@ public class StatisticsResource {
     @Operation(operationId = "getDossierStatistics", summary = "Thống kê hồ sơ / Dossier statistics",
             description = "Dossiers received from..to (default: this month), grouped by agency, procedure or "
                     + "officer: received, in progress, completed early / on time / late against the legal "
-                    + "deadline, overdue, rejected, stopped.")
+                    + "deadline, overdue, rejected, stopped; and goldenDays: the dossiers settled with a result on a golden "
+                    + "day of their unit for their field (hai ngày vàng, GET /api/v1/calendar/golden-days) against "
+                    + "those settled on other days.")
     public DeskStatistics.Report report(@QueryParam("from") String from, @QueryParam("to") String to,
                                         @QueryParam("groupBy") String groupBy) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.VIETNAM));

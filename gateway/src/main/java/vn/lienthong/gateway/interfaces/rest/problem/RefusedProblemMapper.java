@@ -17,6 +17,7 @@ import vn.lienthong.gateway.domain.dossier.ForbiddenTransitionException;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.dossier.UnknownReferenceException;
 import vn.lienthong.gateway.domain.exchange.ExchangeConflictException;
+import vn.lienthong.gateway.domain.rating.RatingConflictException;
 
 /**
  * A request refused as sent: the problem type and status say which rule it broke (400 invalid,
@@ -51,6 +52,10 @@ public class RefusedProblemMapper implements ExceptionMapper<RefusedException> {
         if (e instanceof DuplicateSubmissionException) {
             return Problem.of("duplicate-submission", Response.Status.CONFLICT,
                     "Yêu cầu trùng lặp", "Duplicate submission", e.vietnamese(), e.english()).toResponse();
+        }
+        if (e instanceof RatingConflictException) {
+            return Problem.of("rating-conflict", Response.Status.CONFLICT,
+                    "Không đánh giá được", "Cannot be rated", e.vietnamese(), e.english()).toResponse();
         }
         if (e instanceof ExchangeConflictException) {
             return Problem.of("exchange-conflict", Response.Status.CONFLICT,
