@@ -165,11 +165,11 @@ final class DeskForms {
         int n = 0;
         for (DossierRegister.Row r : register.rows()) {
             rows.add(List.of(String.valueOf(++n), r.code(), r.procedureName(), PersonalDataMask.mask(r.applicant()),
-                    shortTime(r.receivedAt()), shortTime(r.dueAt()),
-                    r.returnedAt() == null ? "" : shortTime(r.returnedAt()), r.status().vietnamese(),
+                    day(r.receivedAt()), day(r.dueAt()), r.returnedAt() == null ? "" : day(r.returnedAt()),
+                    r.status().vietnamese(),
                     r.standing() == null ? "" : r.standing().vietnamese()));
         }
-        fields.add(new TextBlock.Table(List.of(0.8f, 3.6f, 4.0f, 2.6f, 2.0f, 2.0f, 2.0f, 2.2f, 2.2f),
+        fields.add(new TextBlock.Table(List.of(0.7f, 3.4f, 3.6f, 2.6f, 2.3f, 2.3f, 2.3f, 2.2f, 2.2f),
                 List.of("TT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Ngày nhận", "Hẹn trả", "Ngày trả", "Trạng thái",
                         "Kết quả"), rows));
         fields.add(new TextBlock.Gap(6));
@@ -237,6 +237,10 @@ final class DeskForms {
 
     private static String time(OffsetDateTime t) {
         return TIME.format(PaperComposer.vietnam(t));
+    }
+
+    private static String day(OffsetDateTime t) {
+        return DAY.format(PaperComposer.vietnam(t));
     }
 
     private static String shortTime(OffsetDateTime t) {
