@@ -169,7 +169,7 @@ final class DeskForms {
                     r.status().vietnamese(),
                     r.standing() == null ? "" : r.standing().vietnamese()));
         }
-        fields.add(new TextBlock.Table(List.of(0.7f, 3.4f, 3.6f, 2.6f, 2.3f, 2.3f, 2.3f, 2.2f, 2.2f),
+        fields.add(new TextBlock.Table(List.of(0.8f, 3.6f, 2.8f, 2.4f, 3.0f, 3.0f, 3.0f, 2.0f, 2.0f),
                 List.of("TT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Ngày nhận", "Hẹn trả", "Ngày trả", "Trạng thái",
                         "Kết quả"), rows));
         fields.add(new TextBlock.Gap(6));
