@@ -49,15 +49,19 @@ public class CitizenNotices {
             case COMPLETED -> NoticeKind.COMPLETED;
             case PARTIALLY_COMPLETED -> NoticeKind.PARTIALLY_COMPLETED;
             case REJECTED -> NoticeKind.REJECTED;
-            // Work inside the office, and a stop the desk explains in person, are not messaged.
-            case IN_PROGRESS, STOPPED -> null;
+            case STOPPED -> NoticeKind.STOPPED;
+            // Work inside the office is not messaged.
+            case IN_PROGRESS -> null;
         };
         if (kind == null) {
             return;
         }
         // A supplement can be asked for more than once; the other moments happen once per dossier.
         String key = kind == NoticeKind.SUPPLEMENT_REQUESTED ? kind + "@" + event.at().toInstant() : kind.name();
-        draft(d, kind, key, null, event.note(), event.at());
+        String note = event.documentsToAdd().isEmpty() ? event.note()
+                : (event.note() == null ? "" : event.note().strip() + ". ") + "Giấy tờ cần bổ sung: "
+                        + String.join("; ", event.documentsToAdd());
+        draft(d, kind, key, null, note, event.at());
     }
 
     void rescheduled(@Observes DossierRescheduled event) {

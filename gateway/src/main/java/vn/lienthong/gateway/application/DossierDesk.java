@@ -157,11 +157,17 @@ public class DossierDesk {
                     "Đóng hồ sơ hoàn thành một phần qua POST /api/v1/dossiers/" + code + "/flow/close",
                     "Close a dossier as partially completed with POST /api/v1/dossiers/" + code + "/flow/close");
         }
+        if (!change.documentsToAdd().isEmpty() && change.target() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw new InvalidDossierException("documentsToAdd",
+                    "Chỉ ghi giấy tờ cần bổ sung khi yêu cầu bổ sung hồ sơ (status SUPPLEMENT_REQUESTED)",
+                    "documentsToAdd goes with a supplement request (status SUPPLEMENT_REQUESTED) only");
+        }
         Dossier dossier = lock(code);
         OffsetDateTime now = now();
         Dossier moved = dossier.moveTo(change.target(), now, calendar);
-        dossiers.update(moved, transition(dossier, moved, change.actor(), change.reason(), now));
-        statusChanged.fire(new DossierStatusChanged(moved, dossier.status(), change.reason(), change.actor(), now));
+        dossiers.update(moved, transition(dossier, moved, change.actor(), change.recordedNote(), now));
+        statusChanged.fire(new DossierStatusChanged(moved, dossier.status(), change.reason(), change.actor(), now,
+                change.documentsToAdd()));
         return moved;
     }
 

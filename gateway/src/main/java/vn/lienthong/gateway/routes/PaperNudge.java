@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.application.event.AgencyStepDone;
+import vn.lienthong.gateway.application.event.DossierRescheduled;
 import vn.lienthong.gateway.application.event.DossierStatusChanged;
 import vn.lienthong.gateway.infrastructure.camel.CamelRuntime;
 
@@ -23,6 +24,10 @@ public class PaperNudge {
     CamelRuntime camel;
 
     void afterStatus(@Observes(during = TransactionPhase.AFTER_SUCCESS) DossierStatusChanged event) {
+        nudge();
+    }
+
+    void afterRescheduled(@Observes(during = TransactionPhase.AFTER_SUCCESS) DossierRescheduled event) {
         nudge();
     }
 

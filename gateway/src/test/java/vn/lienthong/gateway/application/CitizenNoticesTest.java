@@ -116,4 +116,23 @@ class CitizenNoticesTest {
         assertTrue(rows.get(2).eventKey().startsWith("RESCHEDULED@"), rows.get(2)::eventKey);
         assertTrue(rows.get(2).body().startsWith("Xin loi ong/ba"), rows.get(2)::body);
     }
+
+    @Test
+    void aStopIsToldWithItsReasonAndASupplementRequestWithTheDocumentsToAdd() {
+        Dossier d = dossier("H15.50.05.13-261008-0006", new NoticeConsent(false, true));
+        Dossier asked = d.moveTo(DossierStatus.SUPPLEMENT_REQUESTED, AT.plusHours(1), null);
+        notices.statusChanged(new DossierStatusChanged(asked, DossierStatus.RECEIVED, "Thiếu bản chính", "desk",
+                AT.plusHours(1), List.of("Giấy chứng sinh", "Tờ khai CT01")));
+        Dossier stopped = d.moveTo(DossierStatus.STOPPED, AT.plusDays(1), null);
+        notices.statusChanged(new DossierStatusChanged(stopped, DossierStatus.RECEIVED,
+                "Người nộp rút hồ sơ", "desk", AT.plusDays(1)));
+        List<CitizenNotice> rows = of(d.code().value());
+        assertEquals(2, rows.size(), rows::toString);
+        assertTrue(rows.get(0).body().contains("Thiếu bản chính. Giấy tờ cần bổ sung: Giấy chứng sinh; Tờ khai CT01"),
+                rows.get(0)::body);
+        assertEquals("STOPPED", rows.get(1).eventKey());
+        assertEquals("Hồ sơ H15.50.05.13-261008-0006 dừng giải quyết", rows.get(1).subject());
+        assertTrue(rows.get(1).body().contains("Lý do: Người nộp rút hồ sơ"), rows.get(1)::body);
+        assertTrue(rows.get(1).body().contains("/tra-cuu?ma=H15.50.05.13-261008-0006"), rows.get(1)::body);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import vn.lienthong.gateway.application.event.AgencyStepDone;
+import vn.lienthong.gateway.application.event.DossierRescheduled;
 import vn.lienthong.gateway.application.event.DossierStatusChanged;
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.Applicant;
@@ -20,6 +21,7 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
+import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.paper.PaperJobs;
 
@@ -29,12 +31,17 @@ class PaperOrdersTest {
     private static final DossierCode CODE = new DossierCode("000.00.00.H30-261008-0001");
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
     private final List<String> ordered = new ArrayList<>();
+    private final List<DeskDecision> decisions = new ArrayList<>();
     private final PaperOrders orders = new PaperOrders();
 
     PaperOrdersTest() {
         orders.jobs = new PaperJobs() {
             @Override
-            public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now) {
+            public boolean request(DossierCode code, DocumentKind kind, String source, DeskDecision decision,
+                                   OffsetDateTime now) {
+                if (decision != null) {
+                    decisions.add(decision);
+                }
                 return ordered.add(code + " " + kind + " " + source + " " + now);
             }
 
@@ -82,5 +89,37 @@ class PaperOrdersTest {
 
         assertEquals(List.of(CODE + " FORM_01 form-01 " + AT, CODE + " RESULT m-42 " + AT.plusHours(2),
                 CODE + " FORM_06 form-06 " + AT.plusDays(1)), ordered);
+    }
+
+    @Test
+    void eachDeskDecisionOrdersItsFormWithWhatWasDecided() {
+        Dossier received = Dossier.received(CODE, "3.000722", "000.00.00.H30", Channel.COUNTER,
+                new Applicant("Trần Thị Bích Ngọc", new CitizenId("001190012345"), "0912345678", null), "{}",
+                "Lê Văn Tâm", AT, AT.plusDays(7));
+        Dossier asked = received.moveTo(DossierStatus.SUPPLEMENT_REQUESTED, AT.plusHours(1), null);
+        Dossier later = received.extendTo(AT.plusDays(9));
+        Dossier rejected = received.moveTo(DossierStatus.REJECTED, AT.plusDays(2), null);
+        Dossier stopped = received.moveTo(DossierStatus.STOPPED, AT.plusDays(3), null);
+
+        orders.statusChanged(new DossierStatusChanged(asked, DossierStatus.RECEIVED, "Thiếu bản chính", "can-bo-1",
+                AT.plusHours(1), List.of("Giấy chứng sinh")));
+        orders.rescheduled(new DossierRescheduled(later, AT.plusDays(7), "Chờ xác minh", "can-bo-1", AT.plusDays(1)));
+        orders.statusChanged(new DossierStatusChanged(rejected, DossierStatus.RECEIVED, "Không thuộc thẩm quyền",
+                "can-bo-1", AT.plusDays(2)));
+        orders.statusChanged(new DossierStatusChanged(stopped, DossierStatus.RECEIVED, "Người nộp rút hồ sơ",
+                "can-bo-1", AT.plusDays(3)));
+
+        assertEquals(List.of(
+                CODE + " FORM_02 form-02@" + AT.plusHours(1).toInstant() + " " + AT.plusHours(1),
+                CODE + " FORM_04 form-04@" + AT.plusDays(1).toInstant() + " " + AT.plusDays(1),
+                CODE + " FORM_03 form-03 " + AT.plusDays(2),
+                CODE + " FORM_05 form-05 " + AT.plusDays(3)), ordered);
+        assertEquals(List.of("Giấy chứng sinh"), decisions.get(0).documentsToAdd());
+        assertEquals("Thiếu bản chính", decisions.get(0).reason());
+        assertEquals(AT.plusDays(7), decisions.get(1).previousDueAt());
+        assertEquals(AT.plusDays(9), decisions.get(1).newDueAt());
+        assertEquals("Không thuộc thẩm quyền", decisions.get(2).reason());
+        assertEquals(List.of(), decisions.get(2).documentsToAdd());
+        assertEquals("can-bo-1", decisions.get(3).officer());
     }
 }

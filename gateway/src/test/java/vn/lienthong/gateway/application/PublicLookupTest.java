@@ -25,6 +25,7 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.paper.PaperJobs;
 
@@ -100,7 +101,8 @@ class PublicLookupTest {
     private PaperJobs papers() {
         return new PaperJobs() {
             @Override
-            public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now) {
+            public boolean request(DossierCode code, DocumentKind kind, String source, DeskDecision decision,
+                                   OffsetDateTime now) {
                 throw new UnsupportedOperationException();
             }
 

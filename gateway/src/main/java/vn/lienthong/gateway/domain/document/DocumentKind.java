@@ -8,6 +8,14 @@ public enum DocumentKind {
     RESULT,
     /** Form 01: receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả). */
     FORM_01,
+    /** Form 02: request to supplement and complete the dossier (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ). */
+    FORM_02,
+    /** Form 03: refusal to receive and settle the dossier (Phiếu từ chối tiếp nhận giải quyết hồ sơ). */
+    FORM_03,
+    /** Form 04: apology and new appointment date (Phiếu xin lỗi và hẹn lại ngày trả kết quả). */
+    FORM_04,
+    /** Form 05: notice that the dossier's settlement is stopped (Thông báo dừng giải quyết hồ sơ). */
+    FORM_05,
     /** Form 06: tracking sheet of the processing steps (Phiếu kiểm soát quá trình giải quyết hồ sơ). */
     FORM_06
 }

@@ -8,5 +8,7 @@ public enum NoticeKind {
     /** A liên thông dossier closed with the results of the agencies that succeeded. */
     PARTIALLY_COMPLETED,
     REJECTED,
-    RESCHEDULED
+    RESCHEDULED,
+    /** The settlement was stopped (form 05). */
+    STOPPED
 }

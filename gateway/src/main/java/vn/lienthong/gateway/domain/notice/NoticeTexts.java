@@ -34,7 +34,8 @@ public final class NoticeTexts {
             NoticeKind.COMPLETED, "Hồ sơ {code} đã có kết quả",
             NoticeKind.PARTIALLY_COMPLETED, "Hồ sơ {code} đã có kết quả một phần",
             NoticeKind.REJECTED, "Hồ sơ {code} không được giải quyết",
-            NoticeKind.RESCHEDULED, "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}"));
+            NoticeKind.RESCHEDULED, "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}",
+            NoticeKind.STOPPED, "Hồ sơ {code} dừng giải quyết"));
 
     private static final Map<NoticeKind, String> EMAILS = new EnumMap<>(Map.of(
             NoticeKind.RECEIVED, "Hồ sơ {code} về thủ tục \"{procedure}\" đã được tiếp nhận.\n"
@@ -53,7 +54,10 @@ public final class NoticeTexts {
                     + "Trạng thái: Bị từ chối.\nLý do: {note}",
             NoticeKind.RESCHEDULED, "Cơ quan giải quyết chân thành xin lỗi ông/bà: hồ sơ {code} về thủ tục "
                     + "\"{procedure}\" chưa giải quyết xong theo ngày hẹn {previousDue}.\nLý do: {note}\n"
-                    + "Ngày hẹn trả kết quả mới: {due}.\nMong ông/bà thông cảm."));
+                    + "Ngày hẹn trả kết quả mới: {due}.\nMong ông/bà thông cảm.",
+            NoticeKind.STOPPED, "Hồ sơ {code} về thủ tục \"{procedure}\" dừng giải quyết.\n"
+                    + "Trạng thái: Dừng giải quyết.\nLý do: {note}\n"
+                    + "Thông báo dừng giải quyết hồ sơ (mẫu 05) có tại Bộ phận Một cửa."));
 
     private static final Map<NoticeKind, String> SMS = new EnumMap<>(Map.of(
             NoticeKind.RECEIVED, "Hồ sơ {code} đã được tiếp nhận. Hẹn trả kết quả ngày {due}. Tra cứu: {url}",
@@ -64,7 +68,8 @@ public final class NoticeTexts {
                     + "hẹn. Tra cứu: {url}",
             NoticeKind.REJECTED, "Hồ sơ {code} không được giải quyết. Lý do xem tại Bộ phận Một cửa. Tra cứu: {url}",
             NoticeKind.RESCHEDULED, "Xin lỗi ông/bà: hồ sơ {code} chậm trả kết quả. Hẹn trả mới ngày {due}. "
-                    + "Tra cứu: {url}"));
+                    + "Tra cứu: {url}",
+            NoticeKind.STOPPED, "Hồ sơ {code} dừng giải quyết. Lý do xem tại Bộ phận Một cửa. Tra cứu: {url}"));
 
     private NoticeTexts() {
     }

@@ -11,7 +11,12 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 public interface PaperJobs {
 
     /** Adds a job due now; a second request for the same (dossier, source) is ignored. Answers whether it was added. */
-    boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now);
+    default boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime now) {
+        return request(code, kind, source, null, now);
+    }
+
+    /** The same, for a paper that states a desk decision (forms 02 to 05); {@code decision} may be null. */
+    boolean request(DossierCode code, DocumentKind kind, String source, DeskDecision decision, OffsetDateTime now);
 
     /**
      * Claims up to {@code limit} jobs that are due, or whose claim expired (the worker died), until

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.infrastructure.paper;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +13,17 @@ import vn.lienthong.archive.pdf.TextDocument;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierEvent;
+import vn.lienthong.gateway.domain.dossier.DossierRegister;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
+import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.gateway.domain.procedure.Procedure;
 
 /**
  * What is written on each paper of a dossier: an agency's result ({@link AgencyResultPapers}),
- * form 01 or form 06 ({@link DeskForms}), each in the same frame: the national motto, the issuing
+ * forms 01 to 06 ({@link DeskForms}), each in the same frame: the national motto, the issuing
  * agency, the title, the dossier code, the content, issue place and date, the two signature places
- * (officer, then agency) and a verification line.
+ * (officer, then agency) and a verification line. The dossier register (form 07) has the same
+ * frame with the period for the code and the agency's signature alone.
  */
 public final class PaperComposer {
 
@@ -73,10 +77,58 @@ public final class PaperComposer {
                 "Mẫu số 06");
     }
 
+    /** Form 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+    public Composed form02(Dossier dossier, Optional<Procedure> procedure, String deskName, DeskDecision decision) {
+        return compose("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", deskName, dossier, decision.at(),
+                DeskForms.form02(dossier, procedure, deskName, decision), "NGƯỜI YÊU CẦU BỔ SUNG",
+                deskName.toUpperCase(Locale.ROOT), "Mẫu số 02");
+    }
+
+    /** Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
+    public Composed form03(Dossier dossier, Optional<Procedure> procedure, String deskName, DeskDecision decision) {
+        return compose("Phiếu từ chối tiếp nhận giải quyết hồ sơ", deskName, dossier, decision.at(),
+                DeskForms.form03(dossier, procedure, deskName, decision), "NGƯỜI TỪ CHỐI",
+                deskName.toUpperCase(Locale.ROOT), "Mẫu số 03");
+    }
+
+    /** Form 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
+    public Composed form04(Dossier dossier, Optional<Procedure> procedure, String deskName, DeskDecision decision) {
+        return compose("Phiếu xin lỗi và hẹn lại ngày trả kết quả", deskName, dossier, decision.at(),
+                DeskForms.form04(dossier, procedure, deskName, decision), "NGƯỜI LẬP PHIẾU",
+                deskName.toUpperCase(Locale.ROOT), "Mẫu số 04");
+    }
+
+    /** Form 05: Thông báo dừng giải quyết hồ sơ. */
+    public Composed form05(Dossier dossier, Optional<Procedure> procedure, String deskName, DeskDecision decision) {
+        return compose("Thông báo dừng giải quyết hồ sơ", deskName, dossier, decision.at(),
+                DeskForms.form05(dossier, procedure, deskName, decision), "NGƯỜI THÔNG BÁO",
+                deskName.toUpperCase(Locale.ROOT), "Mẫu số 05");
+    }
+
+    /** Form 07: Sổ theo dõi hồ sơ of one receiving unit for a period; sealed by the agency alone. */
+    public Composed form07(DossierRegister register) {
+        String number = register.agencyCode() + "/" + register.from() + "/" + register.to();
+        return frame("Sổ theo dõi hồ sơ", register.agencyName(), number, "Từ ngày " + day(register.from())
+                        + " đến ngày " + day(register.to()), register.madeAt(), DeskForms.form07(register),
+                List.of(), register.agencyName().toUpperCase(Locale.ROOT), "Mẫu số 07",
+                "Kiểm tra chữ ký số: gửi tệp này tới " + issuer.publicBaseUrl() + "/api/v1/verify");
+    }
+
     private Composed compose(String title, String agencyName, Dossier dossier, OffsetDateTime issuedAt,
                              List<TextBlock> content, String officerCaption, String agencyCaption, String formNumber) {
-        OffsetDateTime at = vietnam(issuedAt);
         String code = dossier.code().value();
+        return frame(title, agencyName, code, "Mã hồ sơ: " + code, issuedAt, content,
+                List.of(officerCaption, "(Ký số)"), agencyCaption, formNumber,
+                "Xác thực giấy tờ: mã hồ sơ " + code + ". Tra cứu hồ sơ: " + issuer.publicBaseUrl()
+                        + "/api/v1/public/dossiers/" + code + " (kèm ?phone= 4 số cuối điện thoại). "
+                        + "Kiểm tra chữ ký số: gửi tệp này tới " + issuer.publicBaseUrl() + "/api/v1/verify");
+    }
+
+    /** The frame every paper shares; {@code officerCaption} empty when only the agency signs. */
+    private Composed frame(String title, String agencyName, String code, String subtitle, OffsetDateTime issuedAt,
+                           List<TextBlock> content, List<String> officerCaption, String agencyCaption,
+                           String formNumber, String verification) {
+        OffsetDateTime at = vietnam(issuedAt);
         List<TextBlock> blocks = new ArrayList<>();
         if (formNumber != null) {
             blocks.add(new TextBlock.Columns(List.of(), List.of(formNumber), 9));
@@ -87,22 +139,23 @@ public final class PaperComposer {
                 + " tháng " + two(at.getMonthValue()) + " năm " + at.getYear()), HEAD));
         blocks.add(new TextBlock.Gap(10));
         blocks.add(new TextBlock.Centered(title.toUpperCase(Locale.ROOT), 15));
-        blocks.add(new TextBlock.Centered("Mã hồ sơ: " + code, BODY));
+        blocks.add(new TextBlock.Centered(subtitle, BODY));
         blocks.add(new TextBlock.Gap(10));
         blocks.addAll(content);
         blocks.add(new TextBlock.Gap(12));
-        blocks.add(new TextBlock.Columns(List.of(officerCaption, "(Ký số)"), List.of(agencyCaption, "(Ký số của cơ quan)"),
-                HEAD));
+        blocks.add(new TextBlock.Columns(officerCaption, List.of(agencyCaption, "(Ký số của cơ quan)"), HEAD));
         blocks.add(new TextBlock.SignatureSpace(PaperPress.STAMP_HEIGHT + 8));
         blocks.add(new TextBlock.Gap(6));
-        blocks.add(new TextBlock.Paragraph("Xác thực giấy tờ: mã hồ sơ " + code + ". Tra cứu hồ sơ: "
-                + issuer.publicBaseUrl() + "/api/v1/public/dossiers/" + code + " (kèm ?phone= 4 số cuối điện thoại). "
-                + "Kiểm tra chữ ký số: gửi tệp này tới " + issuer.publicBaseUrl() + "/api/v1/verify", 8.5f));
+        blocks.add(new TextBlock.Paragraph(verification, 8.5f));
         return new Composed(title, new TextDocument(title, code, agencyName, Instant.from(issuedAt), blocks));
     }
 
     static OffsetDateTime vietnam(OffsetDateTime t) {
         return t.withOffsetSameInstant(WorkingCalendar.VIETNAM);
+    }
+
+    private static String day(LocalDate d) {
+        return two(d.getDayOfMonth()) + "/" + two(d.getMonthValue()) + "/" + d.getYear();
     }
 
     private static String two(int n) {

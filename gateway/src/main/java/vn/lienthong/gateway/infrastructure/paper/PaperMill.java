@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,15 +22,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.domain.document.DossierDocuments;
 import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierRegister;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.Outbox;
+import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.gateway.domain.paper.PaperException;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.paper.PaperJobs;
+import vn.lienthong.gateway.domain.paper.RegisterPrinter;
 import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 
@@ -39,9 +43,10 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
  * deposits it with the dossier's documents. A failed attempt is retried with a doubling backoff
  * and keeps its last error; a worker that dies leaves its claim to expire and be taken again.
  * Depositing is idempotent per source, so a crash between deposit and "done" costs one render.
+ * It also prints the dossier register (form 07) on demand, sealed with the agency's key.
  */
 @ApplicationScoped
-public class PaperMill {
+public class PaperMill implements RegisterPrinter {
 
     private static final Logger LOG = Logger.getLogger(PaperMill.class.getName());
     static final String ACTOR = "lienthong-gateway";
@@ -172,8 +177,39 @@ public class PaperMill {
             case FORM_06 -> composer.form06(dossier, dossiers.history(dossier.code()),
                     catalogue.procedure(dossier.procedureCode()), desk,
                     Optional.ofNullable(dossier.finishedAt()).orElse(OffsetDateTime.now(clock)));
+            case FORM_02 -> composer.form02(dossier, catalogue.procedure(dossier.procedureCode()), desk, decision(job));
+            case FORM_03 -> composer.form03(dossier, catalogue.procedure(dossier.procedureCode()), desk, decision(job));
+            case FORM_04 -> composer.form04(dossier, catalogue.procedure(dossier.procedureCode()), desk, decision(job));
+            case FORM_05 -> composer.form05(dossier, catalogue.procedure(dossier.procedureCode()), desk, decision(job));
             case SCAN -> throw new PaperException("Scans are not papers the gateway renders", null);
         };
+    }
+
+    private static DeskDecision decision(PaperJob job) {
+        if (job.decision() == null) {
+            throw new PaperException("Paper " + job.source() + " of " + job.dossierCode() + " has no desk decision", null);
+        }
+        return job.decision();
+    }
+
+    /** Renders the dossier register (form 07) and seals it with the agency's key; nothing is archived. */
+    @Override
+    public byte[] sealed(DossierRegister register) {
+        init();
+        PaperComposer.Composed paper = composer.form07(register);
+        Path file = settings.workDir().resolve("register-" + UUID.randomUUID() + ".pdf");
+        try {
+            press.seal(paper.document(), keys().agency(), settings.workDir(), file);
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PaperException("Cannot read the sealed register " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, e, () -> "Cannot delete " + file);
+            }
+        }
     }
 
     private synchronized PaperKeys keys() {

@@ -69,6 +69,37 @@ public final class PaperPress {
         }
     }
 
+    /**
+     * Writes {@code document} to {@code out} as PDF/A-2b sealed by the agency alone (a report such as
+     * the dossier register, form 07); the stamp sits on the right of the signature space.
+     */
+    public void seal(TextDocument document, KeySource agency, Path workDir, Path out) {
+        Path unsigned = null;
+        try {
+            Files.createDirectories(workDir);
+            unsigned = Files.createTempFile(workDir, "sealed-", ".pdf");
+            TextLayout layout;
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(unsigned), 1 << 16)) {
+                layout = builder.build(document, o);
+            }
+            TextLayout.Box space = layout.signatureSpace().orElse(new TextLayout.Box(layout.pages(), 62, 60, 485,
+                    STAMP_HEIGHT));
+            float y = space.y() + (space.height() - STAMP_HEIGHT) / 2;
+            Files.deleteIfExists(out);
+            pades.sign(unsigned, out, parameters(agency, Instant.now(), "Cơ quan ký số (Nghị định 30/2020/NĐ-CP, điều 13)",
+                    VisibleStamp.at(space.page(), space.x() + space.width() - STAMP_WIDTH, y, STAMP_WIDTH,
+                            STAMP_HEIGHT)), agency);
+        } catch (IOException e) {
+            throw new PaperException("Cannot write the paper " + document.title() + " of " + document.identifier()
+                    + " under " + workDir + ": " + e.getMessage(), e);
+        } catch (ArchiveException | SigningException e) {
+            throw new PaperException("Cannot make the paper " + document.title() + " of " + document.identifier()
+                    + ": " + e.getMessage(), e);
+        } finally {
+            delete(unsigned);
+        }
+    }
+
     private static PadesParameters parameters(KeySource key, Instant at, String reason, VisibleStamp stamp) {
         return PadesParameters.invisible(key.defaultAlgorithm(), DigestAlgorithm.SHA256)
                 .withSigningTime(at).withReason(reason).withStamp(stamp);

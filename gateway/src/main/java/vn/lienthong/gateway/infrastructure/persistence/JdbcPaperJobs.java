@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.infrastructure.persistence;
 
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,11 +12,19 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.gateway.domain.paper.PaperException;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.paper.PaperJobs;
@@ -25,7 +34,7 @@ import vn.lienthong.gateway.domain.paper.PaperJobs;
 public class JdbcPaperJobs implements PaperJobs {
 
     private static final String COLUMNS = "id, dossier_code, kind, source, status, attempts, last_error, "
-            + "next_attempt_at, claimed_until, created_at, updated_at";
+            + "next_attempt_at, claimed_until, created_at, updated_at, decision";
 
     @Inject
     DataSource dataSource;
@@ -39,7 +48,8 @@ public class JdbcPaperJobs implements PaperJobs {
     }
 
     @Override
-    public boolean request(DossierCode code, DocumentKind kind, String source, OffsetDateTime at) {
+    public boolean request(DossierCode code, DocumentKind kind, String source, DeskDecision decision,
+                           OffsetDateTime at) {
         OffsetDateTime now = Rows.micros(at);
         // Looked up first rather than caught as a duplicate key: on PostgreSQL a failed INSERT would
         // abort the dossier change's whole transaction.
@@ -47,7 +57,7 @@ public class JdbcPaperJobs implements PaperJobs {
             return false;
         }
         String sql = "INSERT INTO paper_job (dossier_code, kind, source, status, attempts, next_attempt_at, "
-                + "created_at, updated_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)";
+                + "created_at, updated_at, decision) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, code.value());
             ps.setString(2, kind.name());
@@ -55,6 +65,7 @@ public class JdbcPaperJobs implements PaperJobs {
             ps.setObject(4, now);
             ps.setObject(5, now);
             ps.setObject(6, now);
+            ps.setString(7, decision == null ? null : json(decision));
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw failure("add the paper job " + source + " of " + code, e);
@@ -92,7 +103,8 @@ public class JdbcPaperJobs implements PaperJobs {
                     ps.setObject(5, j.updatedAt());
                     if (ps.executeUpdate() == 1) {
                         claimed.add(new PaperJob(j.id(), j.dossierCode(), j.kind(), j.source(), PaperJob.Status.CLAIMED,
-                                j.attempts() + 1, j.lastError(), j.nextAttemptAt(), claimUntil, j.createdAt(), now));
+                                j.attempts() + 1, j.lastError(), j.nextAttemptAt(), claimUntil, j.createdAt(), now,
+                                j.decision()));
                     }
                 }
             }
@@ -163,7 +175,46 @@ public class JdbcPaperJobs implements PaperJobs {
                 DocumentKind.valueOf(rs.getString("kind")), rs.getString("source"),
                 PaperJob.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("claimed_until", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                decision(rs.getString("decision")));
+    }
+
+    /** A desk decision as the JSON the decision column keeps; times keep their offset. */
+    static String json(DeskDecision d) {
+        JsonObjectBuilder o = Json.createObjectBuilder().add("reason", d.reason() == null ? "" : d.reason());
+        JsonArrayBuilder documents = Json.createArrayBuilder();
+        d.documentsToAdd().forEach(documents::add);
+        o.add("documentsToAdd", documents);
+        put(o, "previousDueAt", d.previousDueAt());
+        put(o, "newDueAt", d.newDueAt());
+        if (d.officer() != null) {
+            o.add("officer", d.officer());
+        }
+        put(o, "at", d.at());
+        return o.build().toString();
+    }
+
+    static DeskDecision decision(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject o = reader.readObject();
+            return new DeskDecision(o.getString("reason", ""),
+                    o.containsKey("documentsToAdd") ? o.getJsonArray("documentsToAdd").getValuesAs(JsonString.class)
+                            .stream().map(JsonString::getString).toList() : List.of(),
+                    time(o, "previousDueAt"), time(o, "newDueAt"), o.getString("officer", null), time(o, "at"));
+        }
+    }
+
+    private static void put(JsonObjectBuilder o, String name, OffsetDateTime t) {
+        if (t != null) {
+            o.add(name, t.toString());
+        }
+    }
+
+    private static OffsetDateTime time(JsonObject o, String name) {
+        return o.containsKey(name) && !o.isNull(name) ? OffsetDateTime.parse(o.getString(name)) : null;
     }
 
     private static PaperException failure(String what, SQLException e) {

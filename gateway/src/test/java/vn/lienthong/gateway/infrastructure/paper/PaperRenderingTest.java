@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +45,9 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
+import vn.lienthong.gateway.domain.dossier.DossierRegister;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
+import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.signing.verify.Indication;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureReport;
@@ -122,7 +126,32 @@ class PaperRenderingTest {
                 Arguments.of(COMPOSER.form06(PaperFixtures.completed(), PaperFixtures.history(),
                         Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài", PaperFixtures.RECEIVED.plusDays(2)),
                         "Phiếu kiểm soát quá trình giải quyết hồ sơ",
-                        List.of("Cơ quan liên thông trả kết quả", "Trễ hạn", "Đúng hạn", "Hoàn thành trước hạn")));
+                        List.of("Cơ quan liên thông trả kết quả", "Trễ hạn", "Đúng hạn", "Hoàn thành trước hạn")),
+                Arguments.of(COMPOSER.form02(d, Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài",
+                        decision(List.of("Giấy chứng sinh (bản chính)", "Tờ khai CT01 có chữ ký chủ hộ"))),
+                        "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+                        List.of("Mẫu số 02", "Kính gửi: Ông/Bà Trần Thị Bích Ngọc", "Giấy tờ cần bổ sung, hoàn thiện",
+                                "Giấy chứng sinh (bản chính)", "Tờ khai CT01 có chữ ký chủ hộ", "Lý do",
+                                "Bản sao chưa chứng thực", "tạm dừng", "Người yêu cầu bổ sung", "can-bo-1")),
+                Arguments.of(COMPOSER.form03(d, Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài",
+                        decision(List.of())), "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+                        List.of("Mẫu số 03", "từ chối tiếp nhận, giải quyết", "Lý do từ chối", "Bản sao chưa chứng thực",
+                                "Người từ chối", "can-bo-1", "thủ tục hành chính: Đăng ký khai sinh")),
+                Arguments.of(COMPOSER.form04(d, Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài",
+                        decision(List.of())), "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+                        List.of("Mẫu số 04", "xin lỗi Ông/Bà", "15/10/2026", "Ngày hẹn trả kết quả mới",
+                                "17 giờ 00 phút, ngày 20/10/2026", "Bản sao chưa chứng thực")),
+                Arguments.of(COMPOSER.form05(d, Optional.of(PaperFixtures.procedure()), "UBND phường Hàng Bài",
+                        decision(List.of())), "Thông báo dừng giải quyết hồ sơ",
+                        List.of("Mẫu số 05", "dừng giải quyết hồ sơ này", "Lý do dừng giải quyết", "Bản sao chưa chứng thực",
+                                "Người thông báo", "can-bo-1")));
+    }
+
+    /** What an officer decided for forms 02 to 05; the reason names the citizen ID, which the paper masks. */
+    private static DeskDecision decision(List<String> documents) {
+        return new DeskDecision("Bản sao chưa chứng thực, số định danh " + PaperFixtures.CITIZEN_ID, documents,
+                PaperFixtures.RECEIVED.plusDays(7), OffsetDateTime.parse("2026-10-20T17:00:00+07:00"), "can-bo-1",
+                PaperFixtures.RECEIVED.plusDays(6));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -145,7 +174,9 @@ class PaperRenderingTest {
         for (String expected : content) {
             assertTrue(flowing.contains(expected), expected + " missing from:\n" + text);
         }
-        if (paper.title().startsWith("Giấy tiếp nhận") || paper.title().startsWith("Phiếu kiểm soát")) {
+        if (!paper.title().startsWith("Trích lục") && !paper.title().startsWith("Xác nhận")
+                && !paper.title().startsWith("Thông tin thẻ") && !paper.title().startsWith("Quyết định")
+                && !paper.title().startsWith("Kết quả")) {
             assertFalse(text.contains(PaperFixtures.CITIZEN_ID), "a form shows the citizen ID in full:\n" + text);
             assertFalse(text.contains(PaperFixtures.PHONE), "a form shows the phone number in full:\n" + text);
         }
@@ -210,6 +241,40 @@ class PaperRenderingTest {
         System.out.println("PAPER-TIMING render+2 signatures: median " + median / 1000.0 + " ms, p90 "
                 + micros.get(45) / 1000.0 + " ms over 50 papers");
         assertTrue(median < 5_000_000, "one paper took " + median + " µs");
+    }
+
+    @Test
+    void theRegisterIsPdfA2bSealedByTheAgencyAloneWithARowPerDossier() throws IOException, InterruptedException {
+        OffsetDateTime now = PaperFixtures.RECEIVED.plusDays(9);
+        DossierRegister register = new DossierRegister("000.00.00.H30", "UBND phường Hàng Bài",
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), now, List.of(
+                        DossierRegister.Row.of(PaperFixtures.completed(), PaperFixtures.procedure().name(), now),
+                        DossierRegister.Row.of(PaperFixtures.dossier(), "Đăng ký khai sinh", now)));
+        PaperComposer.Composed paper = COMPOSER.form07(register);
+        Path out = dir.resolve("register.pdf");
+        new PaperPress().seal(paper.document(), keys.agency(), dir.resolve("work"), out);
+
+        assertEquals("Sổ theo dõi hồ sơ", paper.title());
+        assertEquals("", pdfA2bFailures(out));
+        String flowing = text(out).replace("\n", " ");
+        for (String expected : List.of("Mẫu số 07", "SỔ THEO DÕI HỒ SƠ", "Từ ngày 01/10/2026 đến ngày 31/10/2026",
+                "08/10/2026", "15/10/2026", "10/10/2026", "Trần Thị Bích Ngọc", "Đã hoàn thành", "Trước hạn",
+                "Đang giải quyết, quá hạn", "Tổng số 2 hồ sơ; đã trả kết quả trước hạn 1")) {
+            assertTrue(flowing.contains(expected), expected + " missing from:\n" + flowing);
+        }
+        assertTrue(flowing.replace(" ", "").contains(PaperFixtures.CODE.value()), "a cell wraps the code at its dash");
+        assertEquals(DossierRegister.Standing.EARLY, register.rows().get(0).standing());
+        assertEquals(DossierRegister.Standing.OVERDUE, register.rows().get(1).standing());
+
+        VerificationReport report = new SignatureVerifier(VerificationPolicy.of(List.of(demoCa), List.of())
+                .withRevocation(RevocationMode.WARN)).verifyPdf(out);
+        assertEquals(1, report.signatures().size(), report.toText());
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toText());
+        assertTrue(report.signatures().get(0).signer().orElseThrow().contains("Co quan cap giay DEMO"));
+        Process p = new ProcessBuilder("pdfsig", "-nocert", out.toString()).redirectErrorStream(true).start();
+        String pdfsig = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdfsig did not finish");
+        assertEquals(1, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
     }
 
     @Test

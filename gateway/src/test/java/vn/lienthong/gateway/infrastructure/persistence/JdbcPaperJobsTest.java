@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 
 /** The job store: one job per (dossier, source), claims with a lease, retries, and what is still pending. */
@@ -92,5 +93,26 @@ class JdbcPaperJobsTest {
         assertEquals(List.of(), jobs.claimDue(T0, T0.plusMinutes(5), 10));
         assertTrue(jobs.pending(CODE));
         assertFalse(jobs.pending(OTHER));
+    }
+
+    @Test
+    void aDeskDecisionIsKeptWithItsJobAndClaimedWithIt() {
+        DeskDecision decision = new DeskDecision("Thiếu bản chính \"giấy chứng sinh\"", List.of("Giấy chứng sinh (bản chính)",
+                "Tờ khai CT01"), T0.plusDays(5), T0.plusDays(9), "can-bo-1", T0.plusHours(1));
+        String source = PaperJob.deskSource(DocumentKind.FORM_02, T0.plusHours(1));
+        assertTrue(jobs.request(CODE, DocumentKind.FORM_02, source, decision, T0));
+        assertTrue(source.startsWith("form-02@"), source);
+        assertEquals("form-03", PaperJob.deskSource(DocumentKind.FORM_03, T0));
+        jobs.request(CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0);
+
+        List<PaperJob> claimed = jobs.claimDue(T0, T0.plusMinutes(5), 10);
+        PaperJob form02 = claimed.stream().filter(j -> j.kind() == DocumentKind.FORM_02).findFirst().orElseThrow();
+        assertEquals(decision.reason(), form02.decision().reason());
+        assertEquals(decision.documentsToAdd(), form02.decision().documentsToAdd());
+        assertEquals(decision.officer(), form02.decision().officer());
+        assertEquals(decision.at().toInstant(), form02.decision().at().toInstant());
+        assertEquals(decision.newDueAt().toInstant(), form02.decision().newDueAt().toInstant());
+        assertEquals(decision.previousDueAt().toInstant(), form02.decision().previousDueAt().toInstant());
+        assertEquals(null, jobs.find(CODE, PaperJob.FORM_01).orElseThrow().decision());
     }
 }

@@ -69,7 +69,7 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = GatewayApi.BEARER)
     @Operation(operationId = "listDocuments", summary = "Danh sách tài liệu của hồ sơ / A dossier's documents",
-            description = "JSON array: id, kind (SCAN, RESULT, FORM_01, FORM_06), title, contentType, sha256, size, "
+            description = "JSON array: id, kind (SCAN, RESULT, FORM_01 to FORM_06), title, contentType, sha256, size, "
                     + "createdAt, archiveId. 404 (problem+json): no such dossier, or not one this caller may see.")
     // No @APIResponse here: Payara would then drop the List<DocumentView> schema it derives (ContractFilter: its 200).
     public List<DocumentView> list(@PathParam("code") String code) {

@@ -2,6 +2,7 @@ package vn.lienthong.gateway.interfaces.rest.dossier;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -88,7 +89,10 @@ public final class DossierRequests {
             String toAgency) {
     }
 
-    /** POST /api/v1/dossiers/{code}/transitions. */
+    /**
+     * POST /api/v1/dossiers/{code}/transitions. To SUPPLEMENT_REQUESTED the desk issues form 02 and
+     * may list {@code documentsToAdd}; to REJECTED form 03; to STOPPED form 05.
+     */
     public record Transition(
             @NotNull(message = "Bắt buộc: trạng thái mới | Required: the new status")
             DossierStatus status,
@@ -96,7 +100,10 @@ public final class DossierRequests {
             @Size(max = 2000, message = "Tối đa 2000 ký tự | At most 2000 characters")
             String reason,
             @Size(max = 100, message = "Tối đa 100 ký tự | At most 100 characters")
-            String actor) {
+            String actor,
+            @Size(max = 20, message = "Tối đa 20 giấy tờ | At most 20 documents")
+            List<@NotBlank(message = "Tên giấy tờ không được để trống | A document name may not be blank")
+                 @Size(max = 200, message = "Tối đa 200 ký tự | At most 200 characters") String> documentsToAdd) {
     }
 
     /** POST /api/v1/dossiers/{code}/extensions: apology and new date (form 04). */

@@ -149,14 +149,17 @@ public class DossierResource {
     @RolesAllowed(Caller.DESK_OFFICER)
     @SecurityRequirement(name = GatewayApi.BEARER)
     @Operation(operationId = "changeDossierStatus", summary = "Chuyển trạng thái / Change status",
-            description = "A forbidden transition answers 409 with the allowed ones.")
+            description = "A forbidden transition answers 409 with the allowed ones. The desk's papers follow: "
+                    + "SUPPLEMENT_REQUESTED issues form 02 (reason, and the optional documentsToAdd list), REJECTED "
+                    + "form 03, STOPPED form 05, each signed by the officer and the agency and listed among the "
+                    + "dossier's documents (FORM_02, FORM_03, FORM_05) once made.")
     @APIResponse(responseCode = "200", description = "The dossier as it now is",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierViews.DossierView.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
     public DossierViews.DossierView transition(@PathParam("code") String code,
                                                @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Transition body) {
         Dossier dossier = desk.changeStatus(changeable(code),
-                new ChangeStatus(body.status(), body.reason(), actor("actor", body.actor())));
+                new ChangeStatus(body.status(), body.reason(), actor("actor", body.actor()), body.documentsToAdd()));
         return view(dossier, desk.now());
     }
 
@@ -164,7 +167,9 @@ public class DossierResource {
     @Path("{code}/extensions")
     @RolesAllowed(Caller.DESK_OFFICER)
     @SecurityRequirement(name = GatewayApi.BEARER)
-    @Operation(operationId = "extendDossier", summary = "Xin lỗi và hẹn lại (mẫu 04) / Apology and new date (form 04)")
+    @Operation(operationId = "extendDossier", summary = "Xin lỗi và hẹn lại (mẫu 04) / Apology and new date (form 04)",
+            description = "Moves the appointment date (newDueAt, after the current one) with the reason; the desk "
+                    + "issues form 04, signed by the officer and the agency, listed among the documents as FORM_04.")
     public DossierViews.DossierView extend(@PathParam("code") String code,
                                            @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Extension body) {
         Dossier dossier = desk.extend(changeable(code),
