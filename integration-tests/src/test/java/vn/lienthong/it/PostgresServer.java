@@ -31,7 +31,7 @@ final class PostgresServer {
 
     /**
      * A new empty database for one gateway (its restarts included), as the gateway's environment:
-     * where the database is, and the demo pieces the embedded H2 would turn on by itself.
+     * where the database and the archive index are, and the demo pieces the embedded H2 would turn on by itself.
      */
     static Map<String, String> freshDatabase(String purpose) {
         EmbeddedPostgres pg = server();
@@ -41,16 +41,21 @@ final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the database " + name + " on the embedded PostgreSQL server", e);
         }
-        return Map.of(
-                "LIENTHONG_DB_URL", "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name,
-                "LIENTHONG_DB_USER", ROLE,
-                "LIENTHONG_DB_PASSWORD", PASSWORD,
+        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name;
+        return Map.ofEntries(
+                Map.entry("LIENTHONG_DB_URL", url),
+                Map.entry("LIENTHONG_DB_USER", ROLE),
+                Map.entry("LIENTHONG_DB_PASSWORD", PASSWORD),
+                // The archive index too, in its own schema of the same database, on its own connection.
+                Map.entry("LIENTHONG_ARCHIVE_INDEX_URL", url),
+                Map.entry("LIENTHONG_ARCHIVE_INDEX_USER", ROLE),
+                Map.entry("LIENTHONG_ARCHIVE_INDEX_PASSWORD", PASSWORD),
                 // The one demo switch, and the four pieces that still follow "is the database embedded".
-                "LIENTHONG_DEMO", "true",
-                "LIENTHONG_SANDBOX_ENABLED", "true",
-                "LIENTHONG_SECURITY_DEMO_ISSUER_ENABLED", "true",
-                "LIENTHONG_MESSAGE_LOG_DEMO_KEY_ENABLED", "true",
-                "LIENTHONG_PAPERS_DEMO_KEYS_ENABLED", "true");
+                Map.entry("LIENTHONG_DEMO", "true"),
+                Map.entry("LIENTHONG_SANDBOX_ENABLED", "true"),
+                Map.entry("LIENTHONG_SECURITY_DEMO_ISSUER_ENABLED", "true"),
+                Map.entry("LIENTHONG_MESSAGE_LOG_DEMO_KEY_ENABLED", "true"),
+                Map.entry("LIENTHONG_PAPERS_DEMO_KEYS_ENABLED", "true"));
     }
 
     private static synchronized EmbeddedPostgres server() {
