@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import vn.lienthong.archive.BadInputException;
+import vn.lienthong.archive.IndexUnavailableException;
 import vn.lienthong.archive.IntegrityException;
 import vn.lienthong.archive.StorageException;
 import vn.lienthong.archive.store.Sha256;
@@ -71,7 +72,14 @@ public final class IndexCopy {
      * @throws IntegrityException the copy read back differs from the source; it is rolled back
      */
     public static Outcome copy(ConnectionSource from, ConnectionSource to) {
-        try (Connection source = IndexSchema.existing(from); Connection target = IndexSchema.open(to)) {
+        Connection opened;
+        try {
+            opened = IndexSchema.existing(from);
+        } catch (IndexUnavailableException e) {
+            // Not the target's settings: the index to copy, e.g. an H2 file a running gateway still holds.
+            throw new StorageException("Cannot read the index to copy: " + e.getMessage(), e);
+        }
+        try (Connection source = opened; Connection target = IndexSchema.open(to)) {
             Content wanted = content(source);
             Content present = content(target);
             if (!present.empty()) {
