@@ -120,7 +120,7 @@ public class GatewayArchive {
             case SCHEMA -> "LIENTHONG_ARCHIVE_INDEX_SCHEMA (lienthong.archive.index.schema)";
         };
         return "The gateway does not start: " + setting + ": " + e.getMessage().replace('\n', ' ')
-                + " (docs/documents.md, \"Where the bytes live\")";
+                + " (docs/documents.md, \"The index in PostgreSQL\")";
     }
 
     void close(@Disposes Archive archive) {
