@@ -25,6 +25,7 @@ import vn.lienthong.archive.bagit.BagExporter;
 import vn.lienthong.archive.bagit.BagSummary;
 import vn.lienthong.archive.index.CitizenIdHasher;
 import vn.lienthong.archive.index.ConnectionSource;
+import vn.lienthong.archive.index.LocalIndexFile;
 import vn.lienthong.archive.index.RecordIndex;
 import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.ledger.Ledger;
@@ -60,9 +61,11 @@ public final class Archive implements AutoCloseable {
             throw new StorageException("Cannot create the data directory " + config.dataDir(), e);
         }
         this.store = new BlobStore(config.dataDir());
-        ConnectionSource db = config.database().orElseGet(() -> ConnectionSource.url(
-                "jdbc:h2:file:" + config.dataDir().toAbsolutePath().resolve("index") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "sa", ""));
+        ConnectionSource db = config.database().orElseGet(() -> {
+            LocalIndexFile local = new LocalIndexFile(config.dataDir());
+            local.refuseIfMoved();
+            return local.source();
+        });
         this.index = new RecordIndex(db, new CitizenIdHasher(config.citizenIdSalt().orElseGet(this::localSalt)));
         this.ledger = new Ledger(config.dataDir().resolve("ledger").resolve("ledger.log"), config.headSigner(),
                 config.headPolicy(), index, config.clock());

@@ -2,6 +2,7 @@ package vn.lienthong.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.lienthong.it.OutsideVerifiers.pdfaFailures;
 import static vn.lienthong.it.OutsideVerifiers.pdfsig;
@@ -104,6 +105,9 @@ class DocumentsIT {
         assertTrue(verified.json().getBoolean("ok"));
         assertEquals(403, desk.get("api/v1/archive/records/" + item.getString("archiveId") + "/verify").status());
         assertEquals(404, auditor.get("api/v1/archive/records/00000000-0000-0000-0000-000000000000/verify").status());
+        // The shared gateway keeps its archive index in PostgreSQL (PostgresServer): no H2 index beside the blobs.
+        assertFalse(Files.exists(gateway.dataDir().resolve("archive/index.mv.db")),
+                "the archive index is in PostgreSQL");
 
         System.out.printf("documents: 3 JPEG pages (%d bytes) uploaded and archived as one signed PDF/A of %d bytes "
                 + "in %d ms%n", pages.stream().mapToInt(p -> p.length).sum(), pdf.length, uploadMillis);

@@ -31,7 +31,7 @@ final class PostgresServer {
 
     /**
      * A new empty database for one gateway (its restarts included), as the gateway's environment:
-     * where the database is, and the demo pieces the embedded H2 would turn on by itself.
+     * where the database and the archive index are, and the demo pieces the embedded H2 would turn on by itself.
      */
     static Map<String, String> freshDatabase(String purpose) {
         EmbeddedPostgres pg = server();
@@ -41,10 +41,15 @@ final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the database " + name + " on the embedded PostgreSQL server", e);
         }
+        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name;
         return Map.of(
-                "LIENTHONG_DB_URL", "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name,
+                "LIENTHONG_DB_URL", url,
                 "LIENTHONG_DB_USER", ROLE,
                 "LIENTHONG_DB_PASSWORD", PASSWORD,
+                // The archive index too, in its own schema of the same database, on its own connection.
+                "LIENTHONG_ARCHIVE_INDEX_URL", url,
+                "LIENTHONG_ARCHIVE_INDEX_USER", ROLE,
+                "LIENTHONG_ARCHIVE_INDEX_PASSWORD", PASSWORD,
                 // The one demo switch turns on every demo piece (sandbox, issuer, DEMO keys) on PostgreSQL too.
                 "LIENTHONG_DEMO", "true");
     }

@@ -24,6 +24,7 @@ import vn.lienthong.archive.ArchiveException;
 import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.BadInputException;
 import vn.lienthong.archive.DocumentMetadata;
+import vn.lienthong.archive.IndexUnavailableException;
 import vn.lienthong.archive.IngestRequest;
 import vn.lienthong.archive.IntegrityException;
 import vn.lienthong.archive.PdfAPart;
@@ -33,6 +34,8 @@ import vn.lienthong.archive.VerifyResult;
 import vn.lienthong.archive.audit.AuditSummary;
 import vn.lienthong.archive.bagit.BagSummary;
 import vn.lienthong.archive.index.ConnectionSource;
+import vn.lienthong.archive.index.IndexCopy;
+import vn.lienthong.archive.index.LocalIndexFile;
 import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.ledger.LedgerVerification;
 import vn.lienthong.archive.pdf.BuiltPdf;
@@ -57,7 +60,11 @@ public final class ArchiveCli {
     static final int OK = 0;
     static final int INTEGRITY = 1;
     static final int USAGE = 2;
-    private static final Set<String> STORE = Set.of("--store", "--jdbc", "--db-user", "--db-password");
+    private static final Set<String> STORE = Set.of("--store", "--index-url", "--index-schema");
+    /** The index database's login, from the environment (as the gateway takes it), never from the command line. */
+    static final String INDEX_USER = "LIENTHONG_ARCHIVE_INDEX_USER";
+    static final String INDEX_PASSWORD = "LIENTHONG_ARCHIVE_INDEX_PASSWORD";
+    private static final String DEFAULT_SCHEMA = "archive_index";
     private static final Set<String> KEY = Set.of("--keystore", "--storepass", "--alias", "--pkcs11-config",
             "--alg", "--digest", "--tsa");
     private static final Set<String> QUERY = Set.of("--dossier", "--citizen-id", "--procedure", "--from", "--to");
@@ -73,6 +80,7 @@ public final class ArchiveCli {
             Map.entry("export-bag", Syntax.archive(union(QUERY, Set.of("--out")), Set.of(), false)),
             Map.entry("hold", Syntax.archive(Set.of("--reason", "--operator"), Set.of("--set", "--lift"), true)),
             Map.entry("delete", Syntax.archive(Set.of("--reason", "--operator"), Set.of(), true)),
+            Map.entry("move-index", new Syntax(Set.of("--store", "--to", "--index-schema"), Set.of(), false)),
             Map.entry("bench", new Syntax(union(KEY, Set.of("--pages", "--per-doc", "--store")), Set.of(), false)));
     private static final String USAGE_TEXT = """
             Usage: java -jar lienthong-archive.jar COMMAND [options]
@@ -83,21 +91,26 @@ public final class ArchiveCli {
               audit                                export-bag --out DIR [--dossier C] [--from D] [--to D]
               hold ID --set|--lift --reason R      delete ID --reason R
               bench [--pages N] [--per-doc N]
-            Store:   --store DIR (default ./archive-data)  [--jdbc URL --db-user U --db-password P]
+              move-index --to JDBC-URL [--index-schema S] [--store DIR]   (copies the H2 index into that database)
+            Store:   --store DIR (default ./archive-data)  [--index-url JDBC-URL [--index-schema S]]
+                     index login from LIENTHONG_ARCHIVE_INDEX_USER, LIENTHONG_ARCHIVE_INDEX_PASSWORD;
+                     schema default archive_index
             Keys:    --keystore F.p12 --storepass PW [--alias A] | --pkcs11-config F --storepass PIN [--alias A]
                      [--alg rsa-pss|rsa|ecdsa] [--digest sha256|sha384|sha512] [--tsa URL]
             Exit codes: 0 OK, 1 integrity failure found, 2 bad usage or input.""";
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
 
-    ArchiveCli(PrintStream out, PrintStream err) {
+    ArchiveCli(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     public static void main(String[] args) {
-        System.exit(new ArchiveCli(System.out, System.err).run(args));
+        System.exit(new ArchiveCli(System.out, System.err, System.getenv()).run(args));
     }
 
     int run(String[] args) {
@@ -122,11 +135,15 @@ public final class ArchiveCli {
                 case "hold" -> hold(o);
                 case "delete" -> delete(o);
                 case "bench" -> bench(o);
+                case "move-index" -> moveIndex(o);
                 default -> throw new IllegalStateException("No handler for the command " + o.command);
             };
         } catch (IntegrityException e) {
             err.println("INTEGRITY FAILURE: " + e.getMessage());
             return INTEGRITY;
+        } catch (IndexUnavailableException e) {
+            err.println("Error: " + setting(e.setting(), args[0]) + ": " + e.getMessage());
+            return USAGE;
         } catch (BadInputException | RecordNotFoundException | RetentionRefusedException e) {
             err.println("Error: " + e.getMessage());
             return USAGE;
@@ -291,16 +308,52 @@ public final class ArchiveCli {
         return OK;
     }
 
+    /**
+     * Copies the store's H2 index into the database at {@code --to} and renames the H2 file (see
+     * {@link LocalIndexFile#moveTo}); the archive directory itself is only read.
+     */
+    private int moveIndex(Options o) {
+        LocalIndexFile local = new LocalIndexFile(store(o));
+        ConnectionSource target = indexDatabase(o, o.required("--to"));
+        IndexCopy.Outcome outcome = local.moveTo(target);
+        String where = target.location() + " (schema " + target.schema().orElseThrow() + ")";
+        if (outcome.copied()) {
+            out.println("Moved " + outcome.content() + " to " + where + "; counts and digest match.");
+            out.println("The H2 file is kept, renamed and unchanged: " + local.movedFile());
+        } else {
+            out.println("Already moved: " + where + " holds " + outcome.content() + ", as " + local.movedFile()
+                    + " does; nothing copied.");
+        }
+        return OK;
+    }
+
     private Archive open(Options o) {
         KeySource key = key(o);
         SigningKey signing = signingKey(o, key);
-        ArchiveConfig config = ArchiveConfig.of(Path.of(o.get("--store").orElse("archive-data")),
-                new PadesDocumentSigner(signing), new CmsHeadSigner(signing));
-        if (o.get("--jdbc").isPresent()) {
-            config = config.withDatabase(ConnectionSource.url(o.get("--jdbc").get(), o.get("--db-user").orElse(""),
-                    o.get("--db-password").orElse("")));
+        ArchiveConfig config = ArchiveConfig.of(store(o), new PadesDocumentSigner(signing), new CmsHeadSigner(signing));
+        if (o.get("--index-url").isPresent()) {
+            new LocalIndexFile(config.dataDir()).refuseIfStillHere();
+            config = config.withDatabase(indexDatabase(o, o.get("--index-url").get()));
         }
         return Archive.open(config);
+    }
+
+    private static Path store(Options o) {
+        return Path.of(o.get("--store").orElse("archive-data"));
+    }
+
+    private ConnectionSource indexDatabase(Options o, String url) {
+        return ConnectionSource.url(url, env.getOrDefault(INDEX_USER, ""), env.getOrDefault(INDEX_PASSWORD, ""))
+                .inSchema(o.get("--index-schema").orElse(DEFAULT_SCHEMA));
+    }
+
+    /** The option or variable a user changes to fix an index that cannot be used. */
+    private static String setting(IndexUnavailableException.Setting setting, String command) {
+        return switch (setting) {
+            case URL -> command.equals("move-index") ? "--to" : "--index-url";
+            case LOGIN -> INDEX_USER + " / " + INDEX_PASSWORD;
+            case SCHEMA -> "--index-schema";
+        };
     }
 
     private static KeySource key(Options o) {

@@ -1,8 +1,5 @@
 package vn.lienthong.archive.index;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,29 +20,31 @@ import vn.lienthong.archive.ledger.HeadAnchor;
 import vn.lienthong.archive.ledger.LedgerHead;
 import vn.lienthong.archive.store.Sha256;
 
-/** The JDBC index of archive records (H2 or PostgreSQL), which also anchors the ledger head. */
+/**
+ * The JDBC index of archive records (H2 or PostgreSQL, the same SQL on both), which also anchors the
+ * ledger head. It holds one connection of its own, in auto-commit mode: an index row is written
+ * when the blob is stored, whatever the caller's transaction does. A connection the server dropped
+ * (a PostgreSQL restart) fails the call that finds it so, and the next call opens a new one.
+ */
 public final class RecordIndex implements HeadAnchor, AutoCloseable {
     private static final String COLUMNS = "id, dossier_code, document_type, procedure_code, agency_code, blob_hash, "
             + "size_bytes, pages, created_at, retain_until, legal_hold, signer, pdfa_part, status";
 
-    private final Connection connection;
+    private final ConnectionSource source;
     private final CitizenIdHasher citizenIds;
+    private Connection connection;
 
+    /** Connects and creates the tables if needed; an {@code IndexUnavailableException} names the setting to fix. */
     public RecordIndex(ConnectionSource source, CitizenIdHasher citizenIds) {
+        this.source = source;
         this.citizenIds = citizenIds;
-        try {
-            this.connection = source.open();
-            connection.setAutoCommit(true);
-            createSchema();
-        } catch (SQLException e) {
-            throw new StorageException("Cannot open the archive index: " + e.getMessage(), e);
-        }
+        this.connection = IndexSchema.open(source);
     }
 
     public synchronized void insert(ArchiveRecord r, Optional<String> citizenId) {
         String sql = "INSERT INTO archive_record (" + COLUMNS + ", citizen_id_hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = live().prepareStatement(sql)) {
             ps.setString(1, r.id());
             ps.setString(2, r.dossierCode());
             ps.setString(3, r.documentType());
@@ -125,7 +124,7 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
 
     /** How many active records still point at a blob; identical bytes are stored once. */
     public synchronized int activeReferences(Sha256 hash) {
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = live().prepareStatement(
                 "SELECT COUNT(*) FROM archive_record WHERE status = 'ACTIVE' AND blob_hash = ?")) {
             ps.setString(1, hash.hex());
             try (ResultSet rs = ps.executeQuery()) {
@@ -145,14 +144,14 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
     public synchronized void record(LedgerHead head) {
         try {
             int updated;
-            try (PreparedStatement ps = connection.prepareStatement(
+            try (PreparedStatement ps = live().prepareStatement(
                     "UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1")) {
                 ps.setLong(1, head.seq());
                 ps.setString(2, head.hash());
                 updated = ps.executeUpdate();
             }
             if (updated == 0) {
-                try (PreparedStatement ps = connection.prepareStatement(
+                try (PreparedStatement ps = live().prepareStatement(
                         "INSERT INTO ledger_head (id, seq, entry_hash) VALUES (1, ?, ?)")) {
                     ps.setLong(1, head.seq());
                     ps.setString(2, head.hash());
@@ -166,7 +165,7 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
 
     @Override
     public synchronized Optional<LedgerHead> latest() {
-        try (Statement st = connection.createStatement();
+        try (Statement st = live().createStatement();
              ResultSet rs = st.executeQuery("SELECT seq, entry_hash FROM ledger_head WHERE id = 1")) {
             return rs.next() ? Optional.of(new LedgerHead(rs.getLong(1), rs.getString(2))) : Optional.empty();
         } catch (SQLException e) {
@@ -183,27 +182,16 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
         }
     }
 
-    private void createSchema() throws SQLException {
-        String script;
-        try (InputStream in = RecordIndex.class.getResourceAsStream("schema.sql")) {
-            if (in == null) {
-                throw new IOException("schema.sql not on the class path");
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StorageException("The index schema is missing from the archive jar", e);
+    /** The index's connection, opened anew if the last one was closed under it. */
+    private Connection live() throws SQLException {
+        if (connection.isClosed()) {
+            connection = IndexSchema.open(source);
         }
-        try (Statement st = connection.createStatement()) {
-            for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement);
-                }
-            }
-        }
+        return connection;
     }
 
     private void update(String sql, Object... args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = live().prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -214,7 +202,7 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
     }
 
     private List<ArchiveRecord> query(String sql, List<Object> args, int limit) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = live().prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }

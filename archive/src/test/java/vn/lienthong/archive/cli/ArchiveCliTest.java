@@ -1,5 +1,6 @@
 package vn.lienthong.archive.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.lienthong.archive.PdfAPart;
 import vn.lienthong.archive.PdfAValidation;
 import vn.lienthong.archive.TestArchives;
 import vn.lienthong.archive.TestImages;
+import vn.lienthong.archive.TestIndexDatabase;
+import vn.lienthong.archive.index.CitizenIdHasher;
+import vn.lienthong.archive.index.RecordIndex;
+import vn.lienthong.archive.ledger.LedgerHead;
 import vn.lienthong.signing.key.TrialPki;
 
 class ArchiveCliTest {
@@ -26,12 +36,14 @@ class ArchiveCliTest {
     Path dir;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The CLI's environment: where the index database's login comes from. */
+    private Map<String, String> env = Map.of();
 
     private int cli(String... args) {
         out.reset();
         err.reset();
         return new ArchiveCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(args);
     }
 
     private String out() {
@@ -125,8 +137,8 @@ class ArchiveCliTest {
         assertTrue(err().contains("Unknown option '--all' for verify-ledger"), err());
         assertEquals(2, cli(args("search", "079203001234")));
         assertTrue(err().contains("Unexpected argument '079203001234' for search"), err());
-        assertEquals(2, cli("bench", "--jdbc", "jdbc:h2:mem:x"));
-        assertTrue(err().contains("Unknown option '--jdbc' for bench"), err());
+        assertEquals(2, cli("bench", "--index-url", "jdbc:h2:mem:x"));
+        assertTrue(err().contains("Unknown option '--index-url' for bench"), err());
     }
 
     @Test
@@ -139,5 +151,89 @@ class ArchiveCliTest {
         assertTrue(err.toString().contains("not a JPEG"), err.toString());
         assertEquals(2, cli(args("get", "no-such-id", "--out", dir.resolve("x").toString())));
         assertEquals(2, cli("verify-ledger", "--store", dir.toString(), "--keystore", "missing.p12", "--storepass", "x"));
+    }
+
+    /**
+     * An H2 index with records, a legal hold and a signed ledger head moved into another database
+     * (PostgreSQL, and H2 for the same code on the other engine), then the archive verified against it.
+     */
+    @Nested
+    @ParameterizedClass
+    @EnumSource(TestIndexDatabase.class)
+    class MoveIndex {
+        @Parameter
+        TestIndexDatabase engine;
+
+        @Test
+        void movesEveryRowOnceThenTheCliVerifiesTheArchiveAgainstTheNewIndex() throws IOException {
+            TestIndexDatabase.Login target = engine.fresh();
+            env = Map.of(ArchiveCli.INDEX_USER, target.user(), ArchiveCli.INDEX_PASSWORD, target.password());
+            String first = ingest("H15-261008-0101");
+            String second = ingest("H15-261008-0102");
+            assertEquals(0, cli(args("hold", first, "--set", "--reason", "thanh tra")), err());
+            Path h2 = dir.resolve("data/index.mv.db");
+            byte[] h2Bytes = Files.readAllBytes(h2);
+
+            assertEquals(0, cli("move-index", "--store", dir.resolve("data").toString(), "--to", target.url()), err());
+            assertTrue(out().startsWith("Moved 2 records, 1 ledger anchor row, digest "), out());
+            assertFalse(Files.exists(h2));
+            assertArrayEquals(h2Bytes, Files.readAllBytes(dir.resolve("data/index-moved.mv.db")),
+                    "the H2 file is renamed and otherwise untouched");
+
+            assertEquals(0, cli("move-index", "--store", dir.resolve("data").toString(), "--to", target.url()), err());
+            assertTrue(out().startsWith("Already moved: "), out());
+            assertTrue(out().contains("holds 2 records"), out());
+
+            String onTarget = target.url();
+            assertEquals(0, cli(args("search", "--index-url", onTarget)), err());
+            assertTrue(out().contains(first) && out().contains(second), out());
+            assertTrue(out().lines().anyMatch(l -> l.startsWith(first) && l.endsWith("\tHOLD")), "the hold moved: " + out());
+            assertEquals(0, cli(args("verify", "--all", "--index-url", onTarget)), out() + err());
+            assertTrue(out().contains("OK 2"), out());
+            assertEquals(0, cli(args("verify-ledger", "--index-url", onTarget)), out() + err());
+            assertTrue(out().contains("Ledger intact"), out());
+            assertEquals(2, cli(args("delete", first, "--reason", "test", "--index-url", onTarget)), "still on hold");
+
+            assertEquals(2, cli(args("search")), "no new H2 index takes the moved one's place");
+            assertTrue(err().startsWith("Error: --index-url: the index of ") && err().contains("was moved"), err());
+            assertFalse(Files.exists(h2));
+        }
+
+        @Test
+        void aTargetHoldingAnotherIndexIsRefusedAndTheH2FileStays() {
+            TestIndexDatabase.Login target = engine.fresh();
+            env = Map.of(ArchiveCli.INDEX_USER, target.user(), ArchiveCli.INDEX_PASSWORD, target.password());
+            try (RecordIndex other = new RecordIndex(target.source(), new CitizenIdHasher(new byte[32]))) {
+                other.record(new LedgerHead(7, "7".repeat(64)));
+            }
+            ingest("H15-261008-0103");
+
+            assertEquals(2, cli("move-index", "--store", dir.resolve("data").toString(), "--to", target.url()));
+            assertTrue(err().contains("already holds 0 records, 1 ledger anchor row"), err());
+            assertTrue(Files.exists(dir.resolve("data/index.mv.db")), "nothing moved, the H2 index stays in use");
+            assertEquals(2, cli(args("search", "--index-url", target.url())));
+            assertTrue(err().startsWith("Error: --index-url: ") && err().contains("still holds this archive's index"),
+                    err());
+        }
+
+        @Test
+        void aRefusedLoginIsOneLineNamingTheVariables() {
+            TestIndexDatabase.Login target = engine.fresh();
+            new RecordIndex(target.source(), new CitizenIdHasher(new byte[32])).close();
+            env = Map.of(ArchiveCli.INDEX_USER, target.user(), ArchiveCli.INDEX_PASSWORD, "not-the-password");
+            ingest("H15-261008-0104");
+
+            assertEquals(2, cli("move-index", "--store", dir.resolve("data").toString(), "--to", target.url()));
+            assertEquals(1, err().lines().count(), err());
+            assertTrue(err().startsWith("Error: LIENTHONG_ARCHIVE_INDEX_USER / LIENTHONG_ARCHIVE_INDEX_PASSWORD: "
+                    + "the login was refused by " + target.url()), err());
+            assertTrue(Files.exists(dir.resolve("data/index.mv.db")));
+        }
+
+        private String ingest(String dossier) {
+            Path page = TestImages.write(dir, dossier + ".jpg", TestImages.jpeg(TestImages.page(310, 440, 1), 75, 0.7f));
+            assertEquals(0, cli(args("ingest", "--dossier", dossier, "--type", "birth", page.toString())), err());
+            return out().split("\t")[0];
+        }
     }
 }

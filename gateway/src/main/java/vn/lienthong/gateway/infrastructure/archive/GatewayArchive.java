@@ -20,12 +20,15 @@ import org.h2.jdbcx.JdbcDataSource;
 
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveConfig;
+import vn.lienthong.archive.IndexUnavailableException;
 import vn.lienthong.archive.index.ConnectionSource;
+import vn.lienthong.archive.index.LocalIndexFile;
 import vn.lienthong.archive.ledger.HeadPolicy;
 import vn.lienthong.archive.pdf.PdfOptions;
 import vn.lienthong.archive.sign.CmsHeadSigner;
 import vn.lienthong.archive.sign.PadesDocumentSigner;
 import vn.lienthong.archive.sign.SigningKey;
+import vn.lienthong.gateway.infrastructure.config.StartRefusal;
 import vn.lienthong.gateway.infrastructure.messagelog.GatewayKeyConfiguration;
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
@@ -34,12 +37,14 @@ import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
  * It signs documents and ledger heads with the gateway's own key (the message log's keystore, a
  * DEMO one created on first start in the embedded default).
  *
- * <p>The archive's index is its own H2 file in the archive directory, opened through Payara's
- * bundled H2 (2.2.224, the version the archive is built and tested with), not the gateway's
- * DataSource: the index holds one connection for its whole life (a pooled, JTA-enlisted connection
- * must not be pinned), it anchors the ledger file beside it (the archive directory alone is a
- * consistent backup, readable by the archive CLI), and a rolled-back gateway transaction must not
- * take archive rows with it while the blob and the ledger entry stay.
+ * <p>The archive's index never goes through the gateway's DataSource: it holds one connection of
+ * its own for its whole life (a pooled, JTA-enlisted connection must not be pinned), in auto-commit,
+ * so a rolled-back gateway transaction cannot take archive rows with it while the blob and the
+ * ledger entry stay. By default it is an H2 file in the archive directory, opened through Payara's
+ * bundled H2 (2.2.224, the version the archive is built and tested with), so the directory alone is
+ * a consistent backup the archive CLI reads. With {@code lienthong.archive.index.url} it is a
+ * PostgreSQL database instead, in a schema of its own ({@code lienthong.archive.index.schema}),
+ * which the CLI reads with {@code --index-url}; the CLI's {@code move-index} moves an H2 index there.
  */
 @ApplicationScoped
 public class GatewayArchive {
@@ -59,6 +64,22 @@ public class GatewayArchive {
     int retentionYears;
 
     @Inject
+    @ConfigProperty(name = "lienthong.archive.index.url")
+    Optional<String> indexUrl;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.archive.index.user")
+    Optional<String> indexUser;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.archive.index.password")
+    Optional<String> indexPassword;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.archive.index.schema", defaultValue = "archive_index")
+    String indexSchema;
+
+    @Inject
     GatewayKeyConfiguration gatewayKey;
 
     @Inject
@@ -70,13 +91,36 @@ public class GatewayArchive {
     Archive open() {
         Path dir = Path.of(archiveDir.orElse(dataDir + "/archive")).toAbsolutePath().normalize();
         // The same key, and the same rule for a DEMO key, as the message log.
-        SigningKey signing = SigningKey.of(gatewayKey.open());
-        ArchiveConfig config = new ArchiveConfig(dir, Optional.of(index(dir)), Optional.empty(),
-                new PadesDocumentSigner(signing), new CmsHeadSigner(signing), HeadPolicy.defaults(),
-                PdfOptions.defaults(), Period.ofYears(retentionYears), clock);
-        Archive archive = Archive.open(config);
-        LOG.info(() -> "Archive open in " + dir + ", signing as " + signing.signerName());
+        return openIn(dir, SigningKey.of(gatewayKey.open()));
+    }
+
+    /** Opens the archive in {@code dir}; an index that cannot be opened stops the start with one line. */
+    Archive openIn(Path dir, SigningKey signing) {
+        Archive archive;
+        try {
+            ArchiveConfig config = new ArchiveConfig(dir, Optional.of(index(dir)), Optional.empty(),
+                    new PadesDocumentSigner(signing), new CmsHeadSigner(signing), HeadPolicy.defaults(),
+                    PdfOptions.defaults(), Period.ofYears(retentionYears), clock);
+            archive = Archive.open(config);
+        } catch (IndexUnavailableException e) {
+            String line = refusal(e);
+            throw StartRefusal.refuse(LOG, line, new ArchiveIndexException(line, e));
+        }
+        LOG.info(() -> "Archive open in " + dir + ", index in " + indexUrl.map(u -> u + " (schema " + indexSchema + ")")
+                .orElse("its H2 file") + ", signing as " + signing.signerName());
         return archive;
+    }
+
+    /** The one line a refused index start logs: the variable to fix, then what the database said. */
+    static String refusal(IndexUnavailableException e) {
+        String setting = switch (e.setting()) {
+            case URL -> "LIENTHONG_ARCHIVE_INDEX_URL (lienthong.archive.index.url)";
+            case LOGIN -> "LIENTHONG_ARCHIVE_INDEX_USER / LIENTHONG_ARCHIVE_INDEX_PASSWORD (lienthong.archive.index.user"
+                    + " / .password)";
+            case SCHEMA -> "LIENTHONG_ARCHIVE_INDEX_SCHEMA (lienthong.archive.index.schema)";
+        };
+        return "The gateway does not start: " + setting + ": " + e.getMessage().replace('\n', ' ')
+                + " (docs/documents.md, \"The index in PostgreSQL\")";
     }
 
     void close(@Disposes Archive archive) {
@@ -90,10 +134,21 @@ public class GatewayArchive {
         archive.find("");
     }
 
-    /** The same H2 file the archive would open by itself, so the archive CLI reads this index too. */
-    private static ConnectionSource index(Path dir) {
+    /**
+     * The PostgreSQL index when a URL is set (its own connection, outside JTA), else the same H2 file
+     * the archive would open by itself, so the archive CLI reads this index too. Either way the
+     * directory's H2 file says whether it still holds the index or was moved.
+     */
+    private ConnectionSource index(Path dir) {
+        LocalIndexFile local = new LocalIndexFile(dir);
+        if (indexUrl.isPresent()) {
+            local.refuseIfStillHere();
+            return ConnectionSource.url(indexUrl.get(), indexUser.orElse(""), indexPassword.orElse(""))
+                    .inSchema(indexSchema);
+        }
+        local.refuseIfMoved();
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("index") + ";DB_CLOSE_ON_EXIT=FALSE");
+        h2.setURL(local.jdbcUrl());
         h2.setUser("sa");
         h2.setPassword("");
         return ConnectionSource.of(h2);
