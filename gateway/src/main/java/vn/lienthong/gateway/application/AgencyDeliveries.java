@@ -77,12 +77,6 @@ public class AgencyDeliveries {
         return outbox.claimDue(now, now.plus(lease), limit);
     }
 
-    /** After a restart: whatever was in flight is pending again (one gateway per database). */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public int releaseInFlight() {
-        return outbox.releaseAll(record.now());
-    }
-
     /** The agency answered: a result (synchronous) or a ticket (the result follows by callback). */
     public void answered(String messageId, AgencyResult result) {
         AgencyMessage m = lockedMessage(messageId);

@@ -50,11 +50,6 @@ public class NoticeDeliveries {
         return outbox.claimDue(channel, now, now.plus(policy.lease()), policy.batchSize());
     }
 
-    /** After a restart: whatever a previous run left in flight is pending again (one gateway per database). */
-    public int releaseInFlight() {
-        return outbox.releaseAll(now());
-    }
-
     public void sent(String noticeId) {
         outbox.find(noticeId).ifPresent(n -> outbox.update(n.sent(now())));
     }

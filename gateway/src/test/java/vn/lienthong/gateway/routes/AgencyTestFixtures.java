@@ -199,11 +199,6 @@ final class AgencyTestFixtures {
         }
 
         @Override
-        public int releaseAll(OffsetDateTime now) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public AgencyMessage retryLater(AgencyMessage message, RetrySchedule retries, DoubleSupplier random,
                                         String error, OffsetDateTime now) {
             throw new UnsupportedOperationException();

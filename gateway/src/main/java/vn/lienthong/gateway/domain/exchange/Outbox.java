@@ -22,9 +22,6 @@ public interface Outbox {
      */
     List<AgencyMessage> claimDue(OffsetDateTime now, OffsetDateTime leaseUntil, int limit);
 
-    /** After a restart nothing is in flight any more: hands every claimed message back, its attempt not spent. */
-    int releaseAll(OffsetDateTime now);
-
     /**
      * A claimed message's delivery failed for a transient reason: due again after the schedule's
      * backoff, or a DEAD letter once its attempts are spent. Answers the message as stored.

@@ -23,9 +23,6 @@ public interface NoticeOutbox {
      */
     List<CitizenNotice> claimDue(NoticeChannel channel, OffsetDateTime now, OffsetDateTime leaseUntil, int limit);
 
-    /** After a restart nothing is in flight any more: hands every claimed notice back, its attempt not spent. */
-    int releaseAll(OffsetDateTime now);
-
     /**
      * A claimed notice was not sent for a transient reason: due again after the schedule's backoff,
      * or DEAD once its attempts are spent. Answers the notice as stored.

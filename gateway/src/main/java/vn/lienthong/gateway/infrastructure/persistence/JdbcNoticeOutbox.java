@@ -94,11 +94,6 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
     }
 
     @Override
-    public int releaseAll(OffsetDateTime now) {
-        return queue.handBackAll(now);
-    }
-
-    @Override
     public CitizenNotice retryLater(CitizenNotice n, RetrySchedule retries, DoubleSupplier random, String error,
                                     OffsetDateTime now) {
         queue.failed(n.id(), n.updatedAt(), n.attempts(), retries.maxAttempts(), a -> retries.delayAfter(a, random),

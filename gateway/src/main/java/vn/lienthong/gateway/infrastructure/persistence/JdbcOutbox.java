@@ -83,11 +83,6 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public int releaseAll(OffsetDateTime now) {
-        return queue.handBackAll(now);
-    }
-
-    @Override
     public AgencyMessage retryLater(AgencyMessage m, RetrySchedule retries, DoubleSupplier random, String error,
                                     OffsetDateTime now) {
         queue.failed(m.id(), m.updatedAt(), m.attempts(), retries.maxAttempts(),

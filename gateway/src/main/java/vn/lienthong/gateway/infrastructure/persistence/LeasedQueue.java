@@ -232,25 +232,6 @@ final class LeasedQueue {
         }
     }
 
-    /**
-     * Hands back every claim, due at once, each attempt given back: after a restart of the only
-     * gateway on the database, nothing is in flight any more. Answers how many.
-     */
-    int handBackAll(OffsetDateTime now) {
-        OffsetDateTime at = Rows.micros(now);
-        String sql = "UPDATE " + table.name() + " SET status = ?, attempts = GREATEST(attempts - 1, 0), "
-                + table.lease() + " = NULL, next_attempt_at = ?, updated_at = ? WHERE status = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, table.pending());
-            ps.setObject(2, at);
-            ps.setObject(3, at);
-            ps.setString(4, table.claimed());
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Rows.failure("hand back every claim of " + table.name(), e);
-        }
-    }
-
     /** Ends the claim {@code (id, version)} in {@code state}, its error cleared. False when the claim is not held any more. */
     boolean finish(long id, OffsetDateTime version, String state, OffsetDateTime now) {
         String sql = "UPDATE " + table.name() + " SET status = ?, last_error = NULL, " + table.lease() + " = NULL, "

@@ -87,7 +87,7 @@ class JdbcOutboxTest {
     }
 
     @Test
-    void aMessageHandedBackUntriedOrReleasedAfterARestartSpendsNoAttempt() {
+    void aMessageHandedBackUntriedSpendsNoAttemptAndOneLeftInFlightIsClaimedAgainAfterItsLease() {
         AgencyMessage first = add(T0);
         AgencyMessage second = add(T0.plusSeconds(1));
         List<AgencyMessage> claimed = outbox.claimDue(T0.plusSeconds(1), T0.plusMinutes(2), 10);
@@ -99,11 +99,10 @@ class JdbcOutboxTest {
         assertEquals("circuit open", waiting.lastError());
         assertEquals(T0.plusMinutes(5), waiting.nextAttemptAt());
 
-        assertEquals(1, outbox.releaseAll(T0.plusSeconds(3)));
-        AgencyMessage released = outbox.find(second.messageId()).orElseThrow();
-        assertEquals(ExchangeStatus.PENDING, released.status());
-        assertEquals(0, released.attempts());
-        assertEquals(List.of(second.messageId()), outbox.claimDue(T0.plusSeconds(3), T0.plusMinutes(2), 10).stream()
-                .map(AgencyMessage::messageId).toList());
+        // The gateway that claimed the second one was killed: no sweep, its lease hands it back.
+        assertEquals(List.of(), outbox.claimDue(T0.plusMinutes(2), T0.plusMinutes(4), 10), "its lease still holds");
+        List<AgencyMessage> again = outbox.claimDue(T0.plusMinutes(2).plusSeconds(1), T0.plusMinutes(4), 10);
+        assertEquals(List.of(second.messageId()), again.stream().map(AgencyMessage::messageId).toList());
+        assertEquals(2, again.get(0).attempts(), "the killed gateway's claim spent its attempt");
     }
 }
