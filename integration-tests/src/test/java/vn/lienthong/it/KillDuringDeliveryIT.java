@@ -47,7 +47,7 @@ class KillDuringDeliveryIT {
         Map<Integer, String> answered = new ConcurrentHashMap<>();
         AtomicInteger cutOff = new AtomicInteger();
         // One database for both starts, on a server the kill does not touch.
-        RunnableJar.Launch onPostgres = RunnableJar.Launch.PLAIN.onPostgres("kill_during_delivery");
+        RunnableJar.Launch onPostgres = RunnableJar.Launch.SHORT_LEASE.onPostgres("kill_during_delivery");
         try (RunnableJar first = RunnableJar.start(data, work, onPostgres)) {
             GatewayHttp http = first.http().as(first.tokens().token(DemoTokens.DESK_OFFICER, AGENCY));
             // Deliveries are slowed a little so that many are in flight when the kill comes.

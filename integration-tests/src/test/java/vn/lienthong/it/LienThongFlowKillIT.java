@@ -28,7 +28,7 @@ class LienThongFlowKillIT {
         Path work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("lien-thong-flow-kill");
         Path data = work.resolve("data");
         // One database for both starts, on a server the kill does not touch.
-        RunnableJar.Launch onPostgres = RunnableJar.Launch.PLAIN.onPostgres("lien_thong_flow_kill");
+        RunnableJar.Launch onPostgres = RunnableJar.Launch.SHORT_LEASE.onPostgres("lien_thong_flow_kill");
         String code;
         try (RunnableJar first = RunnableJar.start(data, work, onPostgres)) {
             LienThongFlows flows = new LienThongFlows(first);

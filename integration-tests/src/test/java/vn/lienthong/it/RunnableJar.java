@@ -40,6 +40,12 @@ final class RunnableJar implements AutoCloseable {
         static final Launch PLAIN = new Launch(List.of(), List.of(), Map.of());
 
         /**
+         * For the kill tests: no gateway hands back claims at start (another may hold them), so what a
+         * killed one left in flight is claimed again when its lease runs out; 20 s instead of 120 s.
+         */
+        static final Launch SHORT_LEASE = new Launch(List.of(), List.of(), Map.of("LIENTHONG_OUTBOX_LEASE_SECONDS", "20"));
+
+        /**
          * This launch on a fresh database of the run's {@link PostgresServer}, with the demo pieces the
          * embedded H2 turns on by itself. Use the returned launch for every restart of the same gateway.
          */

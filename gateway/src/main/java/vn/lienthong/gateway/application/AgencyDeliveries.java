@@ -77,12 +77,6 @@ public class AgencyDeliveries {
         return outbox.claimDue(now, now.plus(lease), limit);
     }
 
-    /** After a restart: whatever was in flight is pending again (one gateway per database). */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public int releaseInFlight() {
-        return outbox.releaseAll(record.now());
-    }
-
     /** The agency answered: a result (synchronous) or a ticket (the result follows by callback). */
     public void answered(String messageId, AgencyResult result) {
         AgencyMessage m = lockedMessage(messageId);
@@ -144,27 +138,33 @@ public class AgencyDeliveries {
     /** A transient failure: try again later with backoff, or bury it as a dead letter when retries are spent. */
     public void retryLater(String messageId, String reason) {
         AgencyMessage m = lockedMessage(messageId);
+        if (m.status() != ExchangeStatus.IN_FLIGHT) {
+            LOG.warning(() -> "Failure of message " + messageId + " in status " + m.status() + " ignored");
+            return;
+        }
         Connector connector = connectors.byId(m.agencyId()).orElseThrow();
-        int attempts = m.attempts() + 1;
         OffsetDateTime now = record.now();
-        if (connector.retry().exhausted(attempts)) {
+        AgencyMessage stored = outbox.retryLater(m, connector.retry(), ThreadLocalRandom.current()::nextDouble,
+                reason, now);
+        if (stored.status() == ExchangeStatus.DEAD) {
             Dossier dossier = record.locked(m.dossierCode());
-            outbox.update(m.dead(reason, now));
             record.note(dossier, DossierEvent.Kind.AGENCY_FAILED, record.agencyName(m.agencyId()),
-                    "Hết số lần thử (" + attempts + ") / retries exhausted: " + reason, now);
+                    "Hết số lần thử (" + stored.attempts() + ") / retries exhausted: " + reason, now);
             count("dead", m.agencyId());
             return;
         }
-        Duration wait = connector.retry().delayAfter(attempts, ThreadLocalRandom.current()::nextDouble);
-        outbox.update(m.retryAt(now.plus(wait), reason, now));
         count("retry", m.agencyId());
     }
 
-    /** The agency's circuit is open: wait in the outbox without spending an attempt. */
+    /** The agency's circuit is open: wait in the outbox, the claim's attempt given back. */
     public void postpone(String messageId, Duration wait, String reason) {
         AgencyMessage m = lockedMessage(messageId);
+        if (m.status() != ExchangeStatus.IN_FLIGHT) {
+            LOG.warning(() -> "Postponement of message " + messageId + " in status " + m.status() + " ignored");
+            return;
+        }
         OffsetDateTime now = record.now();
-        outbox.update(m.postponed(now.plus(wait), reason, now));
+        outbox.handBack(m, now.plus(wait), reason, now);
         count("postponed", m.agencyId());
     }
 

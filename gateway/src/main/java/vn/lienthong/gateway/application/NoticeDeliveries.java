@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
-import vn.lienthong.gateway.domain.exchange.RetrySchedule;
 import vn.lienthong.gateway.domain.notice.CitizenNotice;
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
 import vn.lienthong.gateway.domain.notice.NoticeOutbox;
@@ -44,14 +43,11 @@ public class NoticeDeliveries {
     /** Jitter source; the tests seed it. */
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
+    /** Claims due notices of one channel; the claim commits on its own. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public List<CitizenNotice> claimDue(NoticeChannel channel) {
         OffsetDateTime now = now();
         return outbox.claimDue(channel, now, now.plus(policy.lease()), policy.batchSize());
-    }
-
-    /** After a restart: whatever a previous run left in flight is pending again (one gateway per database). */
-    public int releaseInFlight() {
-        return outbox.releaseAll(now());
     }
 
     public void sent(String noticeId) {
@@ -60,14 +56,10 @@ public class NoticeDeliveries {
 
     public void retryLater(String noticeId, String reason) {
         outbox.find(noticeId).ifPresent(n -> {
-            OffsetDateTime now = now();
-            RetrySchedule schedule = policy.retries();
-            if (schedule.exhausted(n.attempts() + 1)) {
+            CitizenNotice stored = outbox.retryLater(n, policy.retries(), random, reason, now());
+            if (stored.status() == NoticeStatus.DEAD) {
                 LOG.warning(() -> "Notice " + noticeId + " (" + n.channel() + ", dossier " + n.dossierCode()
-                        + ") is dead after " + (n.attempts() + 1) + " attempts: " + PersonalDataMask.mask(reason));
-                outbox.update(n.dead(reason, now));
-            } else {
-                outbox.update(n.retryAt(now.plus(schedule.delayAfter(n.attempts() + 1, random)), reason, now));
+                        + ") is dead after " + stored.attempts() + " attempts: " + PersonalDataMask.mask(reason));
             }
         });
     }

@@ -3,7 +3,6 @@ package vn.lienthong.gateway.routes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -52,18 +51,13 @@ public class DeliveryOutcomes {
     @ConfigProperty(name = "lienthong.outbox.circuit-open-wait-ms", defaultValue = "2000")
     long circuitOpenWaitMs;
 
-    private final AtomicBoolean recovered = new AtomicBoolean();
-
     /**
-     * Due messages of enabled connectors; messages for a switched-off agency wait. The first call
-     * after start hands back whatever a previous run left in flight (one gateway per database).
-     * The poller and the after-commit nudge take turns: a claim running beside the first call's
-     * hand-back could see its fresh claims handed back too.
+     * Due messages of enabled connectors; messages for a switched-off agency wait. What a stopped or
+     * killed gateway left in flight is claimed again when its lease runs out, by whichever gateway on
+     * the database polls first: nothing is handed back at start, since another gateway may hold it.
+     * The poller and the after-commit nudge take turns, so that they do not race for the same rows.
      */
     public synchronized List<AgencyMessage> claim() {
-        if (recovered.compareAndSet(false, true)) {
-            releaseInFlight();
-        }
         Set<String> enabled = connectors.all().stream().filter(Connector::enabled).map(Connector::id)
                 .collect(Collectors.toSet());
         List<AgencyMessage> claimed = deliveries.claimDue(batchSize, Duration.ofSeconds(leaseSeconds));
@@ -75,13 +69,6 @@ public class DeliveryOutcomes {
                 .forEach(m -> deliveries.postpone(m.messageId(), Duration.ofMillis(circuitOpenWaitMs),
                         "Chưa biết địa chỉ sandbox / sandbox address not known yet"));
         return claimed.stream().filter(m -> enabled.contains(m.agencyId()) && addresses.addressable(m.agencyId())).toList();
-    }
-
-    void releaseInFlight() {
-        int released = deliveries.releaseInFlight();
-        if (released > 0) {
-            LOG.info(() -> released + " outbox messages were in flight when the gateway stopped; pending again");
-        }
     }
 
     public void answered(Exchange exchange) {

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.routes;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +24,6 @@ public class NoticeOutcomes {
     @Inject
     NoticeDeliveries deliveries;
 
-    private final AtomicBoolean recovered = new AtomicBoolean();
-
     public List<CitizenNotice> claimSms() {
         return claim(NoticeChannel.SMS);
     }
@@ -35,13 +32,8 @@ public class NoticeOutcomes {
         return claim(NoticeChannel.EMAIL);
     }
 
+    /** What a stopped or killed gateway left in flight is claimed again when its lease runs out. */
     private List<CitizenNotice> claim(NoticeChannel channel) {
-        if (recovered.compareAndSet(false, true)) {
-            int released = deliveries.releaseInFlight();
-            if (released > 0) {
-                LOG.info(() -> released + " notices were in flight when the gateway stopped; pending again");
-            }
-        }
         return deliveries.claimDue(channel);
     }
 

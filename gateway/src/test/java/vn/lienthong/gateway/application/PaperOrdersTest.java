@@ -2,10 +2,12 @@ package vn.lienthong.gateway.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,8 @@ class PaperOrdersTest {
             }
 
             @Override
-            public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
+            public PaperJob failed(PaperJob job, String error, int maxAttempts, IntFunction<Duration> backoff,
+                                   OffsetDateTime now) {
                 throw new AssertionError("an observer never finishes a job");
             }
 

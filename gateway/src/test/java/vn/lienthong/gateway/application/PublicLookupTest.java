@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -117,7 +119,8 @@ class PublicLookupTest {
             }
 
             @Override
-            public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
+            public PaperJob failed(PaperJob job, String error, int maxAttempts, IntFunction<Duration> backoff,
+                                   OffsetDateTime now) {
                 throw new UnsupportedOperationException();
             }
 

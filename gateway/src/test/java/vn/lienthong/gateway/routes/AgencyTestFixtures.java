@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -198,7 +199,13 @@ final class AgencyTestFixtures {
         }
 
         @Override
-        public int releaseAll(OffsetDateTime now) {
+        public AgencyMessage retryLater(AgencyMessage message, RetrySchedule retries, DoubleSupplier random,
+                                        String error, OffsetDateTime now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void handBack(AgencyMessage message, OffsetDateTime until, String reason, OffsetDateTime now) {
             throw new UnsupportedOperationException();
         }
 

@@ -7,8 +7,9 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 
 /**
  * One message from the desk to another agency, as the outbox keeps it: the stable message id the
- * agency de-duplicates on, the payload, and how far delivery has come. A delivery outcome spends an
- * attempt; a callback, a postponement and a replay do not.
+ * agency de-duplicates on, the payload, and how far delivery has come. Attempts are counted by the
+ * outbox when it claims a message for delivery; the transitions here carry them unchanged, except a
+ * replay, which starts afresh. Retries, dead letters and postponements are the outbox's.
  */
 public record AgencyMessage(long id,
                             String messageId,
@@ -64,29 +65,14 @@ public record AgencyMessage(long id,
         return delivered(ExchangeStatus.FAILED, ticket, null, reason, nextAttemptAt, now);
     }
 
-    /** A transient failure: try again at {@code next}. */
-    public AgencyMessage retryAt(OffsetDateTime next, String error, OffsetDateTime now) {
-        return delivered(ExchangeStatus.PENDING, ticket, null, error, next, now);
-    }
-
-    /** Transient failures used up every attempt: a dead letter. */
-    public AgencyMessage dead(String error, OffsetDateTime now) {
-        return delivered(ExchangeStatus.DEAD, ticket, null, error, nextAttemptAt, now);
-    }
-
     /** An accepted request's result came by callback. */
     public AgencyMessage doneByCallback(String resultJson, OffsetDateTime now) {
-        return with(ExchangeStatus.DONE, attempts, resultJson, null, nextAttemptAt, now);
+        return delivered(ExchangeStatus.DONE, ticket, resultJson, null, nextAttemptAt, now);
     }
 
     /** An accepted request was rejected by callback, for {@code reason}. */
     public AgencyMessage rejectedByCallback(String resultJson, String reason, OffsetDateTime now) {
-        return with(ExchangeStatus.FAILED, attempts, resultJson, reason, nextAttemptAt, now);
-    }
-
-    /** Not sent now (the agency's circuit is open, its connector off): waits until {@code until}, no attempt spent. */
-    public AgencyMessage postponed(OffsetDateTime until, String reason, OffsetDateTime now) {
-        return with(ExchangeStatus.PENDING, attempts, result, reason, until, now);
+        return delivered(ExchangeStatus.FAILED, ticket, resultJson, reason, nextAttemptAt, now);
     }
 
     /** A dead letter goes out again at once with fresh attempts, under the same message id and ticket. */
@@ -95,16 +81,9 @@ public record AgencyMessage(long id,
                 ticket, null, lastError, now, createdAt, now);
     }
 
-    /** A delivery attempt's outcome: one attempt more. */
     private AgencyMessage delivered(ExchangeStatus s, String t, String r, String error, OffsetDateTime next,
                                     OffsetDateTime now) {
-        return new AgencyMessage(id, messageId, dossierCode, agencyId, operation, payload, s, attempts + 1, t, r, error,
+        return new AgencyMessage(id, messageId, dossierCode, agencyId, operation, payload, s, attempts, t, r, error,
                 next, createdAt, now);
-    }
-
-    private AgencyMessage with(ExchangeStatus s, int a, String r, String error, OffsetDateTime next,
-                               OffsetDateTime now) {
-        return new AgencyMessage(id, messageId, dossierCode, agencyId, operation, payload, s, a, ticket, r, error, next,
-                createdAt, now);
     }
 }

@@ -3,6 +3,7 @@ package vn.lienthong.gateway.domain.exchange;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 
@@ -16,12 +17,20 @@ public interface Outbox {
 
     /**
      * Claims up to {@code limit} messages that are due (pending and due, or in flight past their
-     * lease), marking them in flight until {@code leaseUntil}. Each claim commits on its own.
+     * lease), marking them in flight until {@code leaseUntil}; each claim spends an attempt. The
+     * claim commits on its own, outside any caller transaction. Answers the messages as claimed.
      */
     List<AgencyMessage> claimDue(OffsetDateTime now, OffsetDateTime leaseUntil, int limit);
 
-    /** After a restart nothing is in flight any more: hands every claimed message back. */
-    int releaseAll(OffsetDateTime now);
+    /**
+     * A claimed message's delivery failed for a transient reason: due again after the schedule's
+     * backoff, or a DEAD letter once its attempts are spent. Answers the message as stored.
+     */
+    AgencyMessage retryLater(AgencyMessage message, RetrySchedule retries, DoubleSupplier random, String error,
+                             OffsetDateTime now);
+
+    /** A claimed message not tried (circuit open, connector off): pending until {@code until}, no attempt spent. */
+    void handBack(AgencyMessage message, OffsetDateTime until, String reason, OffsetDateTime now);
 
     Optional<AgencyMessage> find(String messageId);
 

@@ -9,7 +9,8 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
  * One message to a citizen on one channel, as the notice outbox holds it. {@code noticeId} is
  * stable across retries: the SMS provider de-duplicates on it ({@code X-Request-Id}) and the
  * e-mail carries it as its Message-ID. {@code eventKey} names the dossier event; one event and
- * channel make at most one notice.
+ * channel make at most one notice. Attempts are counted by the outbox when it claims a notice for
+ * sending; retries and dead notices are the outbox's.
  */
 public record CitizenNotice(long id, String noticeId, DossierCode dossierCode, String eventKey, NoticeChannel channel,
                             String recipient, String subject, String body, NoticeStatus status, int attempts,
@@ -24,26 +25,16 @@ public record CitizenNotice(long id, String noticeId, DossierCode dossierCode, S
     }
 
     public CitizenNotice sent(OffsetDateTime now) {
-        return with(NoticeStatus.SENT, attempts + 1, null, now, now);
-    }
-
-    /** A transient failure: try again at {@code next}. */
-    public CitizenNotice retryAt(OffsetDateTime next, String error, OffsetDateTime now) {
-        return with(NoticeStatus.PENDING, attempts + 1, error, next, now);
-    }
-
-    /** Transient failures used up every attempt. */
-    public CitizenNotice dead(String error, OffsetDateTime now) {
-        return with(NoticeStatus.DEAD, attempts + 1, error, now, now);
+        return with(NoticeStatus.SENT, null, now);
     }
 
     /** The provider refused the notice for good (a bad number or address): no retry would help. */
     public CitizenNotice failed(String error, OffsetDateTime now) {
-        return with(NoticeStatus.FAILED, attempts + 1, error, now, now);
+        return with(NoticeStatus.FAILED, error, now);
     }
 
-    private CitizenNotice with(NoticeStatus s, int a, String error, OffsetDateTime next, OffsetDateTime now) {
-        return new CitizenNotice(id, noticeId, dossierCode, eventKey, channel, recipient, subject, body, s, a, error,
-                next, createdAt, now);
+    private CitizenNotice with(NoticeStatus s, String error, OffsetDateTime now) {
+        return new CitizenNotice(id, noticeId, dossierCode, eventKey, channel, recipient, subject, body, s, attempts,
+                error, now, createdAt, now);
     }
 }

@@ -1,8 +1,10 @@
 package vn.lienthong.gateway.domain.paper;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
@@ -20,14 +22,19 @@ public interface PaperJobs {
 
     /**
      * Claims up to {@code limit} jobs that are due, or whose claim expired (the worker died), until
-     * {@code claimUntil}. A job is claimed by one caller only, whichever database.
+     * {@code claimUntil}; each claim spends an attempt. A job is claimed by one caller only, whichever
+     * database.
      */
     List<PaperJob> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit);
 
     void done(PaperJob job, OffsetDateTime now);
 
-    /** Records a failed attempt: due again at {@code retryAt}, or FAILED for good when it is null. */
-    void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now);
+    /**
+     * Records a failed attempt of a claimed job: FAILED for good once its attempts reached
+     * {@code maxAttempts}, else due again after {@code backoff} of its attempts. Answers the job as
+     * stored; unchanged when its claim expired and was taken over.
+     */
+    PaperJob failed(PaperJob job, String error, int maxAttempts, IntFunction<Duration> backoff, OffsetDateTime now);
 
     /** Whether any paper of the dossier is not done yet (pending, claimed or failed). */
     boolean pending(DossierCode code);

@@ -148,12 +148,12 @@ public class PaperMill implements RegisterPrinter {
             // Whatever failed (data, keys, store, the archive), the job is kept and retried: every
             // one of these can be fixed without losing the paper.
             String error = PersonalDataMask.mask(String.valueOf(e.getMessage()));
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            OffsetDateTime retry = job.attempts() >= settings.maxAttempts() ? null : now.plus(backoff(job.attempts()));
-            jobs.failed(job, e.getClass().getSimpleName() + ": " + error, retry, now);
-            LOG.log(retry == null ? Level.SEVERE : Level.WARNING, () -> "Paper " + job.source() + " of "
+            PaperJob stored = jobs.failed(job, e.getClass().getSimpleName() + ": " + error, settings.maxAttempts(),
+                    this::backoff, OffsetDateTime.now(clock));
+            boolean givenUp = stored.status() == PaperJob.Status.FAILED;
+            LOG.log(givenUp ? Level.SEVERE : Level.WARNING, () -> "Paper " + job.source() + " of "
                     + job.dossierCode() + " failed (attempt " + job.attempts() + ", "
-                    + (retry == null ? "giving up" : "again at " + retry) + "): " + error);
+                    + (givenUp ? "giving up" : "again at " + stored.nextAttemptAt()) + "): " + error);
             return false;
         }
     }

@@ -8,28 +8,38 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.exchange.RetrySchedule;
 import vn.lienthong.gateway.domain.notice.CitizenNotice;
 import vn.lienthong.gateway.domain.notice.NoticeChannel;
 import vn.lienthong.gateway.domain.notice.NoticeOutbox;
 import vn.lienthong.gateway.domain.notice.NoticeStatus;
 
-/** The citizen notice outbox through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+/**
+ * The citizen notice outbox through plain JDBC; the SQL runs on H2 and PostgreSQL. Claims, attempts
+ * and retries are the {@link LeasedQueue}'s.
+ */
 @ApplicationScoped
 public class JdbcNoticeOutbox implements NoticeOutbox {
 
     private static final String COLUMNS = "id, notice_id, dossier_code, event_key, channel, recipient, subject, body, "
             + "status, attempts, last_error, next_attempt_at, created_at, updated_at";
+    private static final LeasedQueue.Table TABLE = new LeasedQueue.Table("citizen_notice", COLUMNS, "lease_until",
+            NoticeStatus.PENDING.name(), NoticeStatus.IN_FLIGHT.name(), NoticeStatus.DEAD.name());
 
     @Inject
     DataSource dataSource;
+
+    private LeasedQueue queue;
 
     /** For CDI. */
     public JdbcNoticeOutbox() {
@@ -38,6 +48,12 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
     /** Outside a container, on a given data source. */
     public JdbcNoticeOutbox(DataSource dataSource) {
         this.dataSource = dataSource;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        queue = new LeasedQueue(dataSource, TABLE);
     }
 
     @Override
@@ -74,54 +90,15 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
     @Override
     public List<CitizenNotice> claimDue(NoticeChannel channel, OffsetDateTime now, OffsetDateTime leaseUntil,
                                         int limit) {
-        String due = "SELECT " + COLUMNS + " FROM citizen_notice WHERE channel = ? AND ((status = 'PENDING' AND "
-                + "next_attempt_at <= ?) OR (status = 'IN_FLIGHT' AND lease_until < ?)) ORDER BY next_attempt_at, id LIMIT ?";
-        // A conditional UPDATE per row: whoever changes the row first owns it, on any database.
-        String claim = "UPDATE citizen_notice SET status = 'IN_FLIGHT', lease_until = ?, updated_at = ? "
-                + "WHERE id = ? AND status = ? AND updated_at = ?";
-        try (Connection c = dataSource.getConnection()) {
-            List<CitizenNotice> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(due)) {
-                ps.setString(1, channel.name());
-                ps.setObject(2, now);
-                ps.setObject(3, now);
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(toNotice(rs));
-                    }
-                }
-            }
-            List<CitizenNotice> claimed = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(claim)) {
-                for (CitizenNotice n : candidates) {
-                    ps.setObject(1, leaseUntil);
-                    ps.setObject(2, now);
-                    ps.setLong(3, n.id());
-                    ps.setString(4, n.status().name());
-                    ps.setObject(5, n.updatedAt());
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(n);
-                    }
-                }
-            }
-            return claimed;
-        } catch (SQLException e) {
-            throw Rows.failure("claim due " + channel + " notices", e);
-        }
+        return queue.claim("channel", channel.name(), now, leaseUntil, limit, JdbcNoticeOutbox::toNotice);
     }
 
     @Override
-    public int releaseAll(OffsetDateTime now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE citizen_notice SET status = 'PENDING', lease_until = NULL, next_attempt_at = ?, updated_at = ? "
-                        + "WHERE status = 'IN_FLIGHT'")) {
-            ps.setObject(1, now);
-            ps.setObject(2, now);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Rows.failure("release in-flight notices", e);
-        }
+    public CitizenNotice retryLater(CitizenNotice n, RetrySchedule retries, DoubleSupplier random, String error,
+                                    OffsetDateTime now) {
+        queue.failed(n.id(), n.updatedAt(), n.attempts(), retries.maxAttempts(), a -> retries.delayAfter(a, random),
+                error, now);
+        return find(n.noticeId()).orElseThrow();
     }
 
     @Override

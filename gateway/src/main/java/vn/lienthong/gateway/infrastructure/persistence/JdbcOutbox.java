@@ -8,9 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,16 +21,40 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.ExchangeStatus;
 import vn.lienthong.gateway.domain.exchange.Outbox;
+import vn.lienthong.gateway.domain.exchange.RetrySchedule;
 
-/** The outbox in the gateway's database through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+/**
+ * The outbox in the gateway's database through plain JDBC; the SQL runs on H2 and PostgreSQL.
+ * Claims, attempts, retries and hand-backs are the {@link LeasedQueue}'s.
+ */
 @ApplicationScoped
 public class JdbcOutbox implements Outbox {
 
+
     private static final String COLUMNS = "id, message_id, dossier_code, agency_id, operation, payload, status, "
             + "attempts, ticket, result, last_error, next_attempt_at, created_at, updated_at";
+    private static final LeasedQueue.Table TABLE = new LeasedQueue.Table("agency_message", COLUMNS,
+            "lease_until", ExchangeStatus.PENDING.name(), ExchangeStatus.IN_FLIGHT.name(), ExchangeStatus.DEAD.name());
 
     @Inject
     DataSource dataSource;
+
+    private LeasedQueue queue;
+
+    /** For CDI. */
+    public JdbcOutbox() {
+    }
+
+    /** Outside a container, on a given data source. */
+    public JdbcOutbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        queue = new LeasedQueue(dataSource, TABLE);
+    }
 
     @Override
     public void add(AgencyMessage m) {
@@ -53,72 +79,22 @@ public class JdbcOutbox implements Outbox {
 
     @Override
     public List<AgencyMessage> claimDue(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
-        String due = "SELECT " + COLUMNS + " FROM agency_message WHERE (status = 'PENDING' AND next_attempt_at <= ?)"
-                + " OR (status = 'IN_FLIGHT' AND lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
-        // Each claim is a conditional UPDATE: whoever changes the row first owns it, on any database.
-        String claim = "UPDATE agency_message SET status = 'IN_FLIGHT', lease_until = ?, updated_at = ? "
-                + "WHERE id = ? AND status = ? AND updated_at = ?";
-        List<AgencyMessage> claimed = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            List<AgencyMessage> candidates = new ArrayList<>();
-            List<OffsetDateTime> versions = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(due)) {
-                ps.setObject(1, now);
-                ps.setObject(2, now);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(toMessage(rs));
-                        versions.add(rs.getObject("updated_at", OffsetDateTime.class));
-                    }
-                }
-            }
-            if (candidates.isEmpty()) {
-                return claimed;
-            }
-            // One transaction for the whole claim, not one commit per row: on H2 each commit writes a
-            // chunk under the store's lock, and the poller's row-by-row commits held up every intake.
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(claim)) {
-                for (int i = 0; i < candidates.size(); i++) {
-                    AgencyMessage m = candidates.get(i);
-                    ps.setObject(1, leaseUntil);
-                    ps.setObject(2, now);
-                    ps.setLong(3, m.id());
-                    ps.setString(4, m.status().name());
-                    ps.setObject(5, versions.get(i));
-                    ps.addBatch();
-                }
-                int[] counts = ps.executeBatch();
-                c.commit();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 1) {
-                        claimed.add(candidates.get(i));
-                    }
-                }
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-            return claimed;
-        } catch (SQLException e) {
-            throw Rows.failure("claim due outbox messages", e);
-        }
+        return queue.claim(now, leaseUntil, limit, JdbcOutbox::toMessage);
     }
 
     @Override
-    public int releaseAll(OffsetDateTime now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE agency_message SET status = 'PENDING', lease_until = NULL, next_attempt_at = ?, updated_at = ? "
-                        + "WHERE status = 'IN_FLIGHT'")) {
-            ps.setObject(1, now);
-            ps.setObject(2, now);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Rows.failure("release in-flight outbox messages", e);
+    public AgencyMessage retryLater(AgencyMessage m, RetrySchedule retries, DoubleSupplier random, String error,
+                                    OffsetDateTime now) {
+        queue.failed(m.id(), m.updatedAt(), m.attempts(), retries.maxAttempts(),
+                n -> retries.delayAfter(n, random), error, now).orElseThrow(() -> new StorageException(
+                        "Outbox message " + m.messageId() + " is not in flight any more", null));
+        return find(m.messageId()).orElseThrow();
+    }
+
+    @Override
+    public void handBack(AgencyMessage m, OffsetDateTime until, String reason, OffsetDateTime now) {
+        if (!queue.handBack(m.id(), m.updatedAt(), until, reason, now)) {
+            throw new StorageException("Outbox message " + m.messageId() + " is not in flight any more", null);
         }
     }
 

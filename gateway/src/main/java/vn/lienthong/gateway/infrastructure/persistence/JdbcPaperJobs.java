@@ -5,22 +5,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
@@ -29,22 +30,36 @@ import vn.lienthong.gateway.domain.paper.PaperException;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.paper.PaperJobs;
 
-/** The paper jobs in the gateway's database through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+/**
+ * The paper jobs in the gateway's database through plain JDBC; the SQL runs on H2 and PostgreSQL.
+ * Claims, attempts, retries and giving up are the {@link LeasedQueue}'s.
+ */
 @ApplicationScoped
 public class JdbcPaperJobs implements PaperJobs {
 
     private static final String COLUMNS = "id, dossier_code, kind, source, status, attempts, last_error, "
             + "next_attempt_at, claimed_until, created_at, updated_at, decision";
+    private static final LeasedQueue.Table TABLE = new LeasedQueue.Table("paper_job", COLUMNS, "claimed_until",
+            PaperJob.Status.PENDING.name(), PaperJob.Status.CLAIMED.name(), PaperJob.Status.FAILED.name());
 
     @Inject
     DataSource dataSource;
 
+    private LeasedQueue queue;
+
+    /** For CDI. */
     public JdbcPaperJobs() {
     }
 
     /** For tests: jobs in this database. */
     public JdbcPaperJobs(DataSource dataSource) {
         this.dataSource = dataSource;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        queue = new LeasedQueue(dataSource, TABLE);
     }
 
     @Override
@@ -74,72 +89,20 @@ public class JdbcPaperJobs implements PaperJobs {
 
     @Override
     public List<PaperJob> claimDue(OffsetDateTime at, OffsetDateTime claimUntil, int limit) {
-        // The claim's time is its version, so it is compared at the precision the database keeps.
-        OffsetDateTime now = Rows.micros(at);
-        String due = "SELECT " + COLUMNS + " FROM paper_job WHERE (status = 'PENDING' AND next_attempt_at <= ?)"
-                + " OR (status = 'CLAIMED' AND claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?";
-        // A conditional UPDATE per job: whoever changes the row first owns it, on any database.
-        String claim = "UPDATE paper_job SET status = 'CLAIMED', claimed_until = ?, attempts = attempts + 1, "
-                + "updated_at = ? WHERE id = ? AND status = ? AND updated_at = ?";
-        try (Connection c = dataSource.getConnection()) {
-            List<PaperJob> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(due)) {
-                ps.setObject(1, now);
-                ps.setObject(2, now);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(toJob(rs));
-                    }
-                }
-            }
-            List<PaperJob> claimed = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(claim)) {
-                for (PaperJob j : candidates) {
-                    ps.setObject(1, claimUntil);
-                    ps.setObject(2, now);
-                    ps.setLong(3, j.id());
-                    ps.setString(4, j.status().name());
-                    ps.setObject(5, j.updatedAt());
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(new PaperJob(j.id(), j.dossierCode(), j.kind(), j.source(), PaperJob.Status.CLAIMED,
-                                j.attempts() + 1, j.lastError(), j.nextAttemptAt(), claimUntil, j.createdAt(), now,
-                                j.decision()));
-                    }
-                }
-            }
-            return claimed;
-        } catch (SQLException e) {
-            throw failure("claim due paper jobs", e);
-        }
+        return queue.claim(at, claimUntil, limit, JdbcPaperJobs::toJob);
     }
 
     @Override
     public void done(PaperJob job, OffsetDateTime now) {
-        finish(job, "DONE", null, job.nextAttemptAt(), Rows.micros(now));
+        // Only the claim's holder may finish: a worker whose lease expired and was re-claimed changes nothing.
+        queue.finish(job.id(), job.updatedAt(), PaperJob.Status.DONE.name(), now);
     }
 
     @Override
-    public void failed(PaperJob job, String error, OffsetDateTime retryAt, OffsetDateTime now) {
-        finish(job, retryAt == null ? "FAILED" : "PENDING", error,
-                retryAt == null ? job.nextAttemptAt() : Rows.micros(retryAt), Rows.micros(now));
-    }
-
-    /** Only the claim's holder may finish: a worker whose lease expired and was re-claimed changes nothing. */
-    private void finish(PaperJob job, String status, String error, OffsetDateTime next, OffsetDateTime now) {
-        String sql = "UPDATE paper_job SET status = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, "
-                + "updated_at = ? WHERE id = ? AND status = 'CLAIMED' AND updated_at = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, status);
-            ps.setString(2, Rows.clip(error, 2000));
-            ps.setObject(3, next);
-            ps.setObject(4, now);
-            ps.setLong(5, job.id());
-            ps.setObject(6, job.updatedAt());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("finish the paper job " + job.source() + " of " + job.dossierCode(), e);
-        }
+    public PaperJob failed(PaperJob job, String error, int maxAttempts, IntFunction<Duration> backoff,
+                           OffsetDateTime now) {
+        return queue.failed(job.id(), job.updatedAt(), job.attempts(), maxAttempts, backoff, error, now)
+                .flatMap(retry -> find(job.dossierCode(), job.source())).orElse(job);
     }
 
     @Override

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 
-/** What each named transition of an outbox message keeps, sets and counts. */
+/** What each named transition of an outbox message keeps and sets; attempts are the outbox's to count. */
 class AgencyMessageTest {
 
     private static final DossierCode CODE = new DossierCode("H15.50.05.13-261008-0975");
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-10-08T09:00:00+07:00");
     private static final OffsetDateTime T1 = T0.plusMinutes(1);
-    private static final OffsetDateTime LATER = T0.plusHours(1);
 
     /** Claimed for delivery after two attempts, with an earlier error and a ticket from a replayed acceptance. */
     private static final AgencyMessage IN_FLIGHT = new AgencyMessage(7, "msg-7", CODE, "residence",
@@ -43,34 +42,30 @@ class AgencyMessageTest {
     }
 
     @Test
-    void deliveryOutcomesSpendAnAttempt() {
-        assertEquals(expected(ExchangeStatus.ACCEPTED, 3, "T-2", null, null, T0), IN_FLIGHT.accepted("T-2", T1));
-        assertEquals(expected(ExchangeStatus.DONE, 3, "T-1", "{\"ok\":true}", null, T0),
+    void deliveryOutcomesKeepTheAttemptTheClaimSpent() {
+        assertEquals(expected(ExchangeStatus.ACCEPTED, 2, "T-2", null, null, T0), IN_FLIGHT.accepted("T-2", T1));
+        assertEquals(expected(ExchangeStatus.DONE, 2, "T-1", "{\"ok\":true}", null, T0),
                 IN_FLIGHT.done("{\"ok\":true}", T1));
-        assertEquals(expected(ExchangeStatus.FAILED, 3, "T-1", null, "HTTP 400", T0),
+        assertEquals(expected(ExchangeStatus.FAILED, 2, "T-1", null, "HTTP 400", T0),
                 IN_FLIGHT.failedForGood("HTTP 400", T1));
-        assertEquals(expected(ExchangeStatus.PENDING, 3, "T-1", null, "HTTP 503", LATER),
-                IN_FLIGHT.retryAt(LATER, "HTTP 503", T1));
-        assertEquals(expected(ExchangeStatus.DEAD, 3, "T-1", null, "HTTP 503", T0), IN_FLIGHT.dead("HTTP 503", T1));
     }
 
     @Test
-    void callbacksPostponementsAndReplaysSpendNone() {
+    void callbacksSpendNone() {
         AgencyMessage accepted = IN_FLIGHT.accepted("T-2", T0);
 
         assertEquals(new AgencyMessage(7, "msg-7", CODE, "residence", "RESIDENCE_REGISTRATION", "{}",
-                ExchangeStatus.DONE, 3, "T-2", "{\"ok\":true}", null, T0, T0.minusDays(1), T1),
+                ExchangeStatus.DONE, 2, "T-2", "{\"ok\":true}", null, T0, T0.minusDays(1), T1),
                 accepted.doneByCallback("{\"ok\":true}", T1));
         assertEquals(new AgencyMessage(7, "msg-7", CODE, "residence", "RESIDENCE_REGISTRATION", "{}",
-                ExchangeStatus.FAILED, 3, "T-2", "{}", "hồ sơ thiếu", T0, T0.minusDays(1), T1),
+                ExchangeStatus.FAILED, 2, "T-2", "{}", "hồ sơ thiếu", T0, T0.minusDays(1), T1),
                 accepted.rejectedByCallback("{}", "hồ sơ thiếu", T1));
-        assertEquals(expected(ExchangeStatus.PENDING, 2, "T-1", null, "circuit open", LATER),
-                IN_FLIGHT.postponed(LATER, "circuit open", T1));
     }
 
     @Test
     void aReplayedDeadLetterIsDueAtOnceWithFreshAttemptsItsTicketAndItsLastError() {
-        AgencyMessage dead = IN_FLIGHT.dead("HTTP 503", T0);
+        AgencyMessage dead = new AgencyMessage(7, "msg-7", CODE, "residence", "RESIDENCE_REGISTRATION", "{}",
+                ExchangeStatus.DEAD, 3, "T-1", null, "HTTP 503", T0, T0.minusDays(1), T0);
 
         assertEquals(new AgencyMessage(7, "msg-7", CODE, "residence", "RESIDENCE_REGISTRATION", "{}",
                 ExchangeStatus.PENDING, 0, "T-1", null, "HTTP 503", T1, T0.minusDays(1), T1), dead.replayed(T1));

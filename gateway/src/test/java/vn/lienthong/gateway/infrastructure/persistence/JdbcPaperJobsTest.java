@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -72,7 +73,8 @@ class JdbcPaperJobsTest {
     void aFailedAttemptKeepsItsErrorAndIsDueAgainAtItsRetryTime() {
         jobs.request(CODE, DocumentKind.FORM_06, PaperJob.FORM_06, T0);
         PaperJob job = jobs.claimDue(T0, T0.plusMinutes(5), 10).get(0);
-        jobs.failed(job, "archive unavailable", T0.plusSeconds(30), T0.plusSeconds(1));
+        // Two attempts at most, 29 s apart: due again at T0 + 30 s.
+        jobs.failed(job, "archive unavailable", 2, attempts -> Duration.ofSeconds(29), T0.plusSeconds(1));
         PaperJob stored = jobs.find(CODE, PaperJob.FORM_06).orElseThrow();
         assertEquals(PaperJob.Status.PENDING, stored.status());
         assertEquals("archive unavailable", stored.lastError());
@@ -80,7 +82,7 @@ class JdbcPaperJobsTest {
         PaperJob again = jobs.claimDue(T0.plusSeconds(31), T0.plusMinutes(5), 10).get(0);
         assertEquals(2, again.attempts());
 
-        jobs.failed(again, "still unavailable", null, T0.plusSeconds(32));
+        jobs.failed(again, "still unavailable", 2, attempts -> Duration.ofSeconds(29), T0.plusSeconds(32));
         assertEquals(PaperJob.Status.FAILED, jobs.find(CODE, PaperJob.FORM_06).orElseThrow().status());
         assertTrue(jobs.pending(CODE), "a paper that failed for good is not ready");
         assertEquals(List.of(), jobs.claimDue(T0.plusDays(1), T0.plusDays(2), 10));
