@@ -50,7 +50,10 @@ export function previewDue(desk, hours, from) {
   return desk.authed('GET', `api/v1/calendar/due?${params}`);
 }
 
-/** Days off after `fromIso` up to `toIso`, grouped by name: [{name, first, last}] (dd/MM/yyyy). */
+/**
+ * Days off after `fromIso` up to `toIso`, consecutive ones of one holiday together ("Tết Nguyên đán
+ * (mùng 1)", "(mùng 2)"… are one Tết): [{name, first, last}] (dd/MM/yyyy).
+ */
 export async function daysOffBetween(desk, fromIso, toIso) {
   const from = formatIso(fromIso);
   const to = formatIso(toIso);
@@ -61,12 +64,13 @@ export async function daysOffBetween(desk, fromIso, toIso) {
       return [];
     }
     for (const day of answer.body.daysOff || []) {
+      const name = String(day.name).replace(/\s*\(.*\)$/, '');
       if (day.date > from && day.date <= to) {
         const last = groups[groups.length - 1];
-        if (last && last.name === day.name) {
+        if (last && last.name === name) {
           last.last = day.date;
         } else {
-          groups.push({ name: day.name, first: day.date, last: day.date });
+          groups.push({ name, first: day.date, last: day.date });
         }
       }
     }

@@ -227,10 +227,6 @@ const desk = {
   },
   /** Bumped on every route: a page's timers stop when it is no longer the page shown. */
   visit: 0,
-  go: (route) => {
-    history.pushState(null, '', BASE + route);
-    routeTo();
-  },
 };
 
 // ---- Routing ----

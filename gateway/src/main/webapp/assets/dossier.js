@@ -13,6 +13,7 @@ import { scanUploader } from './scans.js';
 const POLL_MS = 3000;
 /** How long the page keeps asking after the last change it saw (results are signed after the last step). */
 const SETTLE_MS = 20_000;
+const POLL_FOR = 10 * 60_000;
 const UNDER_WAY = ['HELD', 'PENDING', 'IN_FLIGHT', 'ACCEPTED'];
 const BROKEN = ['FAILED', 'DEAD'];
 /** Signature checks already made on this page load, by document id and digest: a redraw asks none again. */
@@ -44,6 +45,8 @@ export async function dossierPage(main, desk, code) {
     shape: '',
     moves: '',
     changedAt: Date.now(),
+    openedAt: Date.now(),
+    kinds: [],
     procedure: null,
   };
   const known = await catalogue(desk);
@@ -78,24 +81,37 @@ async function refresh(page) {
   }
 }
 
-/** Asks again while an exchange is under way or something changed a moment ago. */
+/**
+ * Asks again while an exchange is under way, while a paper the gateway owes is not signed yet (form
+ * 01 after intake, a result per agency result, form 06 at completion), or when something changed a
+ * moment ago; never longer than POLL_FOR after the page was opened.
+ */
 function schedule(page) {
   setTimeout(async () => {
-    if (page.desk.visit !== page.visit || !document.body.contains(page.summary)) {
+    if (page.desk.visit !== page.visit || !document.body.contains(page.summary) || Date.now() - page.openedAt > POLL_FOR) {
       return;
     }
     const d = page.last;
     const underWay = (d.exchanges || []).some((e) => UNDER_WAY.includes(e.status));
-    if (underWay || Date.now() - page.changedAt < SETTLE_MS) {
+    if (underWay || papersOwed(d, page.kinds) || Date.now() - page.changedAt < SETTLE_MS) {
       await refresh(page);
     }
     schedule(page);
   }, POLL_MS);
 }
 
+function papersOwed(d, kinds) {
+  const count = (kind) => kinds.filter((k) => k === kind).length;
+  const results = (d.exchanges || []).filter((e) => e.status === 'DONE').length;
+  return count('FORM_01') === 0 || (d.status === 'COMPLETED' && count('FORM_06') === 0) || count('RESULT') < results;
+}
+
 function render(page, { dossier, history, documents }) {
   const d = dossier.body;
   page.last = d;
+  if (documents.ok) {
+    page.kinds = documents.body.map((doc) => doc.kind);
+  }
   const moves = JSON.stringify([d.status, d.dueAt, (d.exchanges || []).map((e) => [e.operation, e.status, e.attempts])]);
   const shape = JSON.stringify([moves, documents.ok ? documents.body.map((doc) => doc.id) : null,
     history.ok ? history.body.steps.length : null]);
