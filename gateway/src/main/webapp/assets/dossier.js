@@ -54,7 +54,8 @@ export async function dossierPage(main, desk, code) {
     page.procedure = known.body.find((p) => p.code === first.dossier.body.procedureCode) || null;
   }
   main.append(page.summary, page.said, page.actions, page.exchanges, page.history, page.documents);
-  if (desk.mayAct() && !isFinished(first.dossier.body)) {
+  if (desk.mayAct()) {
+    // Also once finished: the papers handed in at the counter are archived whenever they are scanned.
     main.append(scanUploader(desk, code, () => refresh(page)));
   }
   render(page, first);

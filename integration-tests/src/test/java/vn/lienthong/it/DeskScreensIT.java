@@ -340,8 +340,9 @@ class DeskScreensIT {
 
     @Test
     void theNextStepsAreSmallFormsOnTheDossierPage() {
-        String first = submitted("1.004222", "001190170041");
-        String second = submitted("1.004222", "001190170042");
+        // 1.001193 has no agency exchange: it waits for the desk.
+        String first = submitted("1.001193", "001190170041");
+        String second = submitted("1.001193", "001190170042");
         Page page = signedIn();
         page.navigate(gateway.http().resolve("ho-so/" + first).toString());
         assertThat(page.locator("#dossier-status")).hasText("Mới tạo / đã tiếp nhận");
@@ -454,8 +455,9 @@ class DeskScreensIT {
     private LocalDate nextTet() {
         LocalDate today = LocalDate.now(VIETNAM);
         for (int year = today.getYear(); year <= today.getYear() + 2; year++) {
-            LocalDate first = daysOff(year, "Tết").stream().filter(d -> d.isAfter(today.plusDays(14))).findFirst().orElse(null);
-            if (first != null && !daysOff(year, "Tết").contains(first.minusDays(1))) {
+            List<LocalDate> tet = daysOff(year, "Tết Nguyên đán");
+            LocalDate first = tet.stream().filter(d -> d.isAfter(today.plusDays(14))).findFirst().orElse(null);
+            if (first != null && !tet.contains(first.minusDays(1))) {
                 return first;
             }
         }
