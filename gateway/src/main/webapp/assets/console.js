@@ -227,6 +227,8 @@ const desk = {
   },
   /** Bumped on every route: a page's timers stop when it is no longer the page shown. */
   visit: 0,
+  /** Shows the page of the current address again (after pushState), signing in first if the session ended. */
+  reroute: () => route(),
 };
 
 // ---- Routing ----

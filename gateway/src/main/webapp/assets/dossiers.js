@@ -71,7 +71,7 @@ export async function listPage(main, desk) {
     const chosen = { q: input.value.trim(), status: status.value, procedure: procedure.value, from: from.value, to: to.value,
       overdue: overdue.checked };
     history.pushState(null, '', BASE + query(chosen, 0));
-    await listPage(main, desk);
+    await desk.reroute();
     document.getElementById('results-count')?.focus();
   });
   show(main, h('h1', { id: 'page-heading', tabindex: '-1' }, t('console.title')), form, results);

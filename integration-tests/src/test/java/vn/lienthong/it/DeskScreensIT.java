@@ -235,7 +235,8 @@ class DeskScreensIT {
 
         LocalDate tet = nextTet();
         LocalDate beforeTet = workingDayBefore(tet.minusDays(2));
-        moveClockTo(beforeTet.atTime(LocalTime.of(10, 0)).atZone(VIETNAM).toInstant());
+        // 20 s past the minute: the preview and the submission a few seconds later show the same minute.
+        moveClockTo(beforeTet.atTime(LocalTime.of(10, 0, 20)).atZone(VIETNAM).toInstant());
         openIntake(page);
         fillBirthGroup(page, "001190170011", "0912170011");
         assertThat(page.locator("#due-closed")).containsText("Tết Nguyên đán");
@@ -249,7 +250,7 @@ class DeskScreensIT {
                 dossier::toString);
 
         LocalDate weekday = workingDayBefore(LocalDate.now(VIETNAM).plusDays(20));
-        moveClockTo(weekday.atTime(LocalTime.of(15, 30)).atZone(VIETNAM).toInstant());
+        moveClockTo(weekday.atTime(LocalTime.of(15, 30, 20)).atZone(VIETNAM).toInstant());
         page.navigate(gateway.http().resolve("tiep-nhan").toString());
         fillBirthGroup(page, "001190170012", "0912170012");
         assertThat(page.locator("#due-late")).containsText("sau 15:00");
