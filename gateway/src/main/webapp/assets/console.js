@@ -1,8 +1,12 @@
-// The console shell: sign-in (demo issuer in demo mode), the signed-in layout, the dossier search
-// and a read-only dossier view. Every call goes to the published API with the session's token.
-import { call, claims, forgetToken, keepToken, segment, token } from './api.js';
+// The console shell: sign-in (demo issuer in demo mode), the signed-in layout, navigation by role
+// and the routes to the desk's pages (dossiers.js, intake.js, dossier.js). Every call goes to the
+// published API with the session's token.
+import { call, claims, forgetToken, keepToken, token } from './api.js';
 import { BASE, facts, h, notice, show } from './dom.js';
-import { formatDate, formatDateTime, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
+import { dossierPage } from './dossier.js';
+import { listPage } from './dossiers.js';
+import { formatDateTime, language, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
+import { intakePage } from './intake.js';
 
 const main = document.getElementById('main');
 const officer = document.getElementById('officer');
@@ -14,6 +18,7 @@ let demoOptions = null;
 let redraw = () => {};
 
 const SEARCH_ROLES = ['desk-officer', 'leader'];
+const DESK = 'desk-officer';
 
 function signedIn() {
   const c = token() ? claims() : null;
@@ -56,8 +61,22 @@ function failure(answer, retry) {
   if (answer.kind === 'notFound') {
     return notice('error', h('p', {}, t('dossier.notFound')), h('p', {}, link('', t('dossier.back'))));
   }
+  if (['invalid', 'conflict', 'unprocessable', 'tooLarge', 'unsupported'].includes(answer.kind) && answer.body) {
+    return notice('error', problemText(answer.body));
+  }
   const text = answer.kind === 'network' ? t('error.network') : t('error.server', { id: answer.requestId });
   return notice('error', h('p', {}, text), h('button', { type: 'button', onclick: retry }, t('error.retry')));
+}
+
+/** A refusal's words in the page's language: the detail, each field's message, the moves allowed. */
+function problemText(problem) {
+  const en = language() === 'en';
+  const detail = (en ? problem.detailEn : problem.detail) || (en ? problem.titleEn : problem.title) || '';
+  return [h('p', {}, detail),
+    problem.errors && problem.errors.length > 0
+      ? h('ul', {}, problem.errors.map((e) => h('li', {}, en ? e.messageEn : e.message))) : null,
+    problem.allowed && problem.allowed.length > 0
+      ? h('p', {}, t('error.allowed', { list: problem.allowed.map((s) => statusLabel(s, null)).join(', ') })) : null];
 }
 
 function link(route, text) {
@@ -71,9 +90,9 @@ document.addEventListener('click', (event) => {
   }
   event.preventDefault();
   history.pushState(null, '', a.getAttribute('href'));
-  route();
+  routeTo();
 });
-window.addEventListener('popstate', () => route());
+window.addEventListener('popstate', () => routeTo());
 
 // ---- Sign-in ----
 
@@ -165,163 +184,78 @@ async function shell(c) {
     [t('console.agency'), agencies.get(c.agency_code) ? `${agencies.get(c.agency_code)} (${c.agency_code})` : c.agency_code],
     [t('console.validUntil'), c.exp ? formatDateTime(new Date(c.exp * 1000).toISOString()) : ''],
   ], 'facts officer-facts'), signOut);
-  show(nav, h('ul', {}, SEARCH_ROLES.includes(role)
-    ? h('li', {}, link('', t('console.nav.search')))
-    : h('li', {}, t('console.nav.role'))));
+  const items = [];
+  if (SEARCH_ROLES.includes(role)) {
+    items.push(h('li', {}, link('', t('console.nav.search'))));
+  }
+  if (role === DESK) {
+    items.push(h('li', {}, link('tiep-nhan', t('console.nav.intake'))));
+  }
+  show(nav, h('ul', {}, items.length > 0 ? items : h('li', {}, t('console.nav.role'))));
+  markCurrent();
   return true;
 }
 
-// ---- Search ----
-
-async function searchPage(c) {
-  const query = new URLSearchParams(location.search).get('q') || '';
-  const input = h('input', { id: 'q', name: 'q', type: 'search', autocomplete: 'off', value: query });
-  const results = h('div', { id: 'results', 'aria-live': 'polite' });
-  const form = h('form', { id: 'search', role: 'search', class: 'inline-form' },
-    h('label', { for: 'q' }, t('search.label')), h('div', { class: 'row' }, input,
-      h('button', { type: 'submit', class: 'primary' }, t('search.submit'))));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    history.pushState(null, '', `${BASE}?q=${encodeURIComponent(input.value.trim())}`);
-    route();
-  });
-  show(main, h('h1', { id: 'page-heading', tabindex: '-1' }, t('console.title')), form, results);
-  redraw = () => searchPage(c);
-  if (!SEARCH_ROLES.includes(roleOf(c))) {
-    show(results, notice('info', t('search.forbidden')));
-    return;
-  }
-  if (!query) {
-    return;
-  }
-  const answer = await authed('GET', `api/v1/dossiers?q=${encodeURIComponent(query)}&size=50`);
-  if (answer === null) {
-    return;
-  }
-  if (!answer.ok) {
-    show(results, failure(answer, () => searchPage(c)));
-    return;
-  }
-  const items = answer.body.items || [];
-  show(results, h('p', {}, items.length === 0 ? t('search.none') : t('search.count', { n: answer.body.total ?? items.length })),
-    h('ul', { class: 'results' }, items.map((d) => h('li', {},
-      h('h2', { class: 'result-code' }, link(`ho-so/${segment(d.code)}?q=${encodeURIComponent(query)}`, d.code)),
-      facts([
-        [t('search.applicant'), d.applicant ? d.applicant.fullName : ''],
-        [t('search.status'), statusLabel(d.status, d.statusLabel)],
-        [t('search.received'), formatDate(d.receivedAt)],
-      ])))));
-}
-
-// ---- One dossier, read only ----
-
-async function dossierPage(code) {
-  redraw = () => dossierPage(code);
-  show(main, h('p', {}, link(location.search ? `${location.search}` : '', t('dossier.back'))),
-    h('h1', { id: 'page-heading', tabindex: '-1' }, t('dossier.title', { code })));
-  const [dossier, history, documents] = await Promise.all([
-    authed('GET', `api/v1/dossiers/${segment(code)}`),
-    authed('GET', `api/v1/dossiers/${segment(code)}/history`),
-    authed('GET', `api/v1/dossiers/${segment(code)}/documents`),
-  ]);
-  if (dossier === null || history === null || documents === null) {
-    return;
-  }
-  if (!dossier.ok) {
-    main.append(failure(dossier, () => dossierPage(code)));
-    return;
-  }
-  const d = dossier.body;
-  main.append(h('p', { class: 'badge badge-info' }, t('dossier.readOnly')), facts([
-    [t('search.status'), statusLabel(d.status, d.statusLabel)],
-    [t('dossier.procedure'), d.procedureName ? `${d.procedureName} (${d.procedureCode})` : d.procedureCode],
-    [t('dossier.applicant'), d.applicant ? d.applicant.fullName : ''],
-    [t('dossier.agency'), agencies.get(d.agencyCode) ? `${agencies.get(d.agencyCode)} (${d.agencyCode})` : d.agencyCode],
-    [t('dossier.received'), formatDateTime(d.receivedAt)],
-    [t('dossier.due'), formatDateTime(d.dueAt) + (d.overdue ? ` – ${t('dossier.overdue')}` : '')],
-  ]));
-  // Not a named section: the table's scrolling region carries the heading's name, once.
-  main.append(h('section', {},
-    h('h2', { id: 'history-heading' }, t('dossier.history')),
-    history.ok ? historyTable(history.body.steps || []) : failure(history, () => dossierPage(code))));
-  const list = h('section', { 'aria-labelledby': 'documents-heading' }, h('h2', { id: 'documents-heading' }, t('dossier.documents')));
-  main.append(list);
-  if (!documents.ok) {
-    list.append(failure(documents, () => dossierPage(code)));
-    return;
-  }
-  if (documents.body.length === 0) {
-    list.append(h('p', {}, t('dossier.documents.none')));
-    return;
-  }
-  const rows = documents.body.map((doc) => {
-    const badge = h('span', { class: 'badge badge-info' }, t('dossier.documents.checking'));
-    const signers = h('span', { class: 'signers' });
-    return { doc, badge, signers, item: h('li', {}, h('h3', {}, doc.title),
-      facts([[t('dossier.documents.kind'), t(`kind.${doc.kind}`)], [t('dossier.history.at'), formatDateTime(doc.createdAt)]]),
-      h('p', {}, t('dossier.documents.signature'), ': ', badge, ' ', signers)) };
-  });
-  list.append(h('ul', { class: 'documents' }, rows.map((r) => r.item)));
-  // One after the other: the verifier is rate-limited per address, like any citizen's check.
-  for (const row of rows) {
-    await checkSignature(code, row);
+/** aria-current on the navigation link of the page shown. */
+function markCurrent() {
+  const path = location.pathname;
+  for (const a of nav.querySelectorAll('a')) {
+    if (new URL(a.href).pathname === path) {
+      a.setAttribute('aria-current', 'page');
+    } else {
+      a.removeAttribute('aria-current');
+    }
   }
 }
 
-function historyTable(steps) {
-  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'history-heading' },
-    h('table', {},
-      h('thead', {}, h('tr', {}, ['dossier.history.at', 'dossier.history.what', 'dossier.history.from', 'dossier.history.to',
-        'dossier.history.actor'].map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, steps.map((s) => h('tr', {},
-        h('td', {}, formatDateTime(s.at)),
-        h('td', {}, t(`event.${s.kind}`), s.toStatus ? ` → ${statusLabel(s.toStatus, null)}` : '', s.note ? ` (${s.note})` : ''),
-        h('td', {}, s.fromUnit || ''), h('td', {}, s.toUnit || ''), h('td', {}, s.actor || ''))))));
-}
-
-async function checkSignature(code, { doc, badge, signers }) {
-  const bytes = await authed('GET', `api/v1/dossiers/${segment(code)}/documents/${segment(doc.id)}`,
-    { raw: true, headers: { Accept: 'application/pdf' } });
-  if (bytes === null) {
-    return;
-  }
-  let answer = bytes;
-  if (bytes.ok) {
-    const body = new FormData();
-    body.append('file', bytes.body, `${doc.id}.pdf`);
-    answer = await call('POST', 'api/v1/verify', { body });
-  }
-  if (!answer.ok) {
-    badge.className = 'badge badge-warn';
-    badge.textContent = t('dossier.documents.unchecked');
-    return;
-  }
-  const report = answer.body;
-  const indication = report.signatures.length === 0 ? 'TOTAL_FAILED' : report.indication;
-  badge.className = `badge badge-${{ TOTAL_PASSED: 'ok', TOTAL_FAILED: 'error', INDETERMINATE: 'warn' }[indication]}`;
-  badge.textContent = t(`verify.verdict.${indication}`);
-  signers.textContent = report.signatures.map((s) => {
-    const cn = ((s.signer || '').match(/CN=((?:\\,|[^,])*)/) || [])[1] || s.signer || t('verify.unknown');
-    const when = s.timestampTime || s.claimedSigningTime;
-    return `${cn}${when ? `, ${formatDateTime(when)}` : ''}`;
-  }).join('; ');
-}
+/** What the page modules get from the shell: calls with the session, messages, links, who is signed in. */
+const desk = {
+  authed,
+  failure,
+  problemText,
+  link,
+  agencies: () => agencies,
+  role: () => {
+    const c = signedIn();
+    return c ? roleOf(c) : '';
+  },
+  claims: () => signedIn(),
+  mayAct: () => desk.role() === DESK,
+  mayRead: () => SEARCH_ROLES.includes(desk.role()),
+  setRedraw: (fn) => {
+    redraw = fn;
+  },
+  /** Bumped on every route: a page's timers stop when it is no longer the page shown. */
+  visit: 0,
+  /** Shows the page of the current address again (after pushState), signing in first if the session ended. */
+  reroute: () => route(),
+};
 
 // ---- Routing ----
 
 async function route() {
+  desk.visit += 1;
   const c = signedIn();
   if (!c) {
     await signInPage();
     return;
   }
+  markCurrent();
   const path = location.pathname.substring(BASE.length);
   const dossier = path.match(/^ho-so\/([^/]+)\/?$/);
   if (dossier) {
-    await dossierPage(decodeURIComponent(dossier[1]));
+    await dossierPage(main, desk, decodeURIComponent(dossier[1]));
+  } else if (/^tiep-nhan\/?$/.test(path)) {
+    await intakePage(main, desk);
   } else {
-    await searchPage(c);
+    await listPage(main, desk);
   }
+}
+
+/** A route followed from a link: the new page's heading takes the focus, as after a page load. */
+async function routeTo() {
+  await route();
+  document.getElementById('page-heading')?.focus();
 }
 
 async function start() {

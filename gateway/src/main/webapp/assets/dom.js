@@ -51,3 +51,35 @@ export function notice(kind, ...children) {
 
 /** The application's base path (the WAR's context root, with a trailing slash). */
 export const BASE = document.documentElement.dataset.base || '/';
+
+/** Hands bytes to the browser as a download named name (a file the officer can open and print). */
+export function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A labelled field: the input gets the ids of its hint and of its error line (aria-describedby),
+ * so a screen reader reads both; setError writes the error beside the field and marks it invalid.
+ */
+export function field(input, label, hint) {
+  const id = input.id;
+  const error = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
+  const hintEl = hint ? h('p', { id: `${id}-hint`, class: 'hint' }, hint) : null;
+  input.setAttribute('aria-describedby', [hintEl ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' '));
+  const el = h('div', { class: 'field' }, h('label', { for: id }, label), hintEl, input, error);
+  el.setError = (message) => {
+    error.textContent = message || '';
+    error.hidden = !message;
+    if (message) {
+      input.setAttribute('aria-invalid', 'true');
+    } else {
+      input.removeAttribute('aria-invalid');
+    }
+  };
+  return el;
+}
