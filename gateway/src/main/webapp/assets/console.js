@@ -7,6 +7,7 @@ import { dossierPage } from './dossier.js';
 import { listPage } from './dossiers.js';
 import { formatDateTime, language, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
 import { intakePage } from './intake.js';
+import { registerPage } from './register.js';
 
 const main = document.getElementById('main');
 const officer = document.getElementById('officer');
@@ -191,6 +192,9 @@ async function shell(c) {
   if (role === DESK) {
     items.push(h('li', {}, link('tiep-nhan', t('console.nav.intake'))));
   }
+  if (SEARCH_ROLES.includes(role)) {
+    items.push(h('li', {}, link('so-theo-doi', t('console.nav.register'))));
+  }
   show(nav, h('ul', {}, items.length > 0 ? items : h('li', {}, t('console.nav.role'))));
   markCurrent();
   return true;
@@ -247,6 +251,8 @@ async function route() {
     await dossierPage(main, desk, decodeURIComponent(dossier[1]));
   } else if (/^tiep-nhan\/?$/.test(path)) {
     await intakePage(main, desk);
+  } else if (/^so-theo-doi\/?$/.test(path)) {
+    await registerPage(main, desk);
   } else {
     await listPage(main, desk);
   }

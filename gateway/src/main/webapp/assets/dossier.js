@@ -263,7 +263,7 @@ function supplementForm(page) {
     const box = h('input', { type: 'checkbox', id: `supplement-doc-${i}`, value: name });
     return { box, el: h('div', { class: 'check' }, box, h('label', { for: `supplement-doc-${i}` }, name)) };
   });
-  const other = h('input', { id: 'supplement-other', type: 'text', maxlength: '500' });
+  const other = h('input', { id: 'supplement-other', type: 'text', maxlength: '200' });
   const fields = [r.el, h('fieldset', { class: 'checks' }, h('legend', {}, t('action.supplement.documents')),
     wanted.map((w) => w.el),
     h('div', { class: 'field' }, h('label', { for: 'supplement-other' }, t('action.supplement.other')), other))];
@@ -272,9 +272,9 @@ function supplementForm(page) {
     if (other.value.trim()) {
       papers.push(other.value.trim());
     }
-    // The reason is what form 02 says; the papers to bring are part of it, in the paper's language.
-    const reason = r.area.value.trim() + (papers.length > 0 ? `\nGiấy tờ cần bổ sung: ${papers.join('; ')}` : '');
-    return transition(page, 'SUPPLEMENT_REQUESTED', reason);
+    // Form 02 lists the papers to bring under the reason; the history line names them too.
+    return page.desk.authed('POST', `api/v1/dossiers/${segment(page.code)}/transitions`,
+      { body: { status: 'SUPPLEMENT_REQUESTED', reason: r.area.value.trim(), documentsToAdd: papers } });
   });
 }
 

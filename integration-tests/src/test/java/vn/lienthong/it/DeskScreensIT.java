@@ -137,6 +137,27 @@ class DeskScreensIT {
         assertThat(page.locator("#due-date")).containsText("/");
     }
 
+    /** Form 07: the register lists a dossier received today with its timeliness, and prints sealed by the agency. */
+    @Test
+    void theRegisterListsTodaysDossiersAndPrintsAPdfSealedByTheAgency() throws IOException {
+        GatewayHttp.Reply made = officer().post("api/v1/dossiers", GatewayHttp.submission("2.000815", COMMUNE, "001190077007"));
+        assertEquals(201, made.status(), made::toString);
+        String code = made.json().getString("code");
+        Page page = signedIn();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sổ theo dõi hồ sơ")).click();
+        assertThat(page.locator("h1")).hasText("Sổ theo dõi hồ sơ (mẫu 07)");
+        assertThat(page.locator("#register-table")).containsText(code);
+        assertThat(page.locator("#register-table tr", new Page.LocatorOptions().setHasText(code))).containsText("trong hạn");
+        PageChecks.accessible(page, "register");
+
+        Download download = page.waitForDownload(() -> page.locator("#register-print").click());
+        Path register = Files.createTempFile("form-07-", ".pdf");
+        download.saveAs(register);
+        assertEquals("", OutsideVerifiers.pdfaFailures(register));
+        String pdfsig = OutsideVerifiers.pdfsig(register);
+        assertEquals(1, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
+    }
+
     private static String shown(String isoTime) {
         return OffsetDateTime.parse(isoTime).atZoneSameInstant(VIETNAM).format(SHOWN);
     }
