@@ -3,7 +3,6 @@ package vn.lienthong.gateway.application;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,11 +54,11 @@ public class OnTheSpot {
 
     @Inject
     @ConfigProperty(name = "lienthong.on-the-spot.roles")
-    Optional<List<String>> roles;
+    Optional<String> roles;
 
     @Inject
     @ConfigProperty(name = "lienthong.on-the-spot.officers")
-    Optional<List<String>> officers;
+    Optional<String> officers;
 
     /** Settles {@code code} on the spot for {@code caller}, with the officer's remark {@code note} (may be null). */
     public Dossier settle(DossierCode code, Caller caller, String note) {
@@ -118,7 +117,7 @@ public class OnTheSpot {
     }
 
     private OnTheSpotDelegation delegation() {
-        return OnTheSpotDelegation.of(roles.orElse(List.of()), officers.orElse(List.of()));
+        return OnTheSpotDelegation.of(roles.orElse(null), officers.orElse(null));
     }
 
     private static String cut(String note) {

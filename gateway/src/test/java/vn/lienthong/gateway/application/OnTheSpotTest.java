@@ -82,7 +82,7 @@ class OnTheSpotTest {
         onTheSpot.clock = clock;
         onTheSpot.statusChanged = new Recorded(fired);
         onTheSpot.roles = Optional.empty();
-        onTheSpot.officers = Optional.of(List.of(COMMUNE + "/" + OFFICER));
+        onTheSpot.officers = Optional.of("000.00.20.H30/someone, " + COMMUNE + "/" + OFFICER);
         statistics.dossiers = repository;
         statistics.catalogue = onTheSpot.catalogue;
         statistics.calendar = calendar;
@@ -140,7 +140,7 @@ class OnTheSpotTest {
         Caller otherUnit = new Caller(OFFICER, "000.00.20.H30", Set.of(Caller.DESK_OFFICER));
         assertThrows(OutOfScopeException.class, () -> onTheSpot.settle(code, otherUnit, null));
 
-        onTheSpot.roles = Optional.of(List.of(Caller.DESK_OFFICER));
+        onTheSpot.roles = Optional.of(Caller.DESK_OFFICER);
         assertEquals(DossierStatus.COMPLETED, onTheSpot.settle(code, colleague, null).status());
         assertTrue(repository.history(code).get(2).note().contains("vai trò được giao"));
     }
@@ -161,12 +161,12 @@ class OnTheSpotTest {
 
     @Test
     void theDelegationListIsAgencySlashOfficerAndAnythingElseIsRejectedAtReading() {
-        OnTheSpotDelegation delegation = OnTheSpotDelegation.of(List.of(" "), List.of(" 000.00.20.H20 / tuphap01 ", ""));
+        OnTheSpotDelegation delegation = OnTheSpotDelegation.of(" ", " 000.00.20.H20 / tuphap01 ,, ");
         assertTrue(delegation.allows(COMMUNE, OFFICER, Set.of(Caller.DESK_OFFICER)));
         assertFalse(delegation.allows("000.00.20.H30", OFFICER, Set.of(Caller.DESK_OFFICER)));
         assertFalse(delegation.allows(COMMUNE, OFFICER + "x", Set.of(Caller.DESK_OFFICER)));
-        assertThrows(IllegalArgumentException.class, () -> OnTheSpotDelegation.of(List.of(), List.of("tuphap01")));
-        assertThrows(IllegalArgumentException.class, () -> OnTheSpotDelegation.of(List.of(), List.of("000.00.20.H20/")));
+        assertThrows(IllegalArgumentException.class, () -> OnTheSpotDelegation.of(null, "tuphap01"));
+        assertThrows(IllegalArgumentException.class, () -> OnTheSpotDelegation.of(null, "000.00.20.H20/"));
     }
 
     private DossierCode receive(int sequence, String procedure, OffsetDateTime at) {

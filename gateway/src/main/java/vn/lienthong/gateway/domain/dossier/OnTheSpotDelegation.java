@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.domain.dossier;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,26 +18,29 @@ public record OnTheSpotDelegation(Set<String> roles, Map<String, Set<String>> of
         officers = officers == null ? Map.of() : Map.copyOf(officers);
     }
 
-    /** Reads the configured roles and {@code agencyCode/officerId} entries; blanks are ignored. */
-    public static OnTheSpotDelegation of(List<String> roles, List<String> officerEntries) {
+    /**
+     * Reads the configured roles and {@code agencyCode/officerId} entries, each a comma-separated list
+     * (null: none); blanks are ignored.
+     */
+    public static OnTheSpotDelegation of(String roles, String officerEntries) {
         Map<String, Set<String>> byAgency = new HashMap<>();
-        for (String entry : officerEntries == null ? List.<String>of() : officerEntries) {
-            String trimmed = entry.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int slash = trimmed.indexOf('/');
-            if (slash <= 0 || slash == trimmed.length() - 1) {
-                throw new IllegalArgumentException("On-the-spot delegation '" + trimmed
+        for (String entry : items(officerEntries)) {
+            int slash = entry.indexOf('/');
+            if (slash <= 0 || slash == entry.length() - 1) {
+                throw new IllegalArgumentException("On-the-spot delegation '" + entry
                         + "' is not agencyCode/officerId, e.g. 000.00.20.H20/can-bo-tu-phap");
             }
-            byAgency.computeIfAbsent(trimmed.substring(0, slash).strip(), a -> new HashSet<>())
-                    .add(trimmed.substring(slash + 1).strip());
+            byAgency.computeIfAbsent(entry.substring(0, slash).strip(), a -> new HashSet<>())
+                    .add(entry.substring(slash + 1).strip());
         }
         Map<String, Set<String>> frozen = new HashMap<>();
         byAgency.forEach((agency, ids) -> frozen.put(agency, Set.copyOf(ids)));
-        return new OnTheSpotDelegation(roles == null ? Set.of()
-                : Set.copyOf(roles.stream().map(String::strip).filter(r -> !r.isEmpty()).toList()), frozen);
+        return new OnTheSpotDelegation(Set.copyOf(items(roles)), frozen);
+    }
+
+    private static List<String> items(String list) {
+        return list == null ? List.of()
+                : Arrays.stream(list.split(",")).map(String::strip).filter(i -> !i.isEmpty()).toList();
     }
 
     /** Whether the officer {@code officerId} of {@code agencyCode}, holding {@code callerRoles}, may decide on the spot. */
