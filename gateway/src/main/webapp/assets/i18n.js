@@ -309,6 +309,7 @@ const WORDS = {
     'scans.refused.type': 'Tệp này không phải ảnh JPEG hay PDF; xin bỏ tệp này hoặc chọn tệp khác.',
     'scans.refused.empty': 'Tệp rỗng; xin bỏ tệp này.',
     'scans.refused.some': 'Có {n} tệp bị từ chối (xem dòng báo bên dưới tệp); xin bỏ các tệp đó trước khi tải lên.',
+    'event.ON_THE_SPOT': 'Phê duyệt tại chỗ (4 tại chỗ)',
   },
   en: {
     'skip': 'Skip to main content',
@@ -617,6 +618,7 @@ const WORDS = {
     'scans.refused.type': 'This file is neither a JPEG nor a PDF; remove it or choose another file.',
     'scans.refused.empty': 'The file is empty; remove it.',
     'scans.refused.some': '{n} file(s) refused (see the line under each); remove them before uploading.',
+    'event.ON_THE_SPOT': 'Approved on the spot (4 tại chỗ)',
   },
 };
 

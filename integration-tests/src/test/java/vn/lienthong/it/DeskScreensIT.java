@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -411,6 +414,34 @@ class DeskScreensIT {
         List<String> kinds = officer().get("api/v1/dossiers/" + second + "/history").json().getJsonArray("steps")
                 .getValuesAs(JsonObject.class).stream().map(s -> s.getString("kind")).toList();
         assertTrue(kinds.contains("HANDOVER") && kinds.contains("TRANSITION"), kinds::toString);
+
+        // Each step the page took ordered its form: listed on the dossier page, PDF/A, signed by the officer and the agency.
+        formsOnThePage(page, first, List.of("FORM_02", "FORM_04", "FORM_03"));
+        formsOnThePage(page, second, List.of("FORM_05"));
+    }
+
+    private void formsOnThePage(Page page, String code, List<String> kinds) {
+        GatewayHttp desk = officer();
+        Map<String, JsonObject> made = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> desk.get("api/v1/dossiers/" + code + "/documents").jsonArray().getValuesAs(JsonObject.class)
+                                .stream().collect(Collectors.toMap(d -> d.getString("kind"), d -> d, (x, y) -> x)),
+                        d -> d.keySet().containsAll(kinds));
+        page.navigate(gateway.http().resolve("ho-so/" + code).toString());
+        for (String kind : kinds) {
+            JsonObject document = made.get(kind);
+            assertThat(page.locator("section[aria-labelledby=documents-heading]")).containsText(document.getString("title"), LONG);
+            HttpResponse<byte[]> reply = Scans.download(gateway.http(), gateway.tokens().token(DemoTokens.DESK_OFFICER, COMMUNE),
+                    code, document.getString("id"));
+            assertEquals(200, reply.statusCode(), kind);
+            try {
+                Path file = Files.write(Files.createTempFile(kind + "-", ".pdf"), reply.body());
+                assertEquals("", OutsideVerifiers.pdfaFailures(file), "veraPDF, PDF/A-2b: " + kind);
+                String pdfsig = OutsideVerifiers.pdfsig(file);
+                assertEquals(2, pdfsig.split("Signature is Valid\\.", -1).length - 1, kind + ": " + pdfsig);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Test

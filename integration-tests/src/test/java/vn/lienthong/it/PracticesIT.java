@@ -1,15 +1,22 @@
 package vn.lienthong.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.json.JsonObject;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -27,7 +35,8 @@ import com.microsoft.playwright.options.AriaRole;
  * The desk practices of issue 21 against the shared gateway: the golden days of the sample district
  * (Tuesday and Thursday, 08:00) in the preview across Tết and a holiday and at intake; citizens rating a
  * finished dossier once with the look-up's code and phone digits; the leader's figures and moderation;
- * and the rating form on /tra-cuu showing an HTML comment as text.
+ * the rating form on /tra-cuu showing an HTML comment as text; and "4 tại chỗ": a 1.001193 birth
+ * registration settled on the spot by the delegated desk officer, with its signed form 06 and its count.
  */
 @ExtendWith({SharedGateway.class, SharedBrowser.class})
 class PracticesIT {
@@ -35,6 +44,7 @@ class PracticesIT {
     private static final String DISTRICT = "000.00.20.H20";
     private static final String CERTIFICATION = "2.000815";
     private static final String PHONE_DIGITS = "5678";
+    private static final String BIRTH = "1.001193";
     private static final List<String> API_REQUESTS = new ArrayList<>();
     private static URI serverRoot;
 
@@ -161,6 +171,57 @@ class PracticesIT {
         } finally {
             context.close();
         }
+    }
+
+    @Test
+    void aBirthRegistrationIsSettledOnTheSpotWithASignedForm06AndCounted(@TempDir Path work) throws IOException {
+        GatewayHttp desk = as(DemoTokens.DESK_OFFICER);
+        GatewayHttp leader = as(DemoTokens.LEADER);
+        long before = leader.get("api/v1/statistics?from=2026-01-01&to=2027-12-31").json()
+                .getJsonObject("onTheSpotTotal").getJsonNumber("settledOnTheSpot").longValue();
+        GatewayHttp.Reply submitted = desk.post("api/v1/dossiers", GatewayHttp.submission(BIRTH, DISTRICT, "001190072104"));
+        assertEquals(201, submitted.status(), submitted::toString);
+        String code = submitted.json().getString("code");
+
+        GatewayHttp.Reply settled = desk.post("api/v1/dossiers/" + code + "/on-the-spot",
+                "{\"decision\": \"APPROVED\", \"note\": \"Giấy chứng sinh hợp lệ\"}");
+        assertEquals(200, settled.status(), settled::toString);
+        assertEquals("COMPLETED", settled.json().getString("status"));
+        List<JsonObject> steps = desk.get("api/v1/dossiers/" + code + "/history").json().getJsonArray("steps")
+                .getValuesAs(JsonObject.class);
+        assertEquals(List.of("RECEIVED:RECEIVED", "TRANSITION:IN_PROGRESS", "ON_THE_SPOT:IN_PROGRESS", "TRANSITION:COMPLETED"),
+                steps.stream().map(s -> s.getString("kind") + ":" + s.getString("toStatus", "")).toList());
+        for (JsonObject step : steps.subList(1, 4)) {
+            assertEquals("it." + DemoTokens.DESK_OFFICER, step.getString("actor"), step::toString);
+            assertTrue(step.getString("note").startsWith("4 tại chỗ"), step::toString);
+        }
+        GatewayHttp.Reply again = desk.post("api/v1/dossiers/" + code + "/on-the-spot", "{\"decision\": \"APPROVED\"}");
+        assertEquals(409, again.status(), again::toString);
+
+        JsonObject form06 = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> desk.get("api/v1/dossiers/" + code + "/documents").jsonArray().getValuesAs(JsonObject.class)
+                        .stream().filter(d -> d.getString("kind").equals("FORM_06")).findFirst(), Optional::isPresent).get();
+        HttpResponse<byte[]> pdf = Scans.download(gateway.http(), gateway.tokens().token(DemoTokens.DESK_OFFICER, DISTRICT),
+                code, form06.getString("id"));
+        assertEquals(200, pdf.statusCode());
+        String pdfsig = OutsideVerifiers.pdfsig(Files.write(work.resolve("form-06.pdf"), pdf.body()));
+        assertEquals(2, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
+
+        long after = leader.get("api/v1/statistics?from=2026-01-01&to=2027-12-31").json()
+                .getJsonObject("onTheSpotTotal").getJsonNumber("settledOnTheSpot").longValue();
+        assertEquals(before + 1, after);
+    }
+
+    @Test
+    void aProcedureNotMarkedForTheSpotIsRefusedWithAProblem() {
+        GatewayHttp desk = as(DemoTokens.DESK_OFFICER);
+        String code = desk.post("api/v1/dossiers", GatewayHttp.submission(CERTIFICATION, DISTRICT, "001190072105"))
+                .json().getString("code");
+        GatewayHttp.Reply refused = desk.post("api/v1/dossiers/" + code + "/on-the-spot", "{\"decision\": \"APPROVED\"}");
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+        assertTrue(refused.json().getString("type").endsWith("not-on-the-spot"), refused::toString);
+        assertEquals("RECEIVED", desk.get("api/v1/dossiers/" + code).json().getString("status"));
     }
 
     /** A certification dossier of the sample district, completed by its desk officer. */

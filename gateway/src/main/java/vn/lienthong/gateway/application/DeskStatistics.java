@@ -28,11 +28,20 @@ public class DeskStatistics {
 
     /**
      * The figures and their total; {@code goldenDays}: per group, the dossiers settled with a result on a
-     * golden day of their unit for their field ("hai ngày vàng") and those settled on other days.
+     * golden day of their unit for their field ("hai ngày vàng") and those settled on other days;
+     * {@code onTheSpot}: per group, the dossiers settled on the spot ("4 tại chỗ").
      */
     public record Report(LocalDate from, LocalDate to, StatisticsGrouping groupBy, OffsetDateTime asOf,
                          List<StatisticsRow> rows, StatisticsRow total, List<GoldenDayRow> goldenDays,
-                         GoldenDayRow goldenDaysTotal) {
+                         GoldenDayRow goldenDaysTotal, List<OnTheSpotRow> onTheSpot, OnTheSpotRow onTheSpotTotal) {
+    }
+
+    /** The dossiers of one group settled on the spot ("4 tại chỗ"). */
+    public record OnTheSpotRow(String key, long settledOnTheSpot) {
+
+        OnTheSpotRow plus(OnTheSpotRow o) {
+            return new OnTheSpotRow(key, settledOnTheSpot + o.settledOnTheSpot);
+        }
     }
 
     /** Settled on a golden day against settled on another day, for one group. */
@@ -83,14 +92,19 @@ public class DeskStatistics {
         List<StatisticsRow> rows = dossiers.statistics(scope, from, to, groupBy, now);
         StatisticsRow total = rows.stream()
                 .reduce(new StatisticsRow("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
-        List<GoldenDayRow> golden = goldenDayRows(scope, from, to, groupBy);
+        List<Settlement> settled = dossiers.settlements(scope, from, to, groupBy);
+        List<GoldenDayRow> golden = goldenDayRows(settled);
         GoldenDayRow goldenTotal = golden.stream().reduce(new GoldenDayRow("TOTAL", 0, 0), GoldenDayRow::plus);
-        return new Report(from, to, groupBy, now, rows, total, golden, goldenTotal);
+        Map<String, OnTheSpotRow> spot = new TreeMap<>();
+        settled.stream().filter(Settlement::onTheSpot)
+                .forEach(s -> spot.merge(s.key(), new OnTheSpotRow(s.key(), 1), OnTheSpotRow::plus));
+        OnTheSpotRow spotTotal = spot.values().stream().reduce(new OnTheSpotRow("TOTAL", 0), OnTheSpotRow::plus);
+        return new Report(from, to, groupBy, now, rows, total, golden, goldenTotal, List.copyOf(spot.values()), spotTotal);
     }
 
-    private List<GoldenDayRow> goldenDayRows(AgencyScope scope, LocalDate from, LocalDate to, StatisticsGrouping groupBy) {
+    private List<GoldenDayRow> goldenDayRows(List<Settlement> settled) {
         Map<String, GoldenDayRow> rows = new TreeMap<>();
-        for (Settlement s : dossiers.settlements(scope, from, to, groupBy)) {
+        for (Settlement s : settled) {
             LocalDate day = s.finishedAt().withOffsetSameInstant(WorkingCalendar.VIETNAM).toLocalDate();
             boolean golden = catalogue.procedure(s.procedureCode())
                     .map(p -> goldenDays.isGoldenDay(s.agencyCode(), p, day, calendar)).orElse(false);

@@ -30,6 +30,8 @@ public record DossierEvent(Kind kind,
         /** The agency's result arrived. */
         AGENCY_RESULT,
         /** The exchange failed for good or exhausted its retries; the note says why. */
-        AGENCY_FAILED
+        AGENCY_FAILED,
+        /** The decision taken on the spot ("4 tại chỗ") by a delegated officer; the note names the delegation. */
+        ON_THE_SPOT
     }
 }

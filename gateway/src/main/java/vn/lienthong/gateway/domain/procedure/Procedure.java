@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * An administrative procedure (thủ tục hành chính) of the national catalogue: what the desk
- * receives, who acts on it, how long it may take, what it costs and what the citizen brings.
+ * receives, who acts on it, how long it may take, what it costs and what the citizen brings;
+ * {@code onTheSpot} marks a procedure the desk may settle on the spot ("4 tại chỗ": received,
+ * appraised, approved and returned at the counter the same day).
  */
 public record Procedure(String code,
                         String name,
@@ -14,7 +16,8 @@ public record Procedure(String code,
                         ProcessingTime processingTime,
                         Fee fee,
                         List<String> requiredDocuments,
-                        String legalBasis) {
+                        String legalBasis,
+                        boolean onTheSpot) {
 
     /**
      * An agency that acts on the procedure, and what it does in the flow; {@code operation} is what

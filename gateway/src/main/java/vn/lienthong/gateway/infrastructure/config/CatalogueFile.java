@@ -29,10 +29,11 @@ public final class CatalogueFile {
     public record OperationEntry(String code, String agencyType, String name, @JsonbProperty("default") Boolean isDefault) {
     }
 
-    /** One procedure as written in the file. */
+    /** One procedure as written in the file; {@code onTheSpot} may be left out (false). */
     public record ProcedureEntry(String code, String name, String field, String level,
                                  List<Procedure.InvolvedAgency> agencies, TimeEntry processingTime,
-                                 Procedure.Fee fee, List<String> requiredDocuments, String legalBasis) {
+                                 Procedure.Fee fee, List<String> requiredDocuments, String legalBasis,
+                                 Boolean onTheSpot) {
     }
 
     /** A processing time as written in the file. */
@@ -71,7 +72,7 @@ public final class CatalogueFile {
         List<Procedure> procedures = file.procedures().stream().map(p -> new Procedure(
                 p.code(), p.name(), p.field(), p.level(), p.agencies(),
                 new ProcessingTime(p.processingTime().value(), ProcessingTime.Unit.valueOf(p.processingTime().unit())),
-                p.fee(), p.requiredDocuments(), p.legalBasis())).toList();
+                p.fee(), p.requiredDocuments(), p.legalBasis(), Boolean.TRUE.equals(p.onTheSpot()))).toList();
         List<Operation> operations = file.operations() == null ? List.of() : file.operations().stream()
                 .map(o -> new Operation(o.code(), o.agencyType(), o.name(), Boolean.TRUE.equals(o.isDefault()))).toList();
         return new ProcedureCatalogue(file.version(), procedures, file.agencies(), operations);

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -18,6 +20,7 @@ import vn.lienthong.gateway.domain.calendar.GoldenDays;
 import vn.lienthong.gateway.domain.calendar.OfficeHours;
 import vn.lienthong.gateway.domain.calendar.PublicHolidays;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
+import vn.lienthong.gateway.domain.dossier.OnTheSpotDelegation;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 
 /** Builds the framework-free domain objects (calendar, catalogue, clock) from MicroProfile Config. */
@@ -45,6 +48,14 @@ public class DomainProducers {
     @Inject
     @ConfigProperty(name = "lienthong.golden-days.file")
     Optional<String> goldenDaysFile;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.on-the-spot.roles")
+    Optional<String> onTheSpotRoles;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.on-the-spot.officers")
+    Optional<String> onTheSpotOfficers;
 
     @Produces
     @Singleton
@@ -76,6 +87,26 @@ public class DomainProducers {
         GoldenDays golden = GoldenDaysFile.load(goldenDaysFile.map(Path::of).orElse(null), catalogue);
         LOG.info(() -> "Golden days " + golden.version() + ": " + golden.units().size() + " units");
         return golden;
+    }
+
+    /** Who may decide on the spot ("4 tại chỗ"); a malformed entry stops the start with one line. */
+    @Produces
+    @Singleton
+    OnTheSpotDelegation onTheSpotDelegation() {
+        try {
+            OnTheSpotDelegation delegation = OnTheSpotDelegation.of(onTheSpotRoles.orElse(null), onTheSpotOfficers.orElse(null));
+            LOG.info(() -> "4 tại chỗ: roles " + delegation.roles() + ", delegated officers " + delegation.officers());
+            return delegation;
+        } catch (IllegalArgumentException e) {
+            String line = "The gateway does not start: LIENTHONG_ON_THE_SPOT_OFFICERS (lienthong.on-the-spot.officers): "
+                    + e.getMessage();
+            throw StartRefusal.refuse(LOG, line, new DataFileException(line, e));
+        }
+    }
+
+    /** Reads the delegation with the application, so a malformed entry fails the start, not the first call. */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, OnTheSpotDelegation delegation) {
+        delegation.roles();
     }
 
     /** UTC, moved forward only by the demo clock ({@link DemoClockSetting}), in demo mode. */

@@ -213,6 +213,7 @@ final class DeskForms {
             case AGENCY_ACCEPTED -> "Cơ quan liên thông tiếp nhận";
             case AGENCY_RESULT -> "Cơ quan liên thông trả kết quả";
             case AGENCY_FAILED -> "Liên thông không thành công";
+            case ON_THE_SPOT -> "Phê duyệt tại chỗ (4 tại chỗ)";
         };
         return what;
     }

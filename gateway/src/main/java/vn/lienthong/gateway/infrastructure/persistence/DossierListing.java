@@ -11,6 +11,7 @@ import java.util.List;
 
 import vn.lienthong.gateway.domain.dossier.AgencyScope;
 import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierPage;
 import vn.lienthong.gateway.domain.dossier.DossierQuery;
 import vn.lienthong.gateway.domain.dossier.Settlement;
@@ -122,7 +123,9 @@ final class DossierListing {
     /** The dossiers received from {@code from} to {@code to} that were settled with a result, and when. */
     static List<Settlement> settlements(Connection c, AgencyScope scope, LocalDate from, LocalDate to,
                                         StatisticsGrouping grouping) throws SQLException {
-        String sql = "SELECT " + groupColumn(grouping) + " AS group_key, agency_code, procedure_code, finished_at"
+        String sql = "SELECT " + groupColumn(grouping) + " AS group_key, agency_code, procedure_code, finished_at,"
+                + " CASE WHEN EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_id = dossier.id AND e.kind = '"
+                + DossierEvent.Kind.ON_THE_SPOT.name() + "') THEN 1 ELSE 0 END AS on_the_spot"
                 + " FROM dossier WHERE received_at >= ? AND received_at < ? AND timeliness IS NOT NULL"
                 + (scope == null ? "" : " AND agency_code LIKE ?");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -134,7 +137,8 @@ final class DossierListing {
             List<Settlement> settled = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    settled.add(new Settlement(rs.getString(1), rs.getString(2), rs.getString(3), Rows.time(rs, 4)));
+                    settled.add(new Settlement(rs.getString(1), rs.getString(2), rs.getString(3), Rows.time(rs, 4),
+                            rs.getInt(5) == 1));
                 }
             }
             return settled;

@@ -115,7 +115,7 @@ class GoldenDaysTest {
 
     private static Procedure procedure(String code, String field, ProcessingTime time) {
         return new Procedure(code, "test", field, "Cấp huyện", List.of(), time, new Procedure.Fee(0, "free"),
-                List.of(), "test");
+                List.of(), "test", false);
     }
 
     private static OffsetDateTime t(String local) {

@@ -64,6 +64,6 @@ final class PaperFixtures {
         return new Procedure("3.000722", "Liên thông thủ tục hành chính: Đăng ký khai sinh, đăng ký thường trú, "
                 + "cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi", "Hộ tịch", "Cấp xã", List.of(),
                 new ProcessingTime(BigDecimal.valueOf(5), ProcessingTime.Unit.WORKING_DAYS), null,
-                List.of("Tờ khai đăng ký khai sinh", "Giấy chứng sinh", "Tờ khai CT01", "Tờ khai TK1-TS"), "NĐ 63/2024");
+                List.of("Tờ khai đăng ký khai sinh", "Giấy chứng sinh", "Tờ khai CT01", "Tờ khai TK1-TS"), "NĐ 63/2024", false);
     }
 }

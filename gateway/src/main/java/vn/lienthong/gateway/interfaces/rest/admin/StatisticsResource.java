@@ -47,7 +47,8 @@ public class StatisticsResource {
                     + "officer: received, in progress, completed early / on time / late against the legal "
                     + "deadline, overdue, rejected, stopped; and goldenDays: the dossiers settled with a result on a golden "
                     + "day of their unit for their field (hai ngày vàng, GET /api/v1/calendar/golden-days) against "
-                    + "those settled on other days.")
+                    + "those settled on other days; onTheSpot: the dossiers settled on the spot (4 tại chỗ, "
+                    + "POST /api/v1/dossiers/{code}/on-the-spot).")
     public DeskStatistics.Report report(@QueryParam("from") String from, @QueryParam("to") String to,
                                         @QueryParam("groupBy") String groupBy) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.VIETNAM));

@@ -106,6 +106,20 @@ public final class DossierRequests {
                  @Size(max = 200, message = "Tối đa 200 ký tự | At most 200 characters") String> documentsToAdd) {
     }
 
+    /**
+     * POST /api/v1/dossiers/{code}/on-the-spot: the decision ("4 tại chỗ"); only APPROVED is settled
+     * there, a refusal goes through a transition.
+     */
+    public record OnTheSpotDecision(
+            @NotNull(message = "Bắt buộc: quyết định (APPROVED) | Required: the decision (APPROVED)")
+            Decision decision,
+            @Size(max = 1000, message = "Tối đa 1000 ký tự | At most 1000 characters")
+            String note) {
+
+        /** What the officer decided at the counter. */
+        public enum Decision { APPROVED }
+    }
+
     /** POST /api/v1/dossiers/{code}/extensions: apology and new date (form 04). */
     public record Extension(
             @NotNull(message = "Bắt buộc: ngày hẹn trả mới | Required: the new appointment date")

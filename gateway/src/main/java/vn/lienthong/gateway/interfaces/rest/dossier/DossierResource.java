@@ -37,6 +37,7 @@ import vn.lienthong.gateway.application.DeadLetters;
 import vn.lienthong.gateway.application.DossierDesk;
 import vn.lienthong.gateway.application.ExtendDossier;
 import vn.lienthong.gateway.application.HandOver;
+import vn.lienthong.gateway.application.OnTheSpot;
 import vn.lienthong.gateway.application.SubmitDossier;
 import vn.lienthong.gateway.domain.dossier.Applicant;
 import vn.lienthong.gateway.domain.dossier.CitizenId;
@@ -76,6 +77,9 @@ public class DossierResource {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    OnTheSpot onTheSpot;
 
     @Inject
     Caller caller;
@@ -160,6 +164,28 @@ public class DossierResource {
                                                @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Transition body) {
         Dossier dossier = desk.changeStatus(changeable(code),
                 new ChangeStatus(body.status(), body.reason(), actor("actor", body.actor()), body.documentsToAdd()));
+        return view(dossier, desk.now());
+    }
+
+    @POST
+    @Path("{code}/on-the-spot")
+    @RolesAllowed(Caller.DESK_OFFICER)
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "settleOnTheSpot", summary = "Giải quyết \"4 tại chỗ\" / Settle on the spot",
+            description = "For a procedure marked onTheSpot in the catalogue (GET /api/v1/procedures), a RECEIVED dossier "
+                    + "received today is appraised, approved and completed at once by a desk officer who holds the "
+                    + "delegation (lienthong.on-the-spot.roles or lienthong.on-the-spot.officers). The history gets one "
+                    + "line per step naming 4 tại chỗ and the officer (the decision as kind ON_THE_SPOT); the result "
+                    + "papers follow as at any completion (form 06, signed); the statistics count it in onTheSpot. "
+                    + "403 without the delegation, 409 (not-on-the-spot) for a procedure not so marked or a dossier "
+                    + "not received today or no longer RECEIVED.")
+    @APIResponse(responseCode = "200", description = "The dossier, COMPLETED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierViews.DossierView.class)))
+    @APIResponse(responseCode = "403", description = "The officer holds no on-the-spot delegation for the dossier's unit")
+    @APIResponse(responseCode = "409", description = "Not settled on the spot: procedure not marked, or dossier not RECEIVED today")
+    public DossierViews.DossierView settleOnTheSpot(@PathParam("code") String code,
+                                                    @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.OnTheSpotDecision body) {
+        Dossier dossier = onTheSpot.settle(new DossierCode(code), caller, body.note());
         return view(dossier, desk.now());
     }
 

@@ -15,6 +15,7 @@ import vn.lienthong.gateway.domain.document.UnverifiableDocumentException;
 import vn.lienthong.gateway.domain.dossier.DuplicateSubmissionException;
 import vn.lienthong.gateway.domain.dossier.ForbiddenTransitionException;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
+import vn.lienthong.gateway.domain.dossier.NotOnTheSpotException;
 import vn.lienthong.gateway.domain.dossier.UnknownReferenceException;
 import vn.lienthong.gateway.domain.exchange.ExchangeConflictException;
 import vn.lienthong.gateway.domain.rating.RatingConflictException;
@@ -48,6 +49,10 @@ public class RefusedProblemMapper implements ExceptionMapper<RefusedException> {
                             "Không chuyển trạng thái được", "Transition not allowed", e.vietnamese(), e.english())
                     .withAllowed(forbidden.allowed().stream().map(Enum::name).sorted().toList())
                     .toResponse();
+        }
+        if (e instanceof NotOnTheSpotException) {
+            return Problem.of("not-on-the-spot", Response.Status.CONFLICT,
+                    "Không giải quyết tại chỗ được", "Cannot be settled on the spot", e.vietnamese(), e.english()).toResponse();
         }
         if (e instanceof DuplicateSubmissionException) {
             return Problem.of("duplicate-submission", Response.Status.CONFLICT,
