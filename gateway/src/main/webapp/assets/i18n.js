@@ -140,6 +140,7 @@ const WORDS = {
     'event.AGENCY_ACCEPTED': 'Cơ quan liên thông tiếp nhận',
     'event.AGENCY_RESULT': 'Cơ quan liên thông trả kết quả',
     'event.AGENCY_FAILED': 'Liên thông không thành công',
+    'event.PAPER_REFUSED': 'Chưa ký số được giấy tờ',
   },
   en: {
     'skip': 'Skip to main content',
@@ -279,6 +280,7 @@ const WORDS = {
     'event.AGENCY_ACCEPTED': 'Accepted by agency',
     'event.AGENCY_RESULT': 'Agency result',
     'event.AGENCY_FAILED': 'Agency exchange failed',
+    'event.PAPER_REFUSED': 'Paper not signed',
   },
 };
 

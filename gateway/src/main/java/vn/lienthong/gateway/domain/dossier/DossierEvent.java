@@ -30,6 +30,8 @@ public record DossierEvent(Kind kind,
         /** The agency's result arrived. */
         AGENCY_RESULT,
         /** The exchange failed for good or exhausted its retries; the note says why. */
-        AGENCY_FAILED
+        AGENCY_FAILED,
+        /** A paper was not signed: its signer's certificate is revoked or expired; the note says which. */
+        PAPER_REFUSED
     }
 }

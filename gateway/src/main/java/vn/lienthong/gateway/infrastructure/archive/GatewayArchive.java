@@ -31,8 +31,9 @@ import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
 /**
  * The gateway's one {@link Archive}, opened when the application starts and closed when it stops.
- * It signs documents and ledger heads with the gateway's own key (the message log's keystore, a
- * DEMO one created on first start in the embedded default).
+ * It signs documents and ledger heads with the gateway's own key (the message log's keystore, the
+ * DEMO PKI's gateway seal in demo mode): scans at PAdES-BASELINE-LT with the PKI's TSA and
+ * revocation data.
  *
  * <p>The archive's index is its own H2 file in the archive directory, opened through Payara's
  * bundled H2 (2.2.224, the version the archive is built and tested with), not the gateway's
@@ -70,7 +71,8 @@ public class GatewayArchive {
     Archive open() {
         Path dir = Path.of(archiveDir.orElse(dataDir + "/archive")).toAbsolutePath().normalize();
         // The same key, and the same rule for a DEMO key, as the message log.
-        SigningKey signing = SigningKey.of(gatewayKey.open());
+        SigningKey sealed = SigningKey.of(gatewayKey.open()).withRevocation(gatewayKey.revocation());
+        SigningKey signing = gatewayKey.timestamps().map(sealed::withTimestamps).orElse(sealed);
         ArchiveConfig config = new ArchiveConfig(dir, Optional.of(index(dir)), Optional.empty(),
                 new PadesDocumentSigner(signing), new CmsHeadSigner(signing), HeadPolicy.defaults(),
                 PdfOptions.defaults(), Period.ofYears(retentionYears), clock);

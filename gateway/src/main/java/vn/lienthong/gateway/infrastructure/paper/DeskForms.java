@@ -96,6 +96,7 @@ final class DeskForms {
             case AGENCY_ACCEPTED -> "Cơ quan liên thông tiếp nhận";
             case AGENCY_RESULT -> "Cơ quan liên thông trả kết quả";
             case AGENCY_FAILED -> "Liên thông không thành công";
+            case PAPER_REFUSED -> "Chưa ký số được giấy tờ";
         };
         return what;
     }

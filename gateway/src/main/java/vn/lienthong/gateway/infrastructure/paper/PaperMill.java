@@ -19,19 +19,23 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.document.DossierDocuments;
 import vn.lienthong.gateway.domain.dossier.Dossier;
+import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.Outbox;
+import vn.lienthong.gateway.domain.paper.CertificateUnusableException;
 import vn.lienthong.gateway.domain.paper.PaperException;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.paper.PaperJobs;
 import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+import vn.lienthong.signing.ltv.LongTermResult;
 
 /**
  * Works off the paper jobs, outside any dossier transaction: claims what is due, composes each
@@ -72,7 +76,7 @@ public class PaperMill {
     private Settings settings;
     private Supplier<PaperKeys> keySupplier;
     private PaperKeys keys;
-    private final PaperPress press = new PaperPress();
+    private PaperPress press;
     private PaperComposer composer;
 
     public PaperMill() {
@@ -82,6 +86,13 @@ public class PaperMill {
     public PaperMill(PaperJobs jobs, DossierRepository dossiers, Outbox outbox, ConnectorDirectory connectors,
                      ProcedureCatalogue catalogue, DossierDocuments documents, Clock clock, Settings settings,
                      Supplier<PaperKeys> keys) {
+        this(jobs, dossiers, outbox, connectors, catalogue, documents, clock, settings, keys, new PaperPress());
+    }
+
+    /** Outside a container, with the press (its TSA and revocation source) given too. */
+    public PaperMill(PaperJobs jobs, DossierRepository dossiers, Outbox outbox, ConnectorDirectory connectors,
+                     ProcedureCatalogue catalogue, DossierDocuments documents, Clock clock, Settings settings,
+                     Supplier<PaperKeys> keys, PaperPress press) {
         this.jobs = jobs;
         this.dossiers = dossiers;
         this.outbox = outbox;
@@ -91,6 +102,7 @@ public class PaperMill {
         this.clock = clock;
         this.settings = settings;
         this.keySupplier = keys;
+        this.press = press;
         this.composer = new PaperComposer(settings.issuer());
     }
 
@@ -99,6 +111,7 @@ public class PaperMill {
             settings = configuration.settings();
             composer = new PaperComposer(settings.issuer());
             keySupplier = configuration::openKeys;
+            press = configuration.press();
             documents = () -> {
                 if (!documentStore.isResolvable()) {
                     throw new PaperException("No dossier document store is deployed; the paper waits for one", null);
@@ -130,7 +143,13 @@ public class PaperMill {
                 PaperComposer.Composed paper = compose(job);
                 Path file = settings.workDir().resolve("paper-" + job.id() + ".pdf");
                 try {
-                    press.press(paper.document(), keys().officer(), keys().agency(), settings.workDir(), file);
+                    PaperKeys.Signers signers = keys().signers(signatory(job));
+                    LongTermResult level = press.press(paper.document(), signers.officer(), signers.agency(),
+                            settings.workDir(), file);
+                    if (!level.longTerm()) {
+                        LOG.warning(() -> "Paper " + job.source() + " of " + job.dossierCode() + " issued at "
+                                + level.level() + ", not PAdES-BASELINE-LT: " + String.join("; ", level.missing()));
+                    }
                     store.deposit(job.dossierCode(), job.kind(), paper.title(), job.source(), file, ACTOR);
                 } finally {
                     Files.deleteIfExists(file);
@@ -145,11 +164,48 @@ public class PaperMill {
             String error = PersonalDataMask.mask(String.valueOf(e.getMessage()));
             OffsetDateTime now = OffsetDateTime.now(clock);
             OffsetDateTime retry = job.attempts() >= settings.maxAttempts() ? null : now.plus(backoff(job.attempts()));
-            jobs.failed(job, e.getClass().getSimpleName() + ": " + error, retry, now);
+            String lastError = e.getClass().getSimpleName() + ": " + error;
+            jobs.failed(job, lastError, retry, now);
+            if (e instanceof CertificateUnusableException && !lastError.equals(job.lastError())) {
+                refusedInHistory(job, error, now);
+            }
             LOG.log(retry == null ? Level.SEVERE : Level.WARNING, () -> "Paper " + job.source() + " of "
                     + job.dossierCode() + " failed (attempt " + job.attempts() + ", "
                     + (retry == null ? "giving up" : "again at " + retry) + "): " + error);
             return false;
+        }
+    }
+
+    /**
+     * Who signs a paper: the officer who last acted on the dossier at the desk (received, handed
+     * over, changed its status or extended it), else the one who received it; of the dossier's agency.
+     */
+    private PaperKeys.Signatory signatory(PaperJob job) {
+        Dossier dossier = dossiers.find(job.dossierCode()).orElseThrow(() -> new PaperException(
+                "Dossier " + job.dossierCode() + " does not exist", null));
+        String officer = dossier.receivedBy();
+        if (job.kind() != DocumentKind.FORM_01) {
+            for (DossierEvent e : dossiers.history(dossier.code())) {
+                boolean atDesk = switch (e.kind()) {
+                    case RECEIVED, HANDOVER, TRANSITION, EXTENSION -> true;
+                    default -> false;
+                };
+                if (atDesk && e.actor() != null && !e.actor().isBlank() && !ACTOR.equals(e.actor())) {
+                    officer = e.actor();
+                }
+            }
+        }
+        String desk = catalogue.agency(dossier.agencyCode()).map(Agency::name).orElse(dossier.agencyCode());
+        return new PaperKeys.Signatory(officer == null ? ACTOR : officer, dossier.agencyCode(), desk);
+    }
+
+    /** One line in the dossier's history when a signer's certificate stops a paper, so the desk sees why. */
+    private void refusedInHistory(PaperJob job, String why, OffsetDateTime now) {
+        try {
+            dossiers.record(job.dossierCode(), new DossierEvent(DossierEvent.Kind.PAPER_REFUSED, null, null, ACTOR,
+                    null, null, null, null, "Chưa ký được " + job.source() + ": " + why, now));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot record the refused paper in the history of " + job.dossierCode(), e);
         }
     }
 
