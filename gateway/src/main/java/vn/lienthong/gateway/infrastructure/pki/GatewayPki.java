@@ -85,6 +85,11 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     @Inject
     ProcedureCatalogue catalogue;
 
+    /** The DEMO CAs and the OCSP and TSA keys, as read from the keys directory. */
+    private record DemoKeys(DemoPki pki, TrialPki.Issued ocsp, TrialPki.Issued tsa) {
+    }
+
+    private DemoKeys demoKeys;
     private DemoTrustServices services;
     private final Map<String, KeySource> keys = new ConcurrentHashMap<>();
 
@@ -96,9 +101,18 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     /** The DEMO CAs, OCSP responder and TSA; loaded, or created on the first start of the first node. */
     public synchronized DemoTrustServices services() {
         if (services == null) {
-            services = loadOrCreate();
+            DemoKeys keys = demoKeys();
+            // Records the issuing CA, OCSP and TSA certificates: needs the migrated database.
+            services = new DemoTrustServices(keys.pki(), store, keys.ocsp(), keys.tsa());
         }
         return services;
+    }
+
+    private synchronized DemoKeys demoKeys() {
+        if (demoKeys == null) {
+            demoKeys = loadOrCreate();
+        }
+        return demoKeys;
     }
 
     /** Where the DEMO CAs' keystores and PEM certificates are ({@code root-ca.pem} is the trust anchor). */
@@ -108,7 +122,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
 
     /** The DEMO root's certificate as PEM, created with the PKI if need be. */
     public Optional<Path> demoRoot() {
-        services();
+        demoKeys();
         return Optional.of(demoDir().resolve("root-ca.pem"));
     }
 
@@ -226,7 +240,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
         });
     }
 
-    private DemoTrustServices loadOrCreate() {
+    private DemoKeys loadOrCreate() {
         Path dir = demoDir();
         char[] password = password();
         PkiSettings settings = PkiSettings.demo(URI.create(text("lienthong.public-base-url")
@@ -251,7 +265,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
                         () -> pki.issue(EndEntity.ocspResponder(settings.organisation())));
                 TrialPki.Issued tsa = service(dir.resolve("tsa-DEMO.p12"), password,
                         () -> pki.issue(EndEntity.tsa(settings.organisation())));
-                return new DemoTrustServices(pki, store, ocsp, tsa);
+                return new DemoKeys(pki, ocsp, tsa);
             }
         } catch (IOException e) {
             throw new PaperKeyException("Cannot open or create the DEMO PKI in " + dir + ": " + e.getMessage(), e);
