@@ -185,6 +185,24 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
         return open(key);
     }
 
+    /** The DEMO PKI's own certificates by name (root, issuing CA, OCSP responder, TSA), for expiry warnings. */
+    public Map<String, X509Certificate> demoCertificates() {
+        DemoKeys keys = demoKeys();
+        return Map.of("DEMO root CA", keys.pki().root().certificate(),
+                "DEMO issuing CA", keys.pki().issuing().certificate(),
+                "DEMO OCSP responder", keys.ocsp().certificate(),
+                "DEMO TSA", keys.tsa().certificate());
+    }
+
+    /** The certificates the gateway signs papers with now (current, not revoked), for expiry warnings. */
+    public List<SigningCertificate> signingNow() {
+        List<SigningCertificate> now = new ArrayList<>();
+        for (String role : List.of(OFFICER, AGENCY_SEAL)) {
+            store.ofRole(role).stream().filter(c -> c.current() && !c.revoked()).forEach(now::add);
+        }
+        return now;
+    }
+
     @Override
     public List<SigningCertificate> officers() {
         requireDemo();
