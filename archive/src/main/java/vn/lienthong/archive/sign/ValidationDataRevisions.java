@@ -13,7 +13,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -35,10 +34,27 @@ final class ValidationDataRevisions {
         if (dss == null || !endsWithEof(file)) {
             return Optional.of("bytes after it that are no revision adding validation data");
         }
+        // The signed revision alone, as a file of its own: PDFBox cannot parse streams through a view.
+        Path revision = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), "signed-revision-", ".pdf");
+        try {
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file);
+                    java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(revision,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                for (long done = 0; done < signedEnd; ) {
+                    done += in.transferTo(done, signedEnd - done, out);
+                }
+            }
+            return otherChange(full, revision, catalog);
+        } finally {
+            java.nio.file.Files.deleteIfExists(revision);
+        }
+    }
+
+    private static Optional<String> otherChange(PDDocument full, Path revision, COSDictionary catalog)
+            throws IOException {
         Set<COSObjectKey> validationData = new HashSet<>();
         collect(catalog.getItem(DSS), validationData, new HashSet<>());
-        try (RandomAccessReadBufferedFile whole = new RandomAccessReadBufferedFile(file.toFile());
-                PDDocument signed = Loader.loadPDF(whole.createView(0, signedEnd))) {
+        try (PDDocument signed = Loader.loadPDF(revision.toFile())) {
             Map<COSObjectKey, Long> before = signed.getDocument().getXrefTable();
             COSDictionary signedCatalog = signed.getDocumentCatalog().getCOSObject();
             for (Map.Entry<COSObjectKey, Long> e : full.getDocument().getXrefTable().entrySet()) {
@@ -74,17 +90,36 @@ final class ValidationDataRevisions {
         keys.addAll(before.keySet());
         keys.remove(except);
         for (COSName key : keys) {
-            COSBase a = now.getItem(key);
-            COSBase b = before.getItem(key);
-            if (a instanceof COSObject oa && b instanceof COSObject ob) {
-                if (!oa.getKey().equals(ob.getKey())) {
-                    return false;
-                }
-            } else if (a == null || b == null || !a.toString().equals(b.toString())) {
+            if (!same(now.getItem(key), before.getItem(key))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Equal without resolving references: an indirect object by its number, a direct one by its content. */
+    private static boolean same(COSBase a, COSBase b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof COSObject oa && b instanceof COSObject ob) {
+            return oa.getKey() != null && oa.getKey().equals(ob.getKey());
+        }
+        if (a instanceof COSArray xa && b instanceof COSArray xb) {
+            if (xa.size() != xb.size()) {
+                return false;
+            }
+            for (int i = 0; i < xa.size(); i++) {
+                if (!same(xa.get(i), xb.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof COSDictionary da && b instanceof COSDictionary db) {
+            return !(a instanceof org.apache.pdfbox.cos.COSStream) && sameBut(da, db, null);
+        }
+        return a.getClass() == b.getClass() && a.equals(b);
     }
 
     private static void collect(COSBase item, Set<COSObjectKey> keys, Set<COSBase> seen) {
