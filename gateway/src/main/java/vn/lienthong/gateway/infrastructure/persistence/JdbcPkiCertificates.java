@@ -26,7 +26,7 @@ import vn.lienthong.signing.pki.Revocation;
 import vn.lienthong.signing.pki.RevocationRegistry;
 
 /**
- * The DEMO PKI's certificates and revocations in the gateway's database (V13), so that every node
+ * The DEMO PKI's certificates and revocations in the gateway's database (V17), so that every node
  * publishes the same CRL and OCSP answers, and the officers' and agencies' keys, so that every node
  * signs with the same one. The SQL runs on H2 and PostgreSQL.
  */
