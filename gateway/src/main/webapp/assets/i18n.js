@@ -310,6 +310,7 @@ const WORDS = {
     'scans.refused.empty': 'Tệp rỗng; xin bỏ tệp này.',
     'scans.refused.some': 'Có {n} tệp bị từ chối (xem dòng báo bên dưới tệp); xin bỏ các tệp đó trước khi tải lên.',
     'event.ON_THE_SPOT': 'Phê duyệt tại chỗ (4 tại chỗ)',
+    'event.PAPER_REFUSED': 'Chưa ký số được giấy tờ',
   },
   en: {
     'skip': 'Skip to main content',
@@ -619,6 +620,7 @@ const WORDS = {
     'scans.refused.empty': 'The file is empty; remove it.',
     'scans.refused.some': '{n} file(s) refused (see the line under each); remove them before uploading.',
     'event.ON_THE_SPOT': 'Approved on the spot (4 tại chỗ)',
+    'event.PAPER_REFUSED': 'Paper not signed',
   },
 };
 

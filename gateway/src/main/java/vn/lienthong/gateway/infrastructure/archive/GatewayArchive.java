@@ -34,8 +34,9 @@ import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
 /**
  * The gateway's one {@link Archive}, opened when the application starts and closed when it stops.
- * It signs documents and ledger heads with the gateway's own key (the message log's keystore, a
- * DEMO one created on first start in the embedded default).
+ * It signs documents and ledger heads with the gateway's own key (the message log's keystore, the
+ * DEMO PKI's gateway seal in demo mode): scans at PAdES-BASELINE-LT with the PKI's TSA and
+ * revocation data.
  *
  * <p>The archive's index never goes through the gateway's DataSource: it holds one connection of
  * its own for its whole life (a pooled, JTA-enlisted connection must not be pinned), in auto-commit,
@@ -91,7 +92,8 @@ public class GatewayArchive {
     Archive open() {
         Path dir = Path.of(archiveDir.orElse(dataDir + "/archive")).toAbsolutePath().normalize();
         // The same key, and the same rule for a DEMO key, as the message log.
-        return openIn(dir, SigningKey.of(gatewayKey.open()));
+        SigningKey sealed = SigningKey.of(gatewayKey.open()).withRevocation(gatewayKey.revocation());
+        return openIn(dir, gatewayKey.timestamps().map(sealed::withTimestamps).orElse(sealed));
     }
 
     /** Opens the archive in {@code dir}; an index that cannot be opened stops the start with one line. */
