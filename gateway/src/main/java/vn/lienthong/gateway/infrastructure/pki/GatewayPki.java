@@ -258,37 +258,44 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
         });
     }
 
+    private static final Object IN_PROCESS = new Object();
+
     private DemoKeys loadOrCreate() {
         Path dir = demoDir();
-        char[] password = password();
         PkiSettings settings = PkiSettings.demo(URI.create(text("lienthong.public-base-url")
                 .orElse("http://127.0.0.1:8080")));
         try {
             Files.createDirectories(dir);
-            // Across nodes sharing the keys directory: one creates, the others load what it wrote.
-            try (FileChannel channel = FileChannel.open(dir.resolve("pki.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-                // The PKI's own times (certificates, CRLs, OCSP, time-stamps) are real time, not the demo clock.
-                DemoPki pki;
-                if (DemoPki.existsIn(dir)) {
-                    pki = DemoPki.load(dir, password, settings, Clock.systemUTC());
-                } else {
-                    pki = DemoPki.create(settings, Clock.systemUTC());
-                    pki.save(dir, password);
-                    LOG.warning("Created the DEMO PKI (root and issuing CA, not for production) in " + dir
-                            + "; its root, " + dir.resolve("root-ca.pem") + ", is the one trust anchor of everything "
-                            + "this gateway signs; docs/papers.md says how a province uses its real CA");
-                }
-                TrialPki.Issued ocsp = service(dir.resolve("ocsp-DEMO.p12"), password,
-                        () -> pki.issue(EndEntity.ocspResponder(settings.organisation())));
-                TrialPki.Issued tsa = service(dir.resolve("tsa-DEMO.p12"), password,
-                        () -> pki.issue(EndEntity.tsa(settings.organisation())));
-                return new DemoKeys(pki, ocsp, tsa);
+            // A file lock is held per process (a second holder in the same JVM gets
+            // OverlappingFileLockException), so this JVM's callers queue first.
+            synchronized (IN_PROCESS) {
+                return underFileLock(dir, password(), settings);
             }
-        } catch (IOException e) {
+        } catch (IOException | SigningException e) {
             throw new PaperKeyException("Cannot open or create the DEMO PKI in " + dir + ": " + e.getMessage(), e);
-        } catch (SigningException e) {
-            throw new PaperKeyException("Cannot open or create the DEMO PKI in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Across nodes sharing the keys directory: one creates, the others load what it wrote. */
+    private DemoKeys underFileLock(Path dir, char[] password, PkiSettings settings) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir.resolve("pki.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            // The PKI's own times (certificates, CRLs, OCSP, time-stamps) are real time, not the demo clock.
+            DemoPki pki;
+            if (DemoPki.existsIn(dir)) {
+                pki = DemoPki.load(dir, password, settings, Clock.systemUTC());
+            } else {
+                pki = DemoPki.create(settings, Clock.systemUTC());
+                pki.save(dir, password);
+                LOG.warning("Created the DEMO PKI (root and issuing CA, not for production) in " + dir
+                        + "; its root, " + dir.resolve("root-ca.pem") + ", is the one trust anchor of everything "
+                        + "this gateway signs; docs/papers.md says how a province uses its real CA");
+            }
+            TrialPki.Issued ocsp = service(dir.resolve("ocsp-DEMO.p12"), password,
+                    () -> pki.issue(EndEntity.ocspResponder(settings.organisation())));
+            TrialPki.Issued tsa = service(dir.resolve("tsa-DEMO.p12"), password,
+                    () -> pki.issue(EndEntity.tsa(settings.organisation())));
+            return new DemoKeys(pki, ocsp, tsa);
         }
     }
 
