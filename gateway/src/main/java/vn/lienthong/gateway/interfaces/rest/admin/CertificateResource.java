@@ -99,7 +99,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "400", description = "Unknown reason")
     @APIResponse(responseCode = "404", description = "No such certificate, or not in demo mode")
     public CertificateView revoke(
-            @Parameter(description = "Serial number, hexadecimal") @PathParam("serial") String serial,
+            @Parameter(description = "Serial number, hexadecimal", required = true) @PathParam("serial") String serial,
             RevocationRequest body) {
         return CertificateView.of(certificates.revoke(serial, body == null ? null : body.reason()));
     }
