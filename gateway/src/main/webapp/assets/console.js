@@ -2,6 +2,7 @@
 // and the routes to the desk's pages (dossiers.js, intake.js, dossier.js). Every call goes to the
 // published API with the session's token.
 import { call, claims, forgetToken, keepToken, token } from './api.js';
+import { archivePage } from './archive.js';
 import { BASE, facts, h, notice, show } from './dom.js';
 import { dossierPage } from './dossier.js';
 import { listPage } from './dossiers.js';
@@ -20,6 +21,7 @@ let redraw = () => {};
 
 const SEARCH_ROLES = ['desk-officer', 'leader'];
 const DESK = 'desk-officer';
+const AUDITOR = 'auditor';
 
 function signedIn() {
   const c = token() ? claims() : null;
@@ -195,6 +197,9 @@ async function shell(c) {
   if (SEARCH_ROLES.includes(role)) {
     items.push(h('li', {}, link('so-theo-doi', t('console.nav.register'))));
   }
+  if (role === AUDITOR) {
+    items.push(h('li', {}, link('luu-tru', t('console.nav.archive'))));
+  }
   show(nav, h('ul', {}, items.length > 0 ? items : h('li', {}, t('console.nav.role'))));
   markCurrent();
   return true;
@@ -253,6 +258,8 @@ async function route() {
     await intakePage(main, desk);
   } else if (/^so-theo-doi\/?$/.test(path)) {
     await registerPage(main, desk);
+  } else if (/^luu-tru\/?$/.test(path) || (path === '' && desk.role() === AUDITOR)) {
+    await archivePage(main, desk);
   } else {
     await listPage(main, desk);
   }
