@@ -108,7 +108,7 @@ function auditSection(desk, visit) {
           h('tbody', {}, runs.map((r) => h('tr', {},
             h('td', {}, String(r.id)), h('td', {}, formatDateTime(r.startedAt)), h('td', {}, r.startedBy),
             h('td', {}, t(`archive.audit.status.${r.status}`)), h('td', {}, `${r.checked}/${r.total}`),
-            h('td', {}, r.status === 'DONE' ? String(r.checked - r.ok) : '')))))]);
+            h('td', {}, r.status === 'DONE' ? String(r.checked - r.ok) : ''))))))]);
     return runs;
   }
 
