@@ -8,6 +8,7 @@ import { dossierPage } from './dossier.js';
 import { listPage } from './dossiers.js';
 import { formatDateTime, language, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
 import { intakePage } from './intake.js';
+import { leaderPage } from './leader.js';
 import { registerPage } from './register.js';
 
 const main = document.getElementById('main');
@@ -197,6 +198,9 @@ async function shell(c) {
   if (SEARCH_ROLES.includes(role)) {
     items.push(h('li', {}, link('so-theo-doi', t('console.nav.register'))));
   }
+  if (role === 'leader') {
+    items.push(h('li', {}, link('thong-ke', t('console.nav.statistics'))));
+  }
   if (role === AUDITOR) {
     items.push(h('li', {}, link('luu-tru', t('console.nav.archive'))));
   }
@@ -258,6 +262,8 @@ async function route() {
     await intakePage(main, desk);
   } else if (/^so-theo-doi\/?$/.test(path)) {
     await registerPage(main, desk);
+  } else if (/^thong-ke\/?$/.test(path)) {
+    await leaderPage(main, desk);
   } else if (/^luu-tru\/?$/.test(path) || (path === '' && desk.role() === AUDITOR)) {
     await archivePage(main, desk);
   } else {
