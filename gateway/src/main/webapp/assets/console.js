@@ -1,6 +1,7 @@
 // The console shell: sign-in (demo issuer in demo mode), the signed-in layout, navigation by role
 // and the routes to the desk's pages (dossiers.js, intake.js, dossier.js). Every call goes to the
 // published API with the session's token.
+import { adminPage } from './admin.js';
 import { call, claims, forgetToken, keepToken, token } from './api.js';
 import { archivePage } from './archive.js';
 import { BASE, facts, h, notice, show } from './dom.js';
@@ -201,6 +202,9 @@ async function shell(c) {
   if (role === 'leader') {
     items.push(h('li', {}, link('thong-ke', t('console.nav.statistics'))));
   }
+  if (role === 'admin') {
+    items.push(h('li', {}, link('quan-tri', t('console.nav.admin'))));
+  }
   if (role === AUDITOR) {
     items.push(h('li', {}, link('luu-tru', t('console.nav.archive'))));
   }
@@ -262,9 +266,11 @@ async function route() {
     await intakePage(main, desk);
   } else if (/^so-theo-doi\/?$/.test(path)) {
     await registerPage(main, desk);
+  } else if (/^quan-tri\/?$/.test(path)) {
+    await adminPage(main, desk);
   } else if (/^thong-ke\/?$/.test(path)) {
     await leaderPage(main, desk);
-  } else if (/^luu-tru\/?$/.test(path) || (path === '' && desk.role() === AUDITOR)) {
+  } else if (/^luu-tru\/?$/.test(path)) {
     await archivePage(main, desk);
   } else {
     await listPage(main, desk);

@@ -108,6 +108,7 @@ class AuditorScreensIT {
         page.getByLabel("Vai trò").selectOption("auditor");
         page.getByLabel("Đơn vị").selectOption(COMMUNE);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kho lưu trữ")).click();
         assertThat(page.locator("h1")).hasText("Kho lưu trữ hồ sơ điện tử");
         return page;
     }
