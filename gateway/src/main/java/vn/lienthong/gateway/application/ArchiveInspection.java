@@ -141,7 +141,7 @@ public class ArchiveInspection {
         } catch (RejectedExecutionException e) {
             // This node's thread still runs an audit whose row went stale: say so on the new row.
             audits.fail(run.id(), "this node is still running an earlier audit", now());
-            throw ArchiveConflictException.auditRunning(run.id());
+            throw ArchiveConflictException.auditRunning(running());
         }
         return run;
     }
