@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,10 +49,12 @@ import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.infrastructure.persistence.JdbcPaperJobs;
 import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
+import vn.lienthong.signing.TimestampException;
 import vn.lienthong.signing.ltv.RevocationSource;
 import vn.lienthong.signing.support.DssOffline;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureVerifier;
+import vn.lienthong.signing.tsp.TimestampSource;
 import vn.lienthong.signing.verify.VerificationPolicy;
 
 /** The mill makes what was ordered, deposits it once, retries a failure with backoff, and survives a crash. */
@@ -200,6 +203,32 @@ class PaperMillTest {
         try (var work = Files.list(dir.resolve("work"))) {
             assertEquals(List.of(), work.toList(), "no intermediate file is left behind");
         }
+    }
+
+    @Test
+    void whileTheTsaIsDownThePaperWaitsForItsRetryAndIsSignedWhenItAnswers() {
+        AtomicBoolean tsaDown = new AtomicBoolean(true);
+        TimestampSource up = pki.services.tsa();
+        TimestampSource tsa = (digest, algorithm) -> {
+            if (tsaDown.get()) {
+                throw new TimestampException("the TSA does not answer (test outage)");
+            }
+            return up.timestamp(digest, algorithm);
+        };
+        PaperMill mill = mill(keys, new ArrayList<>(), new PaperPress(tsa, pki.services.revocationSource()));
+        jobs.request(PaperFixtures.CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0);
+
+        assertEquals(0, mill.drain());
+        PaperJob waiting = jobs.find(PaperFixtures.CODE, PaperJob.FORM_01).orElseThrow();
+        assertEquals(PaperJob.Status.PENDING, waiting.status());
+        assertTrue(waiting.lastError().contains("TSA does not answer"), waiting.lastError());
+        assertTrue(documents.sources().isEmpty(), "no paper without its time-stamp");
+
+        tsaDown.set(false);
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(1, mill.drain());
+        DssOffline.Verdict signed = dss(PaperJob.FORM_01);
+        assertTrue(signed.allPassed() && signed.allAt(SignatureLevel.PAdES_BASELINE_LT), signed.detail());
     }
 
     /** EU DSS, offline, with the DEMO root as the only trust anchor, on the deposited paper. */
