@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.lienthong.it.LienThongFlows.COMMUNE;
 import static vn.lienthong.it.LienThongFlows.awaitStatus;
 import static vn.lienthong.it.LienThongFlows.birth;
+import static vn.lienthong.it.LienThongFlows.death;
 import static vn.lienthong.it.LienThongFlows.history;
 import static vn.lienthong.it.LienThongFlows.submit;
 
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +27,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +38,8 @@ import jakarta.json.JsonObject;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -49,15 +54,29 @@ import org.bouncycastle.tsp.TSPAlgorithms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import vn.lienthong.signing.DigestAlgorithm;
+import vn.lienthong.signing.key.Pkcs12KeySource;
+import vn.lienthong.signing.key.ProviderPreference;
+import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.pdf.PadesLongTerm;
+import vn.lienthong.signing.pdf.PadesParameters;
+import vn.lienthong.signing.pdf.PadesSigner;
+import vn.lienthong.signing.pki.DemoPki;
+import vn.lienthong.signing.pki.DemoTrustServices;
+import vn.lienthong.signing.pki.EndEntity;
+import vn.lienthong.signing.pki.MemoryRevocationRegistry;
+import vn.lienthong.signing.pki.PkiSettings;
+import vn.lienthong.signing.pki.Revocation;
 import vn.lienthong.signing.support.DssOffline;
 
 /**
  * Issue 15 on the real gateway: every document of a completed 3.000722 dossier (the scan, form 01,
- * three results, form 06) passes EU DSS 6.4 offline with the DEMO root as its only trust anchor,
+ * three results, form 06) and of a 2.002913 dossier passes EU DSS 6.4 offline with the DEMO root as its only trust anchor,
  * every signature TOTAL_PASSED at PAdES-BASELINE-LT, and pdfsig counts every signature valid; two
  * officers sign with two certificates, each named; an officer revoked before signing is refused
  * with the reason in the dossier's history until an administrator issues a new certificate; the
- * DEMO PKI publishes its CRL, OCSP and TSA at the URLs its certificates name.
+ * DEMO PKI publishes its CRL, OCSP and TSA at the URLs its certificates name; an outside PDF whose
+ * signer was revoked before signing is rejected by {@code /api/v1/verify}, naming the revocation.
  */
 @ExtendWith(SharedGateway.class)
 class PkiIT {
@@ -84,6 +103,66 @@ class PkiIT {
                         d -> d.getOrDefault("RESULT", List.of()).size() == 3 && d.containsKey("FORM_06")
                                 && d.containsKey("FORM_01") && d.containsKey("SCAN"));
 
+        String results = assertEveryDocumentPassesDssAtLongTerm(desk, code, documents, "Can bo it.pki-1 DEMO");
+        System.out.println("PKI-DSS per document kind, 3.000722 (EU DSS 6.4 offline, DEMO root only):\n" + results);
+    }
+
+    @Test
+    void everyDocumentOfADeathGroupPassesDssOfflineAtLongTermUnderTheDemoRoot() {
+        GatewayHttp desk = officer("it.pki-4");
+        String code = submit(desk, death("001160150005"));
+        awaitStatus(desk, code, "COMPLETED", 120);
+        Map<String, List<JsonObject>> documents = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> documents(desk, code),
+                        d -> d.getOrDefault("RESULT", List.of()).size() == 3 && d.containsKey("FORM_06")
+                                && d.containsKey("FORM_01"));
+
+        String results = assertEveryDocumentPassesDssAtLongTerm(desk, code, documents, "Can bo it.pki-4 DEMO");
+        System.out.println("PKI-DSS per document kind, 2.002913 (EU DSS 6.4 offline, DEMO root only):\n" + results);
+    }
+
+    @Test
+    void anOutsidePdfWhoseSignerWasRevokedBeforeSigningIsRejectedByOurVerifyNamingTheRevocation()
+            throws IOException, GeneralSecurityException {
+        X509Certificate root = certificate(binary("pki/root-ca.crt"));
+        // Another holder of the DEMO issuing CA (a second office of the same province), with its own
+        // OCSP responder and TSA: a signer it revoked ten minutes before signing, the OCSP answer embedded.
+        DemoTrustServices elsewhere = DemoTrustServices.create(DemoPki.load(gateway.dataDir().resolve("keys/pki"),
+                "demo-only".toCharArray(), PkiSettings.demo(URI.create("https://dichvucong.elsewhere.example.vn")),
+                Clock.systemUTC()), new MemoryRevocationRegistry());
+        TrialPki.Issued signer = elsewhere.issue(EndEntity.officer("outside-1", "Sở Tư pháp (DEMO)"));
+        elsewhere.revoke(signer.certificate(), Instant.now().minus(Duration.ofMinutes(10)), Revocation.KEY_COMPROMISE);
+        Path blank = work.resolve("outside-blank.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            doc.save(blank.toFile());
+        }
+        Path outside = work.resolve("outside-revoked.pdf");
+        Files.deleteIfExists(outside);
+        Pkcs12KeySource key = Pkcs12KeySource.ofKey(signer.key(), signer.chain(), ProviderPreference.JDK);
+        new PadesSigner(elsewhere.tsa()).sign(blank, outside,
+                PadesParameters.invisible(key.defaultAlgorithm(), DigestAlgorithm.SHA256), key);
+        assertTrue(new PadesLongTerm(elsewhere.revocationSource()).extend(outside).longTerm());
+
+        DssOffline.Verdict dss = DssOffline.validate(outside, null, List.of(root), List.of());
+        assertTrue(!dss.allPassed() && dss.detail().contains("REVOKED"), dss.detail());
+        GatewayHttp.Reply reply = gateway.http().send(HttpRequest.newBuilder(gateway.http().resolve("api/v1/verify"))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofFile(outside)));
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject report = reply.json();
+        assertEquals("TOTAL_FAILED", report.getString("indication"), report::toString);
+        JsonObject finding = report.getJsonArray("signatures").getJsonObject(0).getJsonArray("findings")
+                .getValuesAs(JsonObject.class).stream().filter(f -> f.getString("code").equals("REVOKED")).findFirst()
+                .orElseThrow(() -> new AssertionError("no REVOKED finding: " + report));
+        assertTrue(finding.getString("detail").contains("outside-1") && finding.getString("detail").contains("revoked at"),
+                finding::toString);
+        System.out.println("PKI-DSS outside PDF revoked before signing: DSS " + dss.detail().strip() + "; ours "
+                + finding.getString("code") + ": " + finding.getString("detail"));
+    }
+
+    /** Every document DSS-valid at B-LT (and pdfsig-valid); answers one line per document kind. */
+    private String assertEveryDocumentPassesDssAtLongTerm(GatewayHttp desk, String code,
+                                                         Map<String, List<JsonObject>> documents, String officer) {
         X509Certificate root = demoRoot();
         StringBuilder results = new StringBuilder();
         for (Map.Entry<String, List<JsonObject>> kind : documents.entrySet()) {
@@ -100,11 +179,11 @@ class PkiIT {
                 results.append(kind.getKey()).append(": ").append(dss.levels()).append(' ').append(dss.indications())
                         .append('\n');
                 if (kind.getKey().equals("FORM_01")) {
-                    assertTrue(dss.signers().stream().anyMatch(s -> s.contains("Can bo it.pki-1 DEMO")), what);
+                    assertTrue(dss.signers().stream().anyMatch(s -> s.contains(officer)), what);
                 }
             }
         }
-        System.out.println("PKI-DSS per document kind (EU DSS 6.4 offline, DEMO root only):\n" + results);
+        return results.toString();
     }
 
     @Test

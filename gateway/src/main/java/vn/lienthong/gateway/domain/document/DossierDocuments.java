@@ -23,6 +23,16 @@ public interface DossierDocuments {
                             String actor);
 
     /**
+     * Archives {@code revisedPdf}, the document's PDF with revisions after its last signature that only
+     * add validation data (a paper issued at PAdES-BASELINE-T, brought to -LT later), and lists it
+     * in the document's place: same id, source and title, the new bytes. The earlier archive record
+     * is kept. The same bytes again change nothing.
+     *
+     * @throws DocumentRefusedException the archive does not accept the revised PDF; the document stays as it was
+     */
+    DossierDocument revise(DossierDocument document, Path revisedPdf, String actor);
+
+    /**
      * Builds one signed PDF/A of scanned pages (JPEG or PDF, in page order) with the dossier's metadata
      * (code, procedure, agency, officer, the citizen ID as the archive's salted hash) and lists it as a
      * {@link DocumentKind#SCAN}. Idempotent per (dossier, source) like {@link #deposit}.

@@ -36,7 +36,10 @@ public interface PaperJobs {
      */
     PaperJob failed(PaperJob job, String error, int maxAttempts, IntFunction<Duration> backoff, OffsetDateTime now);
 
-    /** Whether any paper of the dossier is not done yet (pending, claimed or failed). */
+    /**
+     * Whether any paper of the dossier is not done yet (pending, claimed or failed). A pending
+     * long-term update does not count: its paper is issued already.
+     */
     boolean pending(DossierCode code);
 
     Optional<PaperJob> find(DossierCode code, String source);

@@ -31,10 +31,17 @@ import vn.lienthong.gateway.infrastructure.persistence.JdbcMessageLogStore;
  * commit each. Signing and purging go through the same queue, so nothing races the chain in this
  * JVM; the head-row lock in each transaction keeps it linear across JVMs too. A caller returns
  * only once its record is durable, so a crash before that loses nothing that was acted upon.
+ *
+ * <p>A batch that cannot be signed (the TSA or the key is down) stays unsigned and the records keep
+ * being chained: after a failed attempt the record count triggers no new one before a backoff
+ * (1 s doubling up to a minute), so an unreachable TSA costs the appends one timeout per backoff,
+ * not one per group. The timer's {@link #seal()} still tries at its own pace.
  */
 public final class MessageLogWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MessageLogWriter.class.getName());
+    private static final Duration FIRST_SEAL_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_SEAL_PAUSE = Duration.ofMinutes(1);
 
     /** Work for the writer thread; each completes its future. */
     private sealed interface Task permits Append, Seal, Purge, Stop {
@@ -64,6 +71,9 @@ public final class MessageLogWriter implements AutoCloseable {
     private volatile boolean stopped;
     /** Records stored since the last batch; touched by the writer thread only. */
     private long unsigned;
+    /** After a failed seal: no count-triggered attempt before this, and the pause after the next failure. */
+    private Instant sealPausedUntil = Instant.MIN;
+    private Duration sealPause = FIRST_SEAL_PAUSE;
 
     /**
      * @param signer       the gateway's signer, asked for on first use (the key may be created or fail to load)
@@ -214,18 +224,34 @@ public final class MessageLogWriter implements AutoCloseable {
     }
 
     private Optional<SignedBatch> sealNow() {
-        Optional<SignedBatch> batch = store.seal(signer.get(), clock.instant());
+        Optional<SignedBatch> batch;
+        try {
+            batch = store.seal(signer.get(), clock.instant());
+        } catch (RuntimeException e) {
+            sealPausedUntil = clock.instant().plus(sealPause);
+            sealPause = sealPause.multipliedBy(2).compareTo(LONGEST_SEAL_PAUSE) > 0 ? LONGEST_SEAL_PAUSE
+                    : sealPause.multipliedBy(2);
+            throw e;
+        }
         unsigned = 0;
+        sealPausedUntil = Instant.MIN;
+        sealPause = FIRST_SEAL_PAUSE;
         return batch;
     }
 
-    /** Sealing on its own schedule: a failure is logged and the next trigger tries again; records are safe. */
+    /**
+     * Sealing on its own schedule: a failure is logged and a later trigger tries again, not before
+     * the pause after a failure; records are safe.
+     */
     private void sealQuietly() {
+        if (clock.instant().isBefore(sealPausedUntil)) {
+            return;
+        }
         try {
             sealNow();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot sign the message log head now; records stay chained and will be signed "
-                    + "at the next attempt: " + e.getMessage());
+                    + "at the next attempt, after " + sealPausedUntil + ": " + e.getMessage());
         }
     }
 

@@ -43,6 +43,7 @@ public class PaperConfiguration {
                 number("lienthong.papers.batch-size", 10),
                 Duration.ofSeconds(number("lienthong.papers.lease-seconds", 300)),
                 number("lienthong.papers.max-attempts", 10),
+                number("lienthong.papers.long-term-max-attempts", 100),
                 Duration.ofMillis(number("lienthong.papers.retry-initial-ms", 5000)),
                 Duration.ofMillis(number("lienthong.papers.retry-max-ms", 600_000)),
                 Path.of(text("lienthong.papers.work-dir").orElse(dataDir + "/spool/papers")).toAbsolutePath().normalize(),

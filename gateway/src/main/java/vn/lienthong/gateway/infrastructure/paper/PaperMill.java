@@ -1,8 +1,10 @@
 package vn.lienthong.gateway.infrastructure.paper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
+import vn.lienthong.gateway.domain.document.DossierDocument;
 import vn.lienthong.gateway.domain.document.DossierDocuments;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierRegister;
@@ -47,6 +50,9 @@ import vn.lienthong.signing.ltv.LongTermResult;
  * deposits it with the dossier's documents. A failed attempt is retried with a doubling backoff
  * and keeps its last error; a worker that dies leaves its claim to expire and be taken again.
  * Depositing is idempotent per source, so a crash between deposit and "done" costs one render.
+ * A paper whose validation data cannot be had when it is signed is issued at PAdES-BASELINE-T all
+ * the same, and a long-term update job of its own (source "lt:" + the paper's) adds the data to the
+ * archived paper later, retried until the revocation sources answer.
  * It also prints the dossier register (form 07) on demand, sealed with the agency's key.
  */
 @ApplicationScoped
@@ -55,9 +61,12 @@ public class PaperMill implements RegisterPrinter {
     private static final Logger LOG = Logger.getLogger(PaperMill.class.getName());
     static final String ACTOR = "lienthong-gateway";
 
-    /** How the mill works: claims, retries, where it writes, and where the keys are. */
-    public record Settings(int batchSize, Duration lease, int maxAttempts, Duration retryInitial, Duration retryMax,
-                           Path workDir, PaperComposer.Issuer issuer) {
+    /**
+     * How the mill works: claims, retries, where it writes, and where the keys are. A long-term update
+     * gets {@code longTermMaxAttempts}: revocation sources may stay down longer than a paper should wait.
+     */
+    public record Settings(int batchSize, Duration lease, int maxAttempts, int longTermMaxAttempts,
+                           Duration retryInitial, Duration retryMax, Path workDir, PaperComposer.Issuer issuer) {
     }
 
     @Inject
@@ -144,7 +153,9 @@ public class PaperMill implements RegisterPrinter {
     boolean make(PaperJob job) {
         try {
             DossierDocuments store = documents.get();
-            if (store.bySource(job.dossierCode(), job.source()).isEmpty()) {
+            if (job.longTermUpdate()) {
+                extendArchived(job, store);
+            } else if (store.bySource(job.dossierCode(), job.source()).isEmpty()) {
                 PaperComposer.Composed paper = compose(job);
                 Path file = settings.workDir().resolve("paper-" + job.id() + ".pdf");
                 try {
@@ -152,8 +163,13 @@ public class PaperMill implements RegisterPrinter {
                     LongTermResult level = press.press(paper.document(), signers.officer(), signers.agency(),
                             settings.workDir(), file);
                     if (!level.longTerm()) {
+                        // Ordered before the deposit: a crash in between leaves the update waiting for the
+                        // paper, never a paper at B-T that nothing will bring to B-LT.
+                        jobs.request(job.dossierCode(), job.kind(), PaperJob.longTermSource(job.source()),
+                                OffsetDateTime.now(clock));
                         LOG.warning(() -> "Paper " + job.source() + " of " + job.dossierCode() + " issued at "
-                                + level.level() + ", not PAdES-BASELINE-LT: " + String.join("; ", level.missing()));
+                                + level.level() + ", not PAdES-BASELINE-LT: " + String.join("; ", level.missing())
+                                + "; its validation data is added later");
                     }
                     store.deposit(job.dossierCode(), job.kind(), paper.title(), job.source(), file, ACTOR);
                 } finally {
@@ -169,7 +185,8 @@ public class PaperMill implements RegisterPrinter {
             String error = PersonalDataMask.mask(String.valueOf(e.getMessage()));
             OffsetDateTime now = OffsetDateTime.now(clock);
             String lastError = e.getClass().getSimpleName() + ": " + error;
-            PaperJob stored = jobs.failed(job, lastError, settings.maxAttempts(), this::backoff, now);
+            PaperJob stored = jobs.failed(job, lastError,
+                    job.longTermUpdate() ? settings.longTermMaxAttempts() : settings.maxAttempts(), this::backoff, now);
             if (e instanceof CertificateUnusableException && !lastError.equals(job.lastError())) {
                 refusedInHistory(job, error, now);
             }
@@ -178,6 +195,32 @@ public class PaperMill implements RegisterPrinter {
                     + job.dossierCode() + " failed (attempt " + job.attempts() + ", "
                     + (givenUp ? "giving up" : "again at " + stored.nextAttemptAt()) + "): " + error);
             return false;
+        }
+    }
+
+    /**
+     * Adds the validation data to the archived paper of a long-term update and deposits the result in
+     * its place; fails (to be retried) while the data still cannot be had.
+     */
+    private void extendArchived(PaperJob job, DossierDocuments store) throws IOException {
+        String paperSource = job.paperSource();
+        DossierDocument paper = store.bySource(job.dossierCode(), paperSource).orElseThrow(() -> new PaperException(
+                "Paper " + paperSource + " of " + job.dossierCode() + " is not archived yet", null));
+        Files.createDirectories(settings.workDir());
+        Path file = settings.workDir().resolve("long-term-" + job.id() + ".pdf");
+        try {
+            try (InputStream in = store.open(paper, ACTOR)) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            LongTermResult level = press.extend(file);
+            if (!level.longTerm()) {
+                throw new PaperException("Paper " + paperSource + " of " + job.dossierCode() + " stays at "
+                        + level.level() + " for now: " + String.join("; ", level.missing()), null);
+            }
+            store.revise(paper, file, ACTOR);
+            LOG.info(() -> "Paper " + paperSource + " of " + job.dossierCode() + " brought to " + level.level());
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -96,6 +96,22 @@ public final class PaperPress {
     }
 
     /**
+     * Adds the validation data of every signature of the signed paper {@code pdf} to the file itself
+     * (PAdES-BASELINE-LT), for a paper issued at B-T; answers B-T, the file unchanged, when it still
+     * cannot be had.
+     */
+    public LongTermResult extend(Path pdf) {
+        if (longTerm == null) {
+            return new LongTermResult(level, 0, 0, 0, List.of("no revocation source"));
+        }
+        try {
+            return longTerm.extend(pdf);
+        } catch (SigningException e) {
+            throw new PaperException("Cannot add the validation data to " + pdf.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes {@code document} to {@code out} as PDF/A-2b sealed by the agency alone (a report such as
      * the dossier register, form 07); the stamp sits on the right of the signature space.
      */

@@ -120,6 +120,38 @@ public class JdbcDossierDocuments implements DossierDocuments {
     }
 
     @Override
+    public DossierDocument revise(DossierDocument document, Path revisedPdf, String actor) {
+        DossierCode code = document.dossierCode();
+        return locked(code, document.source(), () -> {
+            DossierDocument current = find(code, document.id())
+                    .orElseThrow(() -> new DocumentNotFoundException(document.id()));
+            String sha256 = sha256(revisedPdf);
+            if (sha256.equals(current.sha256())) {
+                return current;
+            }
+            Dossier dossier = dossiers.find(code).orElseThrow(() -> new DossierNotFoundException(code));
+            DocumentMetadata metadata = metadata(dossier, current.kind(), current.title(), actor);
+            ArchiveRecord record = archived(code, metadata.documentType(), sha256).orElseGet(() -> archiving(() ->
+                    archive.deposit(new DepositRequest(revisedPdf, metadata, citizenId(dossier), Optional.empty(),
+                            null, actor))));
+            DossierDocument revised = new DossierDocument(current.id(), code, current.kind(), current.title(),
+                    current.contentType(), record.blobHash().hex(), record.size(), current.source(), record.id(),
+                    current.createdAt());
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "UPDATE dossier_document SET sha256 = ?, size_bytes = ?, archive_id = ? WHERE id = ?")) {
+                ps.setString(1, revised.sha256());
+                ps.setLong(2, revised.size());
+                ps.setString(3, revised.archiveId());
+                ps.setString(4, revised.id());
+                ps.executeUpdate();
+                return revised;
+            } catch (SQLException e) {
+                throw failure("revise", e);
+            }
+        });
+    }
+
+    @Override
     public DossierDocument digitize(Dossier dossier, String title, String source, List<Path> pages, String actor) {
         checkSource(source);
         return once(dossier.code(), source, () -> {
@@ -157,10 +189,15 @@ public class JdbcDossierDocuments implements DossierDocuments {
     }
 
     private DossierDocument once(DossierCode code, String source, Supplier<DossierDocument> create) {
+        return locked(code, source, () -> bySource(code, source).orElseGet(create));
+    }
+
+    /** Runs {@code step} under this JVM's lock of the (dossier, source) key. */
+    private DossierDocument locked(DossierCode code, String source, Supplier<DossierDocument> step) {
         ReentrantLock lock = locks[Math.floorMod((code.value() + "\n" + source).hashCode(), locks.length)];
         lock.lock();
         try {
-            return bySource(code, source).orElseGet(create);
+            return step.get();
         } finally {
             lock.unlock();
         }

@@ -108,8 +108,9 @@ public class JdbcPaperJobs implements PaperJobs {
     @Override
     public boolean pending(DossierCode code) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM paper_job WHERE dossier_code = ? AND status <> 'DONE'")) {
+                "SELECT COUNT(*) FROM paper_job WHERE dossier_code = ? AND status <> 'DONE' AND source NOT LIKE ?")) {
             ps.setString(1, code.value());
+            ps.setString(2, PaperJob.longTermSource("%"));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;

@@ -131,8 +131,25 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
         if (available()) {
             return Optional.of(services().tsa());
         }
-        return text("lienthong.pki.tsa-url").map(url -> new Rfc3161Client(TsaConfig.of(URI.create(url))
-                .withTimeout(Duration.ofMillis(number("lienthong.pki.tsa-timeout-ms", 10_000)))));
+        return tsa().map(Rfc3161Client::new);
+    }
+
+    /**
+     * The province's TSA outside demo mode: {@code lienthong.pki.tsa-url}, its timeout, HTTP Basic
+     * credentials when it asks for them ({@code tsa-user}, {@code tsa-password}) and the TSA policy
+     * to request ({@code tsa-policy}, an OID), each optional.
+     */
+    Optional<TsaConfig> tsa() {
+        return text("lienthong.pki.tsa-url").map(url -> {
+            TsaConfig tsa = TsaConfig.of(URI.create(url))
+                    .withTimeout(Duration.ofMillis(number("lienthong.pki.tsa-timeout-ms", 10_000)));
+            Optional<String> user = text("lienthong.pki.tsa-user");
+            if (user.isPresent()) {
+                tsa = tsa.withCredentials(user.get(), text("lienthong.pki.tsa-password").orElse(""));
+            }
+            return new TsaConfig(tsa.url(), tsa.timeout(), tsa.username(), tsa.password(),
+                    text("lienthong.pki.tsa-policy"), tsa.digest());
+        });
     }
 
     /** Where revocation data for B-LT comes from: the DEMO PKI itself, or the CAs' own CRL and OCSP URLs. */

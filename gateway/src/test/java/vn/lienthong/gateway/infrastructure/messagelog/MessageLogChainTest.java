@@ -4,10 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.lienthong.gateway.domain.messagelog.ChainHash;
+import vn.lienthong.gateway.domain.messagelog.ChainSigner;
 import vn.lienthong.gateway.domain.messagelog.LoggedMessage;
 import vn.lienthong.gateway.domain.messagelog.MessageKind;
 import vn.lienthong.gateway.domain.messagelog.MessageLogQuery;
@@ -32,6 +35,13 @@ import vn.lienthong.gateway.domain.messagelog.MessageRecord;
 import vn.lienthong.gateway.domain.messagelog.SignedBatch;
 import vn.lienthong.gateway.domain.messagelog.Verification;
 import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
+import vn.lienthong.signing.DigestAlgorithm;
+import vn.lienthong.signing.TimestampException;
+import vn.lienthong.signing.pki.DemoPki;
+import vn.lienthong.signing.pki.DemoTrustServices;
+import vn.lienthong.signing.pki.MemoryRevocationRegistry;
+import vn.lienthong.signing.pki.PkiSettings;
+import vn.lienthong.signing.tsp.TimestampSource;
 
 /** The chain: gapless ids, each record linked to the one before, one chain under concurrency, signed in batches. */
 @ParameterizedClass
@@ -118,6 +128,49 @@ class MessageLogChainTest {
             assertEquals(3, after.batches());
             assertEquals(0, after.unsignedRecords());
             assertNull(after.firstBadRecord());
+        }
+    }
+
+    @Test
+    void whileTheTsaIsDownRecordsAreChainedAndTheBatchIsSignedOnceItAnswers() {
+        TsaOutage tsa = new TsaOutage();
+        ChainSigner signer = TestMessageLogs.gatewaySigner(tsa);
+        Clock stopped = Clock.fixed(Instant.parse("2026-10-08T02:00:00Z"), java.time.ZoneOffset.UTC);
+        try (ChainedMessageLog log = new ChainedMessageLog(engine.fresh(), () -> signer, stopped, Thread::new,
+                new ChainedMessageLog.Settings(3, 500, Duration.ofSeconds(30)))) {
+            tsa.down = true;
+            for (int i = 0; i < 10; i++) {
+                assertEquals(i + 1, log.append(TestMessageLogs.request(i)).id(), "recorded while the TSA is down");
+            }
+            assertEquals(1, tsa.calls.get(), "one attempt, then a pause: not one TSA timeout per append");
+            assertThrows(MessageLogException.class, log::seal, "the timer's seal says why");
+            assertEquals(10, log.verify().unsignedRecords());
+
+            tsa.down = false;
+            SignedBatch batch = log.seal().orElseThrow();
+            assertEquals(1, batch.firstRecordId());
+            assertEquals(10, batch.lastRecordId());
+            Verification after = log.verify();
+            assertTrue(after.ok(), after::toString);
+            assertEquals(0, after.unsignedRecords());
+        }
+    }
+
+    /** A time-stamping authority that refuses while {@code down}: the demo TSA behind it, counted. */
+    static final class TsaOutage implements TimestampSource {
+        private final TimestampSource up = DemoTrustServices.create(DemoPki.create(PkiSettings.demo(
+                java.net.URI.create("https://dichvucong.example.vn")), Clock.systemUTC()), new MemoryRevocationRegistry())
+                .tsa();
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean down;
+
+        @Override
+        public byte[] timestamp(byte[] digest, DigestAlgorithm algorithm) {
+            calls.incrementAndGet();
+            if (down) {
+                throw new TimestampException("the TSA does not answer (test outage)");
+            }
+            return up.timestamp(digest, algorithm);
         }
     }
 

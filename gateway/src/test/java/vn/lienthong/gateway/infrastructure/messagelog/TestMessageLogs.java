@@ -19,6 +19,7 @@ import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.tsp.TimestampSource;
 
 /** A migrated database, the gateway's signer from a throw-away PKI, and a clock tests can move. */
 public final class TestMessageLogs {
@@ -39,6 +40,11 @@ public final class TestMessageLogs {
 
     public static ChainSigner gatewaySigner() {
         return new CmsChainSigner(Pkcs12KeySource.ofKey(GATEWAY.key(), GATEWAY.chain(), ProviderPreference.JDK));
+    }
+
+    /** The gateway's signer with signature time-stamps (CAdES-BASELINE-T) from {@code tsa}. */
+    public static ChainSigner gatewaySigner(TimestampSource tsa) {
+        return new CmsChainSigner(Pkcs12KeySource.ofKey(GATEWAY.key(), GATEWAY.chain(), ProviderPreference.JDK), tsa);
     }
 
     public static ChainSigner strangerSigner() {

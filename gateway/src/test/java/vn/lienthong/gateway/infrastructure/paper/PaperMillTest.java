@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.document.DossierDocument;
@@ -44,8 +49,12 @@ import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.infrastructure.persistence.JdbcPaperJobs;
 import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
+import vn.lienthong.signing.TimestampException;
+import vn.lienthong.signing.ltv.RevocationSource;
+import vn.lienthong.signing.support.DssOffline;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureVerifier;
+import vn.lienthong.signing.tsp.TimestampSource;
 import vn.lienthong.signing.verify.VerificationPolicy;
 
 /** The mill makes what was ordered, deposits it once, retries a failure with backoff, and survives a crash. */
@@ -162,6 +171,72 @@ class PaperMillTest {
     }
 
     @Test
+    void withoutRevocationDataThePaperIsIssuedAtBTAndBroughtToBLtWhenTheRespondersAnswerAgain() throws IOException {
+        Outage revocation = new Outage(pki.services.revocationSource());
+        PaperMill mill = mill(keys, new ArrayList<>(), new PaperPress(pki.services.tsa(), revocation));
+        jobs.request(PaperFixtures.CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0);
+
+        revocation.down = true;
+        assertEquals(1, mill.drain(), "the paper is not held back");
+        assertFalse(jobs.pending(PaperFixtures.CODE), "and counts as issued");
+        DssOffline.Verdict issued = dss(PaperJob.FORM_01);
+        assertTrue(issued.allAt(SignatureLevel.PAdES_BASELINE_T), issued.detail());
+        assertEquals(2, issued.indications().size(), issued.detail());
+        String lt = PaperJob.longTermSource(PaperJob.FORM_01);
+        assertEquals(PaperJob.Status.PENDING, jobs.find(PaperFixtures.CODE, lt).orElseThrow().status());
+
+        assertEquals(0, mill.drain(), "still no revocation data");
+        PaperJob waiting = jobs.find(PaperFixtures.CODE, lt).orElseThrow();
+        assertEquals(PaperJob.Status.PENDING, waiting.status());
+        assertTrue(waiting.lastError().contains("stays at PAdES-BASELINE-T") && waiting.lastError().contains("no OCSP"),
+                waiting.lastError());
+
+        revocation.down = false;
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(1, mill.drain());
+        assertEquals(PaperJob.Status.DONE, jobs.find(PaperFixtures.CODE, lt).orElseThrow().status());
+        DossierDocument revised = documents.bySource(PaperFixtures.CODE, PaperJob.FORM_01).orElseThrow();
+        assertEquals("doc-0", revised.id(), "the same document, its bytes revised");
+        DssOffline.Verdict longTerm = dss(PaperJob.FORM_01);
+        assertTrue(longTerm.allPassed() && longTerm.allAt(SignatureLevel.PAdES_BASELINE_LT), longTerm.detail());
+        assertEquals(2, longTerm.indications().size(), longTerm.detail());
+        try (var work = Files.list(dir.resolve("work"))) {
+            assertEquals(List.of(), work.toList(), "no intermediate file is left behind");
+        }
+    }
+
+    @Test
+    void whileTheTsaIsDownThePaperWaitsForItsRetryAndIsSignedWhenItAnswers() {
+        AtomicBoolean tsaDown = new AtomicBoolean(true);
+        TimestampSource up = pki.services.tsa();
+        TimestampSource tsa = (digest, algorithm) -> {
+            if (tsaDown.get()) {
+                throw new TimestampException("the TSA does not answer (test outage)");
+            }
+            return up.timestamp(digest, algorithm);
+        };
+        PaperMill mill = mill(keys, new ArrayList<>(), new PaperPress(tsa, pki.services.revocationSource()));
+        jobs.request(PaperFixtures.CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0);
+
+        assertEquals(0, mill.drain());
+        PaperJob waiting = jobs.find(PaperFixtures.CODE, PaperJob.FORM_01).orElseThrow();
+        assertEquals(PaperJob.Status.PENDING, waiting.status());
+        assertTrue(waiting.lastError().contains("TSA does not answer"), waiting.lastError());
+        assertTrue(documents.sources().isEmpty(), "no paper without its time-stamp");
+
+        tsaDown.set(false);
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(1, mill.drain());
+        DssOffline.Verdict signed = dss(PaperJob.FORM_01);
+        assertTrue(signed.allPassed() && signed.allAt(SignatureLevel.PAdES_BASELINE_LT), signed.detail());
+    }
+
+    /** EU DSS, offline, with the DEMO root as the only trust anchor, on the deposited paper. */
+    private DssOffline.Verdict dss(String source) {
+        return DssOffline.validate(documents.files.get(source), null, List.of(pki.root()), List.of());
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptAndStaysPending() {
         jobs.request(PaperFixtures.CODE, DocumentKind.RESULT, "msg-unknown", T0);
         PaperMill mill = mill();
@@ -188,11 +263,15 @@ class PaperMillTest {
     }
 
     private PaperMill mill(PaperKeys signing, List<DossierEvent> recorded) {
+        return mill(signing, recorded, pki.press());
+    }
+
+    private PaperMill mill(PaperKeys signing, List<DossierEvent> recorded, PaperPress press) {
         return new PaperMill(jobs, repository(recorded), outbox(), connectors(),
                 new ProcedureCatalogue("test", List.of(PaperFixtures.procedure()),
                         List.of(new Agency("000.00.00.H30", "UBND phường Hàng Bài", "Cấp xã", null))),
-                documents, clock, new PaperMill.Settings(10, Duration.ofMinutes(5), 3, Duration.ofSeconds(5),
-                        Duration.ofSeconds(60), dir.resolve("work"), PaperFixtures.ISSUER), () -> signing, pki.press());
+                documents, clock, new PaperMill.Settings(10, Duration.ofMinutes(5), 3, 5, Duration.ofSeconds(5),
+                        Duration.ofSeconds(60), dir.resolve("work"), PaperFixtures.ISSUER), () -> signing, press);
     }
 
     private static DossierRepository repository(List<DossierEvent> recorded) {
@@ -274,12 +353,52 @@ class PaperMillTest {
         }
 
         @Override
+        public synchronized DossierDocument revise(DossierDocument document, Path revisedPdf, String actor) {
+            try {
+                Path copy = dir.resolve("revised-" + System.nanoTime() + ".pdf");
+                Files.copy(revisedPdf, copy);
+                files.put(document.source(), copy);
+                DossierDocument d = new DossierDocument(document.id(), document.dossierCode(), document.kind(),
+                        document.title(), document.contentType(), "", Files.size(copy), document.source(),
+                        "archive-revised-" + document.source(), document.createdAt());
+                bySource.put(document.source(), d);
+                return d;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
         public InputStream open(DossierDocument document, String actor) {
-            throw new UnsupportedOperationException("not read by the mill");
+            try {
+                return Files.newInputStream(files.get(document.source()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         synchronized List<String> sources() {
             return List.copyOf(order);
+        }
+    }
+
+    /** A revocation source that answers nothing while {@code down}: OCSP responder and CRL both unreachable. */
+    static final class Outage implements RevocationSource {
+        private final RevocationSource up;
+        volatile boolean down;
+
+        Outage(RevocationSource up) {
+            this.up = up;
+        }
+
+        @Override
+        public Optional<byte[]> ocsp(X509Certificate certificate, X509Certificate issuer) {
+            return down ? Optional.empty() : up.ocsp(certificate, issuer);
+        }
+
+        @Override
+        public Optional<X509CRL> crl(X509Certificate certificate, X509Certificate issuer) {
+            return down ? Optional.empty() : up.crl(certificate, issuer);
         }
     }
 

@@ -286,8 +286,8 @@ class PaperRenderingTest {
                 .withRevocation(RevocationMode.WARN)).verifyPdf(out);
         assertEquals(1, report.signatures().size(), report.toText());
         assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toText());
-        assertTrue(report.signatures().get(0).signer().orElseThrow().contains("UBND phường Hàng Bài DEMO"),
-                report.signatures().get(0).signer().toString());
+        String seal = report.signatures().get(0).signer().orElseThrow();
+        assertTrue(seal.contains("UBND phường Hàng Bài DEMO"), "sealed by the register's own agency: " + seal);
         Process p = new ProcessBuilder("pdfsig", "-nocert", out.toString()).redirectErrorStream(true).start();
         String pdfsig = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdfsig did not finish");

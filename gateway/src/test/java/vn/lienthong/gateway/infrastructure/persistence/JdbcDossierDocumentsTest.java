@@ -63,6 +63,12 @@ import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.pdf.PadesLongTerm;
+import vn.lienthong.signing.pki.DemoPki;
+import vn.lienthong.signing.pki.DemoTrustServices;
+import vn.lienthong.signing.pki.EndEntity;
+import vn.lienthong.signing.pki.MemoryRevocationRegistry;
+import vn.lienthong.signing.pki.PkiSettings;
 
 /** The document register over a real archive and a migrated database: idempotency, races, crash recovery. */
 @ParameterizedClass
@@ -161,6 +167,42 @@ class JdbcDossierDocumentsTest {
     }
 
     @Test
+    void aPaperBroughtToLongTermLaterIsListedInItsPlaceAndAnyOtherChangeIsRefused() throws IOException {
+        DemoTrustServices demo = DemoTrustServices.create(DemoPki.create(PkiSettings.demo(
+                java.net.URI.create("https://dichvucong.example.vn")), Clock.systemUTC()), new MemoryRevocationRegistry());
+        TrialPki.Issued seal = demo.issue(EndEntity.agencySeal("000.00.20.H30", "UBND xã Test"));
+        Path issued = signedBy(SigningKey.of(Pkcs12KeySource.ofKey(seal.key(), seal.chain(), ProviderPreference.JDK))
+                .withTimestamps(demo.tsa()), "issued-at-bt.pdf");
+        DossierDocument paper = documents.deposit(CODE, DocumentKind.RESULT, "Trích lục khai sinh", "msg-1", issued,
+                "system");
+        Path longTerm = Files.copy(issued, dir.resolve("long-term.pdf"));
+        assertTrue(new PadesLongTerm(demo.revocationSource()).extend(longTerm).longTerm());
+
+        DossierDocument revised = documents.revise(paper, longTerm, "system");
+
+        assertEquals(paper.id(), revised.id());
+        assertEquals(sha256(Files.readAllBytes(longTerm)), revised.sha256());
+        assertEquals(Files.size(longTerm), revised.size());
+        assertEquals(List.of(revised), documents.ofDossier(CODE));
+        try (InputStream in = documents.open(revised, "officer-1")) {
+            assertEquals(revised.sha256(), sha256(in.readAllBytes()));
+        }
+        assertEquals(Set.of(paper.archiveId(), revised.archiveId()), archived().stream().map(ArchiveRecord::id)
+                .collect(Collectors.toSet()), "the record at B-T is kept beside the one at B-LT");
+        assertEquals(revised, documents.revise(revised, longTerm, "system"), "the same bytes again change nothing");
+
+        Path rotated = dir.resolve("rotated-after-signing.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(longTerm.toFile());
+             java.io.OutputStream out = Files.newOutputStream(rotated)) {
+            doc.getPage(0).setRotation(90);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+        }
+        assertThrows(DocumentRefusedException.class, () -> documents.revise(revised, rotated, "system"));
+        assertEquals(List.of(revised), documents.ofDossier(CODE), "a refused revision changes nothing");
+    }
+
+    @Test
     void scannedPagesBecomeOneSignedScanDocument() throws IOException {
         DossierDocument scan = documents.digitize(dossier, "Bản scan hồ sơ", "scan-1",
                 List.of(jpeg("p1.jpg", 1), jpeg("p2.jpg", 2), jpeg("p3.jpg", 3)), "canbo-1");
@@ -219,12 +261,16 @@ class JdbcDossierDocumentsTest {
 
     /** A signed PDF as the papers side hands one over: here, one made by another archive. */
     private Path signedResult() {
-        try (Archive maker = Archive.open(ArchiveConfig.of(dir.resolve("maker"), new PadesDocumentSigner(KEY),
-                new CmsHeadSigner(KEY)))) {
+        return signedBy(KEY, "result.pdf");
+    }
+
+    private Path signedBy(SigningKey key, String name) {
+        try (Archive maker = Archive.open(ArchiveConfig.of(dir.resolve("maker-" + name), new PadesDocumentSigner(key),
+                new CmsHeadSigner(key)))) {
             ArchiveRecord r = maker.ingest(IngestRequest.of(List.of(jpeg("result.jpg", 99)), new DocumentMetadata(
                     CODE.value(), "result", "Trích lục khai sinh", "3.000722", "000.00.20.H30", "agency",
                     AT.toInstant())));
-            Path out = dir.resolve("result.pdf");
+            Path out = dir.resolve(name);
             Files.copy(maker.blobPath(r), out);
             return out;
         } catch (IOException e) {

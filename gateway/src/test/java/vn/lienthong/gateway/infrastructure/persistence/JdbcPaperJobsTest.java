@@ -89,6 +89,20 @@ class JdbcPaperJobsTest {
     }
 
     @Test
+    void aPendingLongTermUpdateDoesNotHoldThePaperBack() {
+        jobs.request(CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0);
+        jobs.done(jobs.claimDue(T0, T0.plusMinutes(5), 10).get(0), T0.plusSeconds(1));
+        assertTrue(jobs.request(CODE, DocumentKind.FORM_01, PaperJob.longTermSource(PaperJob.FORM_01), T0));
+
+        PaperJob update = jobs.find(CODE, "lt:form-01").orElseThrow();
+        assertTrue(update.longTermUpdate());
+        assertEquals(PaperJob.FORM_01, update.paperSource());
+        assertFalse(jobs.pending(CODE), "the paper is issued (at B-T); its validation data follows");
+        assertEquals(List.of(update.id()), jobs.claimDue(T0.plusSeconds(2), T0.plusMinutes(5), 10).stream()
+                .map(PaperJob::id).toList());
+    }
+
+    @Test
     void aJobNotYetDueAndAnotherDossiersJobsAreLeftAlone() {
         assertFalse(jobs.pending(CODE));
         jobs.request(CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0.plusMinutes(1));

@@ -35,6 +35,7 @@ import vn.lienthong.gateway.infrastructure.agency.MapConfig;
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
 import vn.lienthong.gateway.infrastructure.persistence.JdbcPkiCertificates;
 import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
+import vn.lienthong.signing.tsp.TsaConfig;
 
 /**
  * The gateway's DEMO PKI on H2 and PostgreSQL, as two nodes sharing the database and the keys
@@ -97,6 +98,29 @@ class GatewayPkiTest {
         X509Certificate other = second.officer("cb-02", AGENCY, "UBND phường Hàng Bạc").signerCertificate();
         assertNotEquals(first.officer("cb-01", AGENCY, "UBND phường Hàng Bạc").signerCertificate(), other);
         assertEquals(4, second.officer("cb-02", AGENCY, "x").certificateChain().size() + 1, "officer, issuing, root");
+    }
+
+    @Test
+    void outsideDemoModeTheProvincesTsaIsAskedWithItsCredentialsAndPolicy() {
+        GatewayPki pki = new GatewayPki();
+        pki.config = new MapConfig(Map.of("lienthong.pki.tsa-url", "https://tsa.example.gov.vn/tsa",
+                "lienthong.pki.tsa-timeout-ms", "3000", "lienthong.pki.tsa-user", "lienthong",
+                "lienthong.pki.tsa-password", "secret", "lienthong.pki.tsa-policy", "1.2.3.4.1"));
+        pki.demo = new DemoMode() {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+        };
+        TsaConfig tsa = pki.tsa().orElseThrow();
+        assertEquals("https://tsa.example.gov.vn/tsa", tsa.url().toString());
+        assertEquals(java.time.Duration.ofSeconds(3), tsa.timeout());
+        assertEquals(java.util.Optional.of("lienthong"), tsa.username());
+        assertEquals(java.util.Optional.of("secret"), tsa.password());
+        assertEquals(java.util.Optional.of("1.2.3.4.1"), tsa.policyOid());
+        assertTrue(pki.timestamps().isPresent());
+        pki.config = new MapConfig(Map.of());
+        assertTrue(pki.timestamps().isEmpty(), "no TSA configured: no signature time-stamps");
     }
 
     @Test
