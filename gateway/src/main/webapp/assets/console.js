@@ -8,6 +8,7 @@ import { listPage } from './dossiers.js';
 import { formatDateTime, language, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
 import { intakePage } from './intake.js';
 import { registerPage } from './register.js';
+import { satisfactionPage } from './satisfaction.js';
 
 const main = document.getElementById('main');
 const officer = document.getElementById('officer');
@@ -195,6 +196,9 @@ async function shell(c) {
   if (SEARCH_ROLES.includes(role)) {
     items.push(h('li', {}, link('so-theo-doi', t('console.nav.register'))));
   }
+  if (role === 'leader') {
+    items.push(h('li', {}, link('hai-long', t('console.nav.satisfaction'))));
+  }
   show(nav, h('ul', {}, items.length > 0 ? items : h('li', {}, t('console.nav.role'))));
   markCurrent();
   return true;
@@ -253,6 +257,8 @@ async function route() {
     await intakePage(main, desk);
   } else if (/^so-theo-doi\/?$/.test(path)) {
     await registerPage(main, desk);
+  } else if (/^hai-long\/?$/.test(path)) {
+    await satisfactionPage(main, desk);
   } else {
     await listPage(main, desk);
   }
