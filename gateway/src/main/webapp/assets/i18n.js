@@ -238,7 +238,7 @@ const WORDS = {
     'onTheSpot.handOver.hint': 'In phiếu kết quả có chữ ký số và trao cho công dân cùng giấy tờ kết quả.',
     'onTheSpot.print': 'In phiếu kết quả (mẫu 06, có chữ ký số)',
     'onTheSpot.print.waiting': 'Đang ký số phiếu kết quả…',
-    'onTheSpot.print.ready': 'Phiếu "{title}" đã ký số, sẵn sàng để in.',
+    'onTheSpot.print.ready': 'Đã ký số "{title}", sẵn sàng để in.',
     'onTheSpot.history': 'Đã ghi vào quá trình giải quyết',
     'onTheSpot.open': 'Mở hồ sơ (xem chữ ký số)',
     'console.nav.satisfaction': 'Mức độ hài lòng',

@@ -174,17 +174,17 @@ class PracticeScreensIT {
         JsonObject api = previewedByTheApi();
         assertEquals("GOLDEN_DAY", api.getString("reason"), api::toString);
         assertEquals(holiday.toString(), api.getJsonArray("skippedGoldenDays").getString(0), api::toString);
-        intakeOnTheGoldenDay(page, api, "001190210011");
+        intakeOnTheGoldenDay(page, api, "001190210011", null);
 
         LocalDate tet = calendar.nextTet();
-        calendar.moveClockTo(calendar.workingDayBefore(tet.minusDays(2)).atTime(LocalTime.of(10, 0, 20))
+        // The last working day before Tết, after that day's golden hour: every golden day up to Tết has passed.
+        calendar.moveClockTo(calendar.workingDayBefore(tet.minusDays(1)).atTime(LocalTime.of(10, 0, 20))
                 .atZone(DeskCalendar.VIETNAM).toInstant());
         api = previewedByTheApi();
         assertEquals("GOLDEN_DAY", api.getString("reason"), api::toString);
         assertFalse(api.getJsonArray("skippedGoldenDays").isEmpty(), "Tết covers golden days: " + api);
         assertTrue(LocalDate.parse(api.getString("goldenDay")).isAfter(tet), api::toString);
-        intakeOnTheGoldenDay(page, api, "001190210012");
-        assertThat(page.locator("#due-closed")).containsText("Tết Nguyên đán");
+        intakeOnTheGoldenDay(page, api, "001190210012", "Tết Nguyên đán");
     }
 
     /** What GET /api/v1/calendar/due answers a certification received by the district now (the demo clock's now). */
@@ -195,12 +195,18 @@ class PracticeScreensIT {
         return due.json();
     }
 
-    /** The preview shows the API's golden day and its reason, and the dossier then made gets that date. */
-    private void intakeOnTheGoldenDay(Page page, JsonObject api, String citizenId) {
+    /**
+     * The preview shows the API's golden day and its reason (and the holiday it skips, when named), and the
+     * dossier then made gets that date.
+     */
+    private void intakeOnTheGoldenDay(Page page, JsonObject api, String citizenId, String holiday) {
         String expected = OffsetDateTime.parse(api.getString("dueAt")).atZoneSameInstant(DeskCalendar.VIETNAM).format(SHOWN);
         fillIntake(page, CERTIFICATION, citizenId);
         assertThat(page.locator("#due-date")).hasText(expected);
         assertThat(page.locator("#due-reason")).hasText("Hẹn vào ngày vàng: " + api.getString("explanation"));
+        if (holiday != null) {
+            assertThat(page.locator("#due-closed")).containsText(holiday);
+        }
         PageChecks.accessible(page, "intake, a golden day previewed");
         String code = submit(page);
         JsonObject dossier = as(DemoTokens.DESK_OFFICER).get("api/v1/dossiers/" + code).json();
@@ -242,7 +248,7 @@ class PracticeScreensIT {
         assertFalse(publicComments().contains(hostile), "nobody but the leader sees it before approval");
         PageChecks.accessible(page, "satisfaction, a comment pending");
 
-        comment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Duyệt, công khai")).click();
+        comment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Duyệt công khai ý kiến số")).click();
         assertThat(comment.locator(".badge")).hasText("Đã duyệt, công khai");
         assertTrue(publicComments().contains(hostile), "approved, it is public");
 
