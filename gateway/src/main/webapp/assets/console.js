@@ -1,12 +1,15 @@
 // The console shell: sign-in (demo issuer in demo mode), the signed-in layout, navigation by role
 // and the routes to the desk's pages (dossiers.js, intake.js, dossier.js). Every call goes to the
 // published API with the session's token.
+import { adminPage } from './admin.js';
 import { call, claims, forgetToken, keepToken, token } from './api.js';
+import { archivePage } from './archive.js';
 import { BASE, facts, h, notice, show } from './dom.js';
 import { dossierPage } from './dossier.js';
 import { listPage } from './dossiers.js';
 import { formatDateTime, language, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
 import { intakePage } from './intake.js';
+import { leaderPage } from './leader.js';
 import { registerPage } from './register.js';
 import { satisfactionPage } from './satisfaction.js';
 
@@ -21,6 +24,7 @@ let redraw = () => {};
 
 const SEARCH_ROLES = ['desk-officer', 'leader'];
 const DESK = 'desk-officer';
+const AUDITOR = 'auditor';
 
 function signedIn() {
   const c = token() ? claims() : null;
@@ -197,7 +201,14 @@ async function shell(c) {
     items.push(h('li', {}, link('so-theo-doi', t('console.nav.register'))));
   }
   if (role === 'leader') {
+    items.push(h('li', {}, link('thong-ke', t('console.nav.statistics'))));
     items.push(h('li', {}, link('hai-long', t('console.nav.satisfaction'))));
+  }
+  if (role === 'admin') {
+    items.push(h('li', {}, link('quan-tri', t('console.nav.admin'))));
+  }
+  if (role === AUDITOR) {
+    items.push(h('li', {}, link('luu-tru', t('console.nav.archive'))));
   }
   show(nav, h('ul', {}, items.length > 0 ? items : h('li', {}, t('console.nav.role'))));
   markCurrent();
@@ -257,6 +268,12 @@ async function route() {
     await intakePage(main, desk);
   } else if (/^so-theo-doi\/?$/.test(path)) {
     await registerPage(main, desk);
+  } else if (/^quan-tri\/?$/.test(path)) {
+    await adminPage(main, desk);
+  } else if (/^thong-ke\/?$/.test(path)) {
+    await leaderPage(main, desk);
+  } else if (/^luu-tru\/?$/.test(path)) {
+    await archivePage(main, desk);
   } else if (/^hai-long\/?$/.test(path)) {
     await satisfactionPage(main, desk);
   } else {

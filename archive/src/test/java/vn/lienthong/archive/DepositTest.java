@@ -25,6 +25,11 @@ import vn.lienthong.archive.store.Sha256;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.pki.DemoPki;
+import vn.lienthong.signing.pki.DemoTrustServices;
+import vn.lienthong.signing.pki.EndEntity;
+import vn.lienthong.signing.pki.MemoryRevocationRegistry;
+import vn.lienthong.signing.pki.PkiSettings;
 
 /** Deposits: a PDF signed twice elsewhere (officer, then agency) is kept byte for byte and stays verifiable. */
 class DepositTest {
@@ -109,6 +114,33 @@ class DepositTest {
         }
         try (Stream<Path> left = Files.walk(dir.resolve("data/blobs"))) {
             assertFalse(left.anyMatch(Files::isRegularFile), "no blob left behind");
+        }
+    }
+
+    @Test
+    void aPdfAtLongTermIsKeptAndAnyOtherChangeAfterTheLastSignatureIsRefused() throws IOException {
+        DemoTrustServices demo = DemoTrustServices.create(DemoPki.create(PkiSettings.demo(
+                java.net.URI.create("https://dichvucong.example.vn")), java.time.Clock.systemUTC()),
+                new MemoryRevocationRegistry());
+        TrialPki.Issued seal = demo.issue(EndEntity.agencySeal("H30", "UBND xã Test"));
+        SigningKey longTerm = SigningKey.of(Pkcs12KeySource.ofKey(seal.key(), seal.chain(), ProviderPreference.JDK))
+                .withTimestamps(demo.tsa()).withRevocation(demo.revocationSource());
+        Path lt = dir.resolve("long-term.pdf");
+        new PadesDocumentSigner(longTerm).sign(twiceSigned, lt);
+        Path rotated = dir.resolve("rotated-after-signing.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(lt.toFile());
+             java.io.OutputStream out = Files.newOutputStream(rotated)) {
+            doc.getPage(0).setRotation(90);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+        }
+
+        try (Archive archive = Archive.open(TestArchives.config(dir.resolve("data")))) {
+            ArchiveRecord kept = archive.deposit(DepositRequest.of(lt, TestArchives.metadata(DOSSIER)));
+            assertArrayEquals(Files.readAllBytes(lt), Files.readAllBytes(archive.blobPath(kept)));
+            BadInputException refused = assertThrows(BadInputException.class,
+                    () -> archive.deposit(DepositRequest.of(rotated, TestArchives.metadata(DOSSIER))));
+            assertTrue(refused.getMessage().contains("the last signature does not cover the whole file ("), refused.getMessage());
         }
     }
 

@@ -90,6 +90,10 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
             sql.append(" AND procedure_code = ?");
             args.add(v);
         });
+        q.documentType().ifPresent(v -> {
+            sql.append(" AND document_type = ?");
+            args.add(v);
+        });
         q.from().ifPresent(v -> {
             sql.append(" AND created_at >= ?");
             args.add(OffsetDateTime.ofInstant(v, ZoneOffset.UTC));

@@ -53,7 +53,10 @@ public final class CmsSignatureCheck {
         return check;
     }
 
-    /** Checks every signature of a PDF, and that the last one covers the whole file. */
+    /**
+     * Checks every signature of a PDF, and that the last one covers the whole file, or everything
+     * after it is validation data (PAdES-BASELINE-LT's DSS dictionary).
+     */
     public static SignatureCheck pdf(Path file) {
         try (PDDocument doc = Loader.loadPDF(file.toFile(), MemoryUsageSetting.setupTempFileOnly().streamCache)) {
             List<PDSignature> signatures = doc.getSignatureDictionaries();
@@ -68,8 +71,14 @@ public final class CmsSignatureCheck {
                 if (range == null || range.length != 4 || range[0] != 0) {
                     return SignatureCheck.failed(signer, "signature " + (i + 1) + " has a malformed byte range");
                 }
-                if (i == signatures.size() - 1 && (long) range[2] + range[3] != length) {
-                    return SignatureCheck.failed(signer, "the last signature does not cover the whole file");
+                long signedEnd = (long) range[2] + range[3];
+                if (i == signatures.size() - 1 && signedEnd != length) {
+                    java.util.Optional<String> other = signedEnd > length ? java.util.Optional.of("beyond the file")
+                            : ValidationDataRevisions.otherChange(doc, file, signedEnd);
+                    if (other.isPresent()) {
+                        return SignatureCheck.failed(signer, "the last signature does not cover the whole file ("
+                                + other.get() + ")");
+                    }
                 }
                 // /Contents is zero-padded to its reserved size; BouncyCastle wants exactly one DER object.
                 byte[] contents = derObject(s.getContents());

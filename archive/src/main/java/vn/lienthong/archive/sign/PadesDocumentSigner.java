@@ -12,26 +12,34 @@ import vn.lienthong.archive.SignatureCheck;
 import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.key.KeySource;
+import vn.lienthong.signing.ltv.LongTermResult;
+import vn.lienthong.signing.pdf.PadesLongTerm;
 import vn.lienthong.signing.pdf.PadesParameters;
 import vn.lienthong.signing.pdf.PadesSigner;
 import vn.lienthong.signing.pdf.PreparedPdf;
 
-/** Signs archived PDF/A files with PAdES-BASELINE-B (B-T with a TSA) through the signing module. */
+/**
+ * Signs archived PDF/A files with PAdES-BASELINE-B (B-T with a TSA, B-LT with a revocation source
+ * too) through the signing module. When no validation data can be had the file stays at B-T.
+ */
 public final class PadesDocumentSigner implements DocumentSigner {
     private static final String REASON = "Lưu trữ hồ sơ số hóa / Archived digitized dossier";
 
     private final SigningKey key;
     private final PadesSigner signer;
+    private final PadesLongTerm longTerm;
 
     public PadesDocumentSigner(SigningKey key) {
         this.key = key;
         this.signer = new PadesSigner(key.timestamps().orElse(null));
+        this.longTerm = key.revocation().map(PadesLongTerm::new).orElse(null);
     }
 
     @Override
     public String sign(Path pdf, Path out) {
         try {
             signer.sign(pdf, out, parameters(), key.keySource());
+            extend(out);
             return key.signerName();
         } catch (SigningException e) {
             throw new ArchiveException("Signing the archived PDF failed: " + e.getMessage(), e);
@@ -46,6 +54,7 @@ public final class PadesDocumentSigner implements DocumentSigner {
             KeySource source = key.keySource();
             PreparedPdf prepared = signer.prepareAppending(pdf, digest, source.certificateChain(), parameters());
             signer.embed(prepared, source.sign(prepared.bytesToSign(), prepared.spec()));
+            extend(pdf);
             return key.signerName();
         } catch (SigningException e) {
             throw new ArchiveException("Signing the archived PDF failed: " + e.getMessage(), e);
@@ -55,6 +64,17 @@ public final class PadesDocumentSigner implements DocumentSigner {
     @Override
     public SignatureCheck verify(Path signedPdf) {
         return CmsSignatureCheck.pdf(signedPdf);
+    }
+
+    /** Appends the validation data (B-LT); without it the signature stays valid at B-T. */
+    private void extend(Path signed) {
+        if (longTerm != null) {
+            LongTermResult result = longTerm.extend(signed);
+            if (!result.longTerm()) {
+                System.getLogger(PadesDocumentSigner.class.getName()).log(System.Logger.Level.WARNING,
+                        "Archived PDF signed at " + result.level() + ", no validation data now: " + result.missing());
+            }
+        }
     }
 
     private PadesParameters parameters() {

@@ -115,6 +115,8 @@ class RecordIndexTest {
             assertEquals(List.of("b"), ids(index.search(SearchQuery.all().between(t0.plusSeconds(1),
                     t0.plusSeconds(86_400)))));
             assertEquals(List.of("a"), ids(index.search(SearchQuery.all().withLimit(1))));
+            assertEquals(List.of("a", "b", "c"), ids(index.search(SearchQuery.all().withDocumentType("birth-certificate"))));
+            assertEquals(List.of(), ids(index.search(SearchQuery.all().withDocumentType("form-01"))));
 
             index.setLegalHold("a", true);
             assertTrue(index.find("a").orElseThrow().legalHold());

@@ -5,15 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.simplereport.SimpleReport;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +14,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +34,7 @@ import vn.lienthong.signing.pdf.PadesLongTerm;
 import vn.lienthong.signing.pdf.PadesParameters;
 import vn.lienthong.signing.pdf.PadesSigner;
 import vn.lienthong.signing.pdf.VisibleStamp;
+import vn.lienthong.signing.support.DssOffline;
 import vn.lienthong.signing.support.Fixtures;
 import vn.lienthong.signing.support.Pdfsig;
 import vn.lienthong.signing.support.Tool;
@@ -277,40 +268,8 @@ class LongTermSignaturesTest {
 
     /** DSS offline: the DEMO root the only anchor, no OCSP/CRL/AIA fetching; {@code crls} in memory only. */
     static Dss dss(Path file, Path detachedContent, List<X509CRL> crls) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(pki.root().certificate()));
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(null);
-        verifier.setAIASource(null);
-        verifier.setCrlSource(null);
-        if (!crls.isEmpty()) {
-            List<DSSDocument> docs = new ArrayList<>();
-            for (X509CRL crl : crls) {
-                try {
-                    docs.add(new InMemoryDocument(crl.getEncoded()));
-                } catch (java.security.cert.CRLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            verifier.setCrlSource(new ExternalResourcesCRLSource(docs.toArray(new DSSDocument[0])));
-        }
-        validator.setCertificateVerifier(verifier);
-        if (detachedContent != null) {
-            validator.setDetachedContents(List.<DSSDocument>of(new FileDocument(detachedContent.toFile())));
-        }
-        SimpleReport report = validator.validateDocument().getSimpleReport();
-        List<eu.europa.esig.dss.enumerations.Indication> indications = new ArrayList<>();
-        List<SignatureLevel> levels = new ArrayList<>();
-        StringBuilder detail = new StringBuilder();
-        for (String id : report.getSignatureIdList()) {
-            indications.add(report.getIndication(id));
-            levels.add(report.getSignatureFormat(id));
-            detail.append(id).append(' ').append(report.getIndication(id)).append('/')
-                    .append(report.getSubIndication(id)).append(' ').append(report.getSignatureFormat(id))
-                    .append(' ').append(report.getAdESValidationErrors(id)).append('\n');
-        }
-        return new Dss(indications, levels, detail.toString());
+        DssOffline.Verdict verdict = DssOffline.validate(file, detachedContent, List.of(pki.root().certificate()),
+                crls);
+        return new Dss(verdict.indications(), verdict.levels(), verdict.detail());
     }
 }

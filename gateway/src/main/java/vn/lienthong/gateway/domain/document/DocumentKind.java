@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.domain.document;
 
+import java.util.Locale;
+
 /** What a dossier's document is, as the desk and the citizen know it. */
 public enum DocumentKind {
     /** The scanned pages the desk uploaded, as one signed PDF/A per upload. */
@@ -17,5 +19,10 @@ public enum DocumentKind {
     /** Form 05: notice that the dossier's settlement is stopped (Thông báo dừng giải quyết hồ sơ). */
     FORM_05,
     /** Form 06: tracking sheet of the processing steps (Phiếu kiểm soát quá trình giải quyết hồ sơ). */
-    FORM_06
+    FORM_06;
+
+    /** The document type the archive records it under: "scan", "result", "form-01"… */
+    public String archiveType() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -32,6 +32,8 @@ public record DossierEvent(Kind kind,
         /** The exchange failed for good or exhausted its retries; the note says why. */
         AGENCY_FAILED,
         /** The decision taken on the spot ("4 tại chỗ") by a delegated officer; the note names the delegation. */
-        ON_THE_SPOT
+        ON_THE_SPOT,
+        /** A paper was not signed: its signer's certificate is revoked or expired; the note says which. */
+        PAPER_REFUSED
     }
 }

@@ -1,16 +1,28 @@
 package vn.lienthong.gateway.infrastructure.archive;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Period;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -20,22 +32,36 @@ import org.h2.jdbcx.JdbcDataSource;
 
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveConfig;
+import vn.lienthong.archive.ArchiveException;
+import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.IndexUnavailableException;
+import vn.lienthong.archive.IntegrityException;
+import vn.lienthong.archive.RecordNotFoundException;
+import vn.lienthong.archive.VerifyResult;
+import vn.lienthong.archive.audit.AuditProgress;
+import vn.lienthong.archive.audit.AuditSummary;
 import vn.lienthong.archive.index.ConnectionSource;
 import vn.lienthong.archive.index.LocalIndexFile;
+import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.ledger.HeadPolicy;
+import vn.lienthong.archive.ledger.LedgerVerification;
 import vn.lienthong.archive.pdf.PdfOptions;
 import vn.lienthong.archive.sign.CmsHeadSigner;
 import vn.lienthong.archive.sign.PadesDocumentSigner;
 import vn.lienthong.archive.sign.SigningKey;
+import vn.lienthong.gateway.application.ArchiveHoldings;
+import vn.lienthong.gateway.domain.archive.ArchiveConflictException;
+import vn.lienthong.gateway.domain.document.DocumentNotFoundException;
+import vn.lienthong.gateway.domain.document.DocumentStorageException;
 import vn.lienthong.gateway.infrastructure.config.StartRefusal;
 import vn.lienthong.gateway.infrastructure.messagelog.GatewayKeyConfiguration;
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
 /**
  * The gateway's one {@link Archive}, opened when the application starts and closed when it stops.
- * It signs documents and ledger heads with the gateway's own key (the message log's keystore, a
- * DEMO one created on first start in the embedded default).
+ * It signs documents and ledger heads with the gateway's own key (the message log's keystore, the
+ * DEMO PKI's gateway seal in demo mode): scans at PAdES-BASELINE-LT with the PKI's TSA and
+ * revocation data.
  *
  * <p>The archive's index never goes through the gateway's DataSource: it holds one connection of
  * its own for its whole life (a pooled, JTA-enlisted connection must not be pinned), in auto-commit,
@@ -45,9 +71,12 @@ import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
  * a consistent backup the archive CLI reads. With {@code lienthong.archive.index.url} it is a
  * PostgreSQL database instead, in a schema of its own ({@code lienthong.archive.index.schema}),
  * which the CLI reads with {@code --index-url}; the CLI's {@code move-index} moves an H2 index there.
+ *
+ * <p>It is also the auditors' {@link ArchiveHoldings}: the library's calls with its failures turned
+ * into the gateway's exceptions.
  */
 @ApplicationScoped
-public class GatewayArchive {
+public class GatewayArchive implements ArchiveHoldings {
 
     private static final Logger LOG = Logger.getLogger(GatewayArchive.class.getName());
 
@@ -85,13 +114,18 @@ public class GatewayArchive {
     @Inject
     Clock clock;
 
+    /** The produced archive, looked up on use: this bean is also its producer. */
+    @Inject
+    Instance<Archive> archive;
+
     /** A pseudo-scoped singleton: {@link Archive} is final, so it cannot sit behind a normal scope's proxy. */
     @Produces
     @Singleton
     Archive open() {
         Path dir = Path.of(archiveDir.orElse(dataDir + "/archive")).toAbsolutePath().normalize();
         // The same key, and the same rule for a DEMO key, as the message log.
-        return openIn(dir, SigningKey.of(gatewayKey.open()));
+        SigningKey sealed = SigningKey.of(gatewayKey.open()).withRevocation(gatewayKey.revocation());
+        return openIn(dir, gatewayKey.timestamps().map(sealed::withTimestamps).orElse(sealed));
     }
 
     /** Opens the archive in {@code dir}; an index that cannot be opened stops the start with one line. */
@@ -152,5 +186,112 @@ public class GatewayArchive {
         h2.setUser("sa");
         h2.setPassword("");
         return ConnectionSource.of(h2);
+    }
+
+    @Override
+    public List<ArchiveRecord> search(SearchQuery query) {
+        return call(() -> archive.get().search(query));
+    }
+
+    @Override
+    public Optional<ArchiveRecord> find(String recordId) {
+        return call(() -> archive.get().find(recordId));
+    }
+
+    @Override
+    public VerifyResult verify(String recordId, String actor) {
+        return call(() -> archive.get().verify(recordId, actor));
+    }
+
+    @Override
+    public LedgerVerification verifyLedger() {
+        return call(() -> archive.get().verifyLedger());
+    }
+
+    @Override
+    public AuditSummary audit(String actor, Consumer<AuditProgress> progress) {
+        return call(() -> archive.get().audit(actor, progress));
+    }
+
+    @Override
+    public ArchiveRecord legalHold(String recordId, boolean hold, String actor, String reason) {
+        return call(() -> {
+            archive.get().setLegalHold(recordId, hold, actor, reason);
+            return archive.get().find(recordId).orElseThrow(() -> new RecordNotFoundException(recordId));
+        });
+    }
+
+    /** The bag is written into a temporary directory, zipped beside it, and the directory removed. */
+    @Override
+    public Path exportBag(SearchQuery selection, String actor) {
+        return call(() -> {
+            Path work = temporary(() -> Files.createTempDirectory("lienthong-bag-"));
+            Path bag = work.resolve("bag");
+            try {
+                archive.get().exportBag(selection, bag);
+                Path zip = temporary(() -> Files.createTempFile("lienthong-bag-", ".zip"));
+                try {
+                    temporary(() -> zip(bag, zip));
+                } catch (RuntimeException e) {
+                    temporary(() -> Files.deleteIfExists(zip));
+                    throw e;
+                }
+                LOG.info(() -> "BagIt export by " + actor + ": " + zip);
+                return zip;
+            } finally {
+                temporary(() -> delete(work));
+            }
+        });
+    }
+
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RecordNotFoundException e) {
+            throw new DocumentNotFoundException("lưu trữ / archive record " + e.getMessage());
+        } catch (IntegrityException e) {
+            throw new ArchiveConflictException("Có bản lưu trữ bị hỏng trong kho; chạy kiểm tra toàn vẹn để biết bản nào",
+                    e.getMessage(), e);
+        } catch (ArchiveException e) {
+            throw new DocumentStorageException("Kho lưu trữ tạm thời không dùng được; thử lại sau",
+                    "The archive failed (" + e.getMessage() + "); try again later", e);
+        }
+    }
+
+    /** A file operation whose failure is the archive's (the temporary files of an export). */
+    private interface FileStep<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T temporary(FileStep<T> step) {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw new vn.lienthong.archive.StorageException("Cannot write the export: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bag's files under one folder named as the bag, so that unzipping gives a bag directory. */
+    private static Path zip(Path bag, Path zip) throws IOException {
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file);
+             Stream<Path> files = Files.walk(bag)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new ZipEntry("bag/" + bag.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    private static Path delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return dir;
     }
 }

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
 import vn.lienthong.gateway.infrastructure.config.StartRefusal;
+import vn.lienthong.gateway.infrastructure.pki.GatewayPki;
 import vn.lienthong.signing.key.KeySource;
+import vn.lienthong.signing.ltv.RevocationSource;
+import vn.lienthong.signing.tsp.TimestampSource;
 
 /**
  * Where the gateway's own key is (the {@code lienthong.message-log.*} keystore) and whether a DEMO
@@ -48,9 +51,23 @@ public class GatewayKeyConfiguration {
     @Inject
     DemoMode demo;
 
-    /** Opens the key; in demo mode (or with demo-key.enabled) a missing keystore is created as DEMO. */
+    @Inject
+    GatewayPki pki;
+
+    /** Opens the key; in demo mode (or with demo-key.enabled) a missing keystore is created with the DEMO PKI's seal. */
     public KeySource open() {
-        return GatewaySigningKey.open(file(), keystorePassword.toCharArray(), keyAlias, demo.demoMessageLogKey());
+        return GatewaySigningKey.open(file(), keystorePassword.toCharArray(), keyAlias,
+                demo.demoMessageLogKey() ? Optional.of(pki::issueGatewaySeal) : Optional.empty());
+    }
+
+    /** The TSA the gateway's seals are time-stamped by (CAdES/PAdES B-T), when there is one. */
+    public Optional<TimestampSource> timestamps() {
+        return pki.timestamps();
+    }
+
+    /** Where the validation data of the gateway's PDF seals comes from (PAdES B-LT). */
+    public RevocationSource revocation() {
+        return pki.revocation();
     }
 
     /** Fails the start when no DEMO key may be created and the keystore is not there. */

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateEncodingException;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import vn.lienthong.signing.SigningException;
@@ -20,33 +20,34 @@ import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
 
 /**
- * The key the gateway signs its message log with: a PKCS#12 keystore (path, password, alias from
- * configuration). For the embedded default a DEMO keystore is created on first start, issued by a
- * throw-away CA, and labelled DEMO in its names: it proves nothing to anyone outside this machine.
+ * The key the gateway signs its message log, scans and ledger heads with: a PKCS#12 keystore
+ * (path, password, alias from configuration). In demo mode a missing keystore is created with the
+ * gateway's seal from the DEMO PKI (full chain: seal, issuing CA, root), labelled DEMO in its
+ * names: it proves nothing to anyone outside this machine.
  */
 public final class GatewaySigningKey {
 
     private static final Logger LOG = Logger.getLogger(GatewaySigningKey.class.getName());
-    /** Ten years, so that the embedded default's batches stay verifiable as long as the records are kept. */
-    private static final Duration DEMO_VALIDITY = Duration.ofDays(3653);
 
     private GatewaySigningKey() {
     }
 
     /**
-     * Opens the keystore; when it does not exist and {@code createDemo} is set, first creates a DEMO
-     * one there (and the certificate as PEM beside it, for anyone verifying outside the gateway).
+     * Opens the keystore; when it does not exist and {@code demoSeal} is given, first creates a DEMO
+     * one there with the seal it issues (and the certificate as PEM beside it, for anyone verifying
+     * outside the gateway).
      */
     // Synchronized: the message log and the archive open the same keystore; two first starts racing
     // would each create a DEMO key and the second rename would replace the key the first one signs with.
-    public static synchronized KeySource open(Path keystore, char[] password, String alias, boolean createDemo) {
+    public static synchronized KeySource open(Path keystore, char[] password, String alias,
+                                              Optional<Supplier<TrialPki.Issued>> demoSeal) {
         try {
             if (!Files.exists(keystore)) {
-                if (!createDemo) {
+                if (demoSeal.isEmpty()) {
                     throw new MessageLogException("The message log signing keystore " + keystore + " does not exist; "
                             + "set lienthong.message-log.keystore to the gateway's PKCS#12 keystore", null);
                 }
-                createDemo(keystore, password, alias);
+                createDemo(keystore, password, alias, demoSeal.get().get());
             }
             // The JDK signs: one signature per batch does not need the native provider in the container.
             return Pkcs12KeySource.open(keystore, password, alias, ProviderPreference.JDK);
@@ -57,13 +58,10 @@ public final class GatewaySigningKey {
         }
     }
 
-    private static void createDemo(Path keystore, char[] password, String alias) throws IOException {
+    private static void createDemo(Path keystore, char[] password, String alias, TrialPki.Issued issued)
+            throws IOException {
         Path dir = keystore.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        TrialPki pki = TrialPki.create("Lien Thong DEMO CA - NOT FOR PRODUCTION");
-        Instant now = Instant.now();
-        TrialPki.Issued issued = pki.issue(TrialPki.Profile.signer("Lien Thong gateway message log DEMO",
-                "DEMO key - not for production", "RSA").validity(now.minus(Duration.ofDays(1)), now.plus(DEMO_VALIDITY)));
         Path tmp = Files.createTempFile(dir, keystore.getFileName().toString(), ".tmp");
         try {
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -84,7 +82,7 @@ public final class GatewaySigningKey {
         } catch (CertificateEncodingException e) {
             throw new MessageLogException("Cannot encode the DEMO certificate: " + e.getMessage(), e);
         }
-        LOG.warning("Created a DEMO message log signing key in " + keystore + " (not for production: set "
+        LOG.warning("Created the DEMO gateway seal in " + keystore + " (not for production: set "
                 + "lienthong.message-log.keystore, -password and -alias to the gateway's own key)");
     }
 

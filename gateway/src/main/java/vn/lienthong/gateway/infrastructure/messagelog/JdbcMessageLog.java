@@ -106,7 +106,7 @@ public class JdbcMessageLog implements MessageLog {
         if (s == null) {
             synchronized (this) {
                 if (signer == null) {
-                    signer = new CmsChainSigner(gatewayKey.open());
+                    signer = new CmsChainSigner(gatewayKey.open(), gatewayKey.timestamps().orElse(null));
                 }
                 s = signer;
             }

@@ -214,6 +214,7 @@ final class DeskForms {
             case AGENCY_RESULT -> "Cơ quan liên thông trả kết quả";
             case AGENCY_FAILED -> "Liên thông không thành công";
             case ON_THE_SPOT -> "Phê duyệt tại chỗ (4 tại chỗ)";
+            case PAPER_REFUSED -> "Chưa ký số được giấy tờ";
         };
         return what;
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
 import vn.lienthong.gateway.domain.paper.PaperKeyException;
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
 import vn.lienthong.gateway.infrastructure.config.StartRefusal;
+import vn.lienthong.gateway.infrastructure.pki.GatewayPki;
 
 /** The papers' settings and keys from MicroProfile Config (keys documented in microprofile-config.properties). */
 @ApplicationScoped
@@ -33,6 +34,9 @@ public class PaperConfiguration {
     @Inject
     DemoMode demo;
 
+    @Inject
+    GatewayPki pki;
+
     PaperMill.Settings settings() {
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
         return new PaperMill.Settings(
@@ -46,24 +50,26 @@ public class PaperConfiguration {
                         text("lienthong.public-base-url").orElse("http://127.0.0.1:8080")));
     }
 
-    /** Synchronized: the first start creates the DEMO keys once, whoever asks first. */
-    synchronized PaperKeys openKeys() {
+    /** In demo mode one key per officer and agency from the DEMO PKI; otherwise the two configured keys. */
+    PaperKeys openKeys() {
+        if (demoKeys()) {
+            return PaperKeys.issuedBy(pki);
+        }
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
-        return PaperKeys.open(location("officer", dataDir), location("agency", dataDir), demoKeys());
+        return PaperKeys.open(location("officer", dataDir), location("agency", dataDir));
+    }
+
+    /** Signs with signature time-stamps from the PKI's TSA and adds the validation data (PAdES-BASELINE-LT). */
+    PaperPress press() {
+        return new PaperPress(pki.timestamps().orElse(null), pki.revocation());
     }
 
     /**
-     * With DEMO keys (the embedded default), the DEMO CA's certificate, so that {@code /api/v1/verify}
-     * can trust the papers this gateway signs; created now if this is the first start. Empty with real keys.
+     * With DEMO keys (the embedded default), the DEMO root's certificate, so that {@code /api/v1/verify}
+     * trusts what this gateway signs; created now if this is the first start. Empty with real keys.
      */
     public Optional<Path> demoCertificateAuthority() {
-        if (!demoKeys()) {
-            return Optional.empty();
-        }
-        openKeys().close();
-        String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
-        Path ca = location("officer", dataDir).keystore().getParent().resolve(PaperKeys.DEMO_CA_FILE);
-        return Files.isRegularFile(ca) ? Optional.of(ca) : Optional.empty();
+        return demoKeys() ? pki.demoRoot() : Optional.empty();
     }
 
     /** Like the message log's key: DEMO keys in demo mode ({@link DemoMode}; demo-keys.enabled overrides). */

@@ -1,18 +1,8 @@
 package vn.lienthong.gateway.infrastructure.paper;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.CertificateEncodingException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import vn.lienthong.gateway.domain.paper.PaperKeyException;
 import vn.lienthong.signing.SigningException;
@@ -20,20 +10,13 @@ import vn.lienthong.signing.key.KeySource;
 import vn.lienthong.signing.key.Pkcs11KeySource;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
-import vn.lienthong.signing.key.TrialPki;
 
 /**
- * The two keys every paper is signed with: the competent officer's, then the agency's. Each is a
- * PKCS#12 keystore or a PKCS#11 token (HSM). For the embedded default, missing keystores are
- * created on first start, issued by a throw-away CA and labelled DEMO in every name, with the CA
- * certificate as PEM beside them so that pdfsig, openssl or DSS can be pointed at it.
+ * The two keys a paper is signed with: the competent officer's, then the agency's. Either issued
+ * per officer and per agency by the gateway's PKI ({@link Issuer}: the DEMO PKI in demo mode), or
+ * two configured keys, each a PKCS#12 keystore or a PKCS#11 token (HSM), that sign every paper.
  */
 public final class PaperKeys implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(PaperKeys.class.getName());
-    /** Ten years, so the DEMO papers stay verifiable as long as a trial installation lives. */
-    private static final Duration DEMO_VALIDITY = Duration.ofDays(3653);
-    static final String DEMO_CA_FILE = "papers-DEMO-CA.pem";
 
     /**
      * Where one key is.
@@ -47,19 +30,40 @@ public final class PaperKeys implements AutoCloseable {
     public record Location(String role, Optional<Path> pkcs11Config, Path keystore, String password, String alias) {
     }
 
-    private final KeySource officer;
-    private final KeySource agency;
-
-    private PaperKeys(KeySource officer, KeySource agency) {
-        this.officer = officer;
-        this.agency = agency;
+    /** Who signs one paper: the officer (the token's officer id) of an agency. */
+    public record Signatory(String officerId, String agencyCode, String agencyName) {
     }
 
-    /** Opens both keys; with {@code createDemo}, missing keystores are first created as DEMO keys. */
-    public static PaperKeys open(Location officer, Location agency, boolean createDemo) {
-        if (createDemo) {
-            createMissingDemoKeys(officer, agency);
-        }
+    /** The two keys of one paper. */
+    public record Signers(KeySource officer, KeySource agency) {
+    }
+
+    /** Hands out one key per officer and per agency; keeps them (the caller does not close them). */
+    public interface Issuer {
+
+        /** @throws vn.lienthong.gateway.domain.paper.CertificateUnusableException when the officer's certificate is revoked or expired */
+        KeySource officer(String officerId, String agencyCode, String agencyName);
+
+        KeySource agency(String agencyCode, String agencyName);
+    }
+
+    private final KeySource officer;
+    private final KeySource agency;
+    private final Issuer issuer;
+
+    private PaperKeys(KeySource officer, KeySource agency, Issuer issuer) {
+        this.officer = officer;
+        this.agency = agency;
+        this.issuer = issuer;
+    }
+
+    /** Keys per officer and agency from {@code issuer}. */
+    public static PaperKeys issuedBy(Issuer issuer) {
+        return new PaperKeys(null, null, issuer);
+    }
+
+    /** Opens both configured keys, which then sign every paper. */
+    public static PaperKeys open(Location officer, Location agency) {
         KeySource o = open(officer);
         KeySource a;
         try {
@@ -68,29 +72,31 @@ public final class PaperKeys implements AutoCloseable {
             o.close();
             throw e;
         }
-        String officerName = o.signerCertificate().getSubjectX500Principal().getName();
-        String agencyName = a.signerCertificate().getSubjectX500Principal().getName();
-        if (officerName.contains("DEMO") || agencyName.contains("DEMO")) {
-            LOG.info(() -> "Papers are signed with DEMO keys, not for production: officer " + officerName + " ("
-                    + describe(officer) + "), agency " + agencyName + " (" + describe(agency) + "); their CA is "
-                    + officer.keystore().toAbsolutePath().getParent().resolve(DEMO_CA_FILE)
-                    + "; docs/papers.md says how to use real keys");
+        return new PaperKeys(o, a, null);
+    }
+
+    /** The keys that sign a paper of {@code who}. */
+    public Signers signers(Signatory who) {
+        if (issuer == null) {
+            return new Signers(officer, agency);
         }
-        return new PaperKeys(o, a);
+        return new Signers(issuer.officer(who.officerId(), who.agencyCode(), who.agencyName()),
+                issuer.agency(who.agencyCode(), who.agencyName()));
     }
 
-    public KeySource officer() {
-        return officer;
-    }
-
-    public KeySource agency() {
-        return agency;
+    /** The agency's seal alone, for a report the agency signs without an officer (the register, form 07). */
+    public KeySource agency(String agencyCode, String agencyName) {
+        return issuer == null ? agency : issuer.agency(agencyCode, agencyName);
     }
 
     @Override
     public void close() {
-        officer.close();
-        agency.close();
+        if (officer != null) {
+            officer.close();
+        }
+        if (agency != null) {
+            agency.close();
+        }
     }
 
     private static KeySource open(Location l) {
@@ -114,54 +120,5 @@ public final class PaperKeys implements AutoCloseable {
 
     private static String describe(Location l) {
         return l.pkcs11Config().map(p -> "PKCS#11 " + p).orElse(l.keystore().toString());
-    }
-
-    private static void createMissingDemoKeys(Location officer, Location agency) {
-        boolean officerMissing = officer.pkcs11Config().isEmpty() && !Files.exists(officer.keystore());
-        boolean agencyMissing = agency.pkcs11Config().isEmpty() && !Files.exists(agency.keystore());
-        if (!officerMissing && !agencyMissing) {
-            return;
-        }
-        TrialPki pki = TrialPki.create("Lien Thong papers DEMO CA - NOT FOR PRODUCTION");
-        try {
-            if (officerMissing) {
-                write(pki, officer, "Can bo mot cua DEMO", "DEMO officer - not for production");
-            }
-            if (agencyMissing) {
-                write(pki, agency, "Co quan cap giay DEMO", "DEMO agency - not for production");
-            }
-            Location where = officerMissing ? officer : agency;
-            Path pem = where.keystore().toAbsolutePath().getParent().resolve(DEMO_CA_FILE);
-            // Appended: a CA created later for one missing key must not hide the one that issued the other.
-            Files.writeString(pem, TrialPki.pem("CERTIFICATE", pki.caCertificate().getEncoded()),
-                    StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new PaperKeyException("Cannot create the DEMO paper signing keys: " + e.getMessage(), e);
-        } catch (CertificateEncodingException e) {
-            throw new PaperKeyException("Cannot encode the DEMO CA certificate: " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(TrialPki pki, Location l, String commonName, String organisation) throws IOException {
-        Path dir = l.keystore().toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Instant now = Instant.now();
-        TrialPki.Issued issued = pki.issue(TrialPki.Profile.signer(commonName, organisation, "RSA")
-                .validity(now.minus(Duration.ofDays(1)), now.plus(DEMO_VALIDITY)));
-        Path tmp = Files.createTempFile(dir, l.keystore().getFileName().toString(), ".tmp");
-        try {
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            }
-            TrialPki.writePkcs12(issued, tmp, l.password().toCharArray(), l.alias() == null ? l.role() : l.alias());
-            try {
-                Files.move(tmp, l.keystore(), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, l.keystore());
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        LOG.warning("Created the DEMO " + l.role() + " key for papers in " + l.keystore() + " (not for production)");
     }
 }

@@ -20,9 +20,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.document.DossierDocuments;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierRegister;
+import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
@@ -30,12 +32,14 @@ import vn.lienthong.gateway.domain.exchange.Connector;
 import vn.lienthong.gateway.domain.exchange.ConnectorDirectory;
 import vn.lienthong.gateway.domain.exchange.Outbox;
 import vn.lienthong.gateway.domain.paper.DeskDecision;
+import vn.lienthong.gateway.domain.paper.CertificateUnusableException;
 import vn.lienthong.gateway.domain.paper.PaperException;
 import vn.lienthong.gateway.domain.paper.PaperJob;
 import vn.lienthong.gateway.domain.paper.PaperJobs;
 import vn.lienthong.gateway.domain.paper.RegisterPrinter;
 import vn.lienthong.gateway.domain.procedure.Agency;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
+import vn.lienthong.signing.ltv.LongTermResult;
 
 /**
  * Works off the paper jobs, outside any dossier transaction: claims what is due, composes each
@@ -77,7 +81,7 @@ public class PaperMill implements RegisterPrinter {
     private Settings settings;
     private Supplier<PaperKeys> keySupplier;
     private PaperKeys keys;
-    private final PaperPress press = new PaperPress();
+    private PaperPress press;
     private PaperComposer composer;
 
     public PaperMill() {
@@ -87,6 +91,13 @@ public class PaperMill implements RegisterPrinter {
     public PaperMill(PaperJobs jobs, DossierRepository dossiers, Outbox outbox, ConnectorDirectory connectors,
                      ProcedureCatalogue catalogue, DossierDocuments documents, Clock clock, Settings settings,
                      Supplier<PaperKeys> keys) {
+        this(jobs, dossiers, outbox, connectors, catalogue, documents, clock, settings, keys, new PaperPress());
+    }
+
+    /** Outside a container, with the press (its TSA and revocation source) given too. */
+    public PaperMill(PaperJobs jobs, DossierRepository dossiers, Outbox outbox, ConnectorDirectory connectors,
+                     ProcedureCatalogue catalogue, DossierDocuments documents, Clock clock, Settings settings,
+                     Supplier<PaperKeys> keys, PaperPress press) {
         this.jobs = jobs;
         this.dossiers = dossiers;
         this.outbox = outbox;
@@ -96,6 +107,7 @@ public class PaperMill implements RegisterPrinter {
         this.clock = clock;
         this.settings = settings;
         this.keySupplier = keys;
+        this.press = press;
         this.composer = new PaperComposer(settings.issuer());
     }
 
@@ -104,6 +116,7 @@ public class PaperMill implements RegisterPrinter {
             settings = configuration.settings();
             composer = new PaperComposer(settings.issuer());
             keySupplier = configuration::openKeys;
+            press = configuration.press();
             documents = () -> {
                 if (!documentStore.isResolvable()) {
                     throw new PaperException("No dossier document store is deployed; the paper waits for one", null);
@@ -135,7 +148,13 @@ public class PaperMill implements RegisterPrinter {
                 PaperComposer.Composed paper = compose(job);
                 Path file = settings.workDir().resolve("paper-" + job.id() + ".pdf");
                 try {
-                    press.press(paper.document(), keys().officer(), keys().agency(), settings.workDir(), file);
+                    PaperKeys.Signers signers = keys().signers(signatory(job));
+                    LongTermResult level = press.press(paper.document(), signers.officer(), signers.agency(),
+                            settings.workDir(), file);
+                    if (!level.longTerm()) {
+                        LOG.warning(() -> "Paper " + job.source() + " of " + job.dossierCode() + " issued at "
+                                + level.level() + ", not PAdES-BASELINE-LT: " + String.join("; ", level.missing()));
+                    }
                     store.deposit(job.dossierCode(), job.kind(), paper.title(), job.source(), file, ACTOR);
                 } finally {
                     Files.deleteIfExists(file);
@@ -148,13 +167,50 @@ public class PaperMill implements RegisterPrinter {
             // Whatever failed (data, keys, store, the archive), the job is kept and retried: every
             // one of these can be fixed without losing the paper.
             String error = PersonalDataMask.mask(String.valueOf(e.getMessage()));
-            PaperJob stored = jobs.failed(job, e.getClass().getSimpleName() + ": " + error, settings.maxAttempts(),
-                    this::backoff, OffsetDateTime.now(clock));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            String lastError = e.getClass().getSimpleName() + ": " + error;
+            PaperJob stored = jobs.failed(job, lastError, settings.maxAttempts(), this::backoff, now);
+            if (e instanceof CertificateUnusableException && !lastError.equals(job.lastError())) {
+                refusedInHistory(job, error, now);
+            }
             boolean givenUp = stored.status() == PaperJob.Status.FAILED;
             LOG.log(givenUp ? Level.SEVERE : Level.WARNING, () -> "Paper " + job.source() + " of "
                     + job.dossierCode() + " failed (attempt " + job.attempts() + ", "
                     + (givenUp ? "giving up" : "again at " + stored.nextAttemptAt()) + "): " + error);
             return false;
+        }
+    }
+
+    /**
+     * Who signs a paper: the officer who last acted on the dossier at the desk (received, handed
+     * over, changed its status or extended it), else the one who received it; of the dossier's agency.
+     */
+    private PaperKeys.Signatory signatory(PaperJob job) {
+        Dossier dossier = dossiers.find(job.dossierCode()).orElseThrow(() -> new PaperException(
+                "Dossier " + job.dossierCode() + " does not exist", null));
+        String officer = dossier.receivedBy();
+        if (job.kind() != DocumentKind.FORM_01) {
+            for (DossierEvent e : dossiers.history(dossier.code())) {
+                boolean atDesk = switch (e.kind()) {
+                    case RECEIVED, HANDOVER, TRANSITION, EXTENSION -> true;
+                    default -> false;
+                };
+                if (atDesk && e.actor() != null && !e.actor().isBlank() && !ACTOR.equals(e.actor())) {
+                    officer = e.actor();
+                }
+            }
+        }
+        String desk = catalogue.agency(dossier.agencyCode()).map(Agency::name).orElse(dossier.agencyCode());
+        return new PaperKeys.Signatory(officer == null ? ACTOR : officer, dossier.agencyCode(), desk);
+    }
+
+    /** One line in the dossier's history when a signer's certificate stops a paper, so the desk sees why. */
+    private void refusedInHistory(PaperJob job, String why, OffsetDateTime now) {
+        try {
+            dossiers.record(job.dossierCode(), new DossierEvent(DossierEvent.Kind.PAPER_REFUSED, null, null, ACTOR,
+                    null, null, null, null, "Chưa ký được " + job.source() + ": " + why, now));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot record the refused paper in the history of " + job.dossierCode(), e);
         }
     }
 
@@ -199,7 +255,7 @@ public class PaperMill implements RegisterPrinter {
         PaperComposer.Composed paper = composer.form07(register);
         Path file = settings.workDir().resolve("register-" + UUID.randomUUID() + ".pdf");
         try {
-            press.seal(paper.document(), keys().agency(), settings.workDir(), file);
+            press.seal(paper.document(), keys().agency(register.agencyCode(), register.agencyName()), settings.workDir(), file);
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new PaperException("Cannot read the sealed register " + file + ": " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import vn.lienthong.archive.ArchiveException;
 import vn.lienthong.archive.pdf.TextDocument;
@@ -15,16 +16,22 @@ import vn.lienthong.gateway.domain.paper.PaperException;
 import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.key.KeySource;
+import vn.lienthong.signing.ltv.LongTermResult;
+import vn.lienthong.signing.ltv.RevocationSource;
+import vn.lienthong.signing.pdf.PadesLongTerm;
 import vn.lienthong.signing.pdf.PadesParameters;
 import vn.lienthong.signing.pdf.PadesSigner;
 import vn.lienthong.signing.pdf.VisibleStamp;
+import vn.lienthong.signing.tsp.TimestampSource;
 
 /**
- * Renders a paper as PDF/A-2b and signs it twice with PAdES-BASELINE-B, each signature its own
- * incremental revision: first the competent officer, then the agency (Decree 30/2020/NĐ-CP, art.
- * 13), so the officer's signature stays valid under the agency's. Each key signs with its own
- * default scheme (RSASSA-PSS for RSA keys) and SHA-256; the stamps sit side by side in the
- * paper's signature space, the officer's on the left.
+ * Renders a paper as PDF/A-2b and signs it twice, each signature its own incremental revision:
+ * first the competent officer, then the agency (Decree 30/2020/NĐ-CP, art. 13), so the officer's
+ * signature stays valid under the agency's. With a TSA each signature carries a signature
+ * time-stamp (PAdES-BASELINE-T), and with a revocation source the validation data of both follow
+ * in a DSS dictionary (PAdES-BASELINE-LT). Each key signs with its own default scheme (RSASSA-PSS
+ * for RSA keys) and SHA-256; the stamps sit side by side in the paper's signature space, the
+ * officer's on the left.
  */
 public final class PaperPress {
 
@@ -32,10 +39,27 @@ public final class PaperPress {
     private static final float STAMP_WIDTH = 215f;
 
     private final TextPdfABuilder builder = new TextPdfABuilder();
-    private final PadesSigner pades = new PadesSigner();
+    private final PadesSigner pades;
+    private final PadesLongTerm longTerm;
+    private final String level;
 
-    /** Writes the signed paper to {@code out}, using {@code workDir} for the two intermediate revisions. */
-    public void press(TextDocument document, KeySource officer, KeySource agency, Path workDir, Path out) {
+    /** PAdES-BASELINE-B: no TSA, no validation data. */
+    public PaperPress() {
+        this(null, null);
+    }
+
+    /** B-T with {@code timestamps}, then B-LT with {@code revocation}; either may be null. */
+    public PaperPress(TimestampSource timestamps, RevocationSource revocation) {
+        this.pades = new PadesSigner(timestamps);
+        this.level = timestamps == null ? "PAdES-BASELINE-B" : LongTermResult.T;
+        this.longTerm = revocation == null ? null : new PadesLongTerm(revocation);
+    }
+
+    /**
+     * Writes the signed paper to {@code out}, using {@code workDir} for the two intermediate
+     * revisions, and answers the level reached: B-T when validation data could not be had now.
+     */
+    public LongTermResult press(TextDocument document, KeySource officer, KeySource agency, Path workDir, Path out) {
         Path unsigned = null;
         Path officerSigned = null;
         try {
@@ -57,6 +81,8 @@ public final class PaperPress {
             pades.sign(officerSigned, out, parameters(agency, now, "Cơ quan ký số (Nghị định 30/2020/NĐ-CP, điều 13)",
                     VisibleStamp.at(space.page(), space.x() + space.width() - STAMP_WIDTH, y, STAMP_WIDTH,
                             STAMP_HEIGHT)), agency);
+            return longTerm == null ? new LongTermResult(level, 0, 0, 0, List.of("no revocation source"))
+                    : longTerm.extend(out);
         } catch (IOException e) {
             throw new PaperException("Cannot write the paper " + document.title() + " of " + document.identifier()
                     + " under " + workDir + ": " + e.getMessage(), e);

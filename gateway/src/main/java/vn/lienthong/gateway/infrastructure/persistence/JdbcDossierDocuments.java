@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -229,7 +228,7 @@ public class JdbcDossierDocuments implements DossierDocuments {
 
     private DocumentMetadata metadata(Dossier dossier, DocumentKind kind, String title, String actor) {
         return archiving(() -> new DocumentMetadata(dossier.code().value(),
-                kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), title(title, kind), dossier.procedureCode(),
+                kind.archiveType(), title(title, kind), dossier.procedureCode(),
                 dossier.agencyCode(), actor, clock.instant()));
     }
 

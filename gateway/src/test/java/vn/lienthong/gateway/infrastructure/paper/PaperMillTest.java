@@ -33,6 +33,7 @@ import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.document.DossierDocument;
 import vn.lienthong.gateway.domain.document.DossierDocuments;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
+import vn.lienthong.gateway.domain.dossier.DossierEvent;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
 import vn.lienthong.gateway.domain.exchange.AgencyMessage;
 import vn.lienthong.gateway.domain.exchange.Connector;
@@ -54,6 +55,7 @@ class PaperMillTest {
 
     @TempDir
     static Path dir;
+    private static DemoPaperKeys pki;
     private static PaperKeys keys;
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-10-08T02:00:00Z");
     private static final AgencyMessage BIRTH = PaperFixtures.message("BIRTH_REGISTRATION", "civil-status",
@@ -69,8 +71,8 @@ class PaperMillTest {
 
     @BeforeAll
     static void demoKeys() {
-        keys = PaperKeys.open(new PaperKeys.Location("officer", Optional.empty(), dir.resolve("keys/o.p12"), "pw", "o"),
-                new PaperKeys.Location("agency", Optional.empty(), dir.resolve("keys/a.p12"), "pw", "a"), true);
+        pki = DemoPaperKeys.create();
+        keys = PaperKeys.issuedBy(pki);
     }
 
     @AfterAll
@@ -118,19 +120,45 @@ class PaperMillTest {
     }
 
     @Test
-    void afterACrashTheExpiredClaimIsTakenAgainAndAnAlreadyDepositedPaperIsNotMadeTwice() {
+    void afterACrashTheExpiredClaimIsTakenAgainAndAnAlreadyDepositedPaperIsNotMadeTwice() throws IOException {
         jobs.request(PaperFixtures.CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0);
         jobs.request(PaperFixtures.CODE, DocumentKind.RESULT, BIRTH.messageId(), T0);
         // A worker claimed both, deposited the result, and died before marking anything done.
         assertEquals(2, jobs.claimDue(T0, T0.plus(Duration.ofMinutes(5)), 10).size());
-        documents.deposit(PaperFixtures.CODE, DocumentKind.RESULT, "Trích lục khai sinh", BIRTH.messageId(),
-                dir.resolve("keys/o.p12"), "test");
+        Path made = Files.writeString(dir.resolve("deposited-before.pdf"), "%PDF-1.7 made before the crash");
+        documents.deposit(PaperFixtures.CODE, DocumentKind.RESULT, "Trích lục khai sinh", BIRTH.messageId(), made,
+                "test");
 
         assertEquals(0, mill().drain(), "the claims still hold");
         clock.advance(Duration.ofMinutes(6));
         assertEquals(2, mill().drain());
         assertEquals(2, documents.deposits, "the result was deposited once, form 01 once");
         assertFalse(jobs.pending(PaperFixtures.CODE));
+    }
+
+    @Test
+    void aRevokedOfficerCertificateStopsThePaperWithItsReasonInTheJobAndOneHistoryLine() {
+        DemoPaperKeys revoking = DemoPaperKeys.create();
+        PaperKeys.Signatory officer = new PaperKeys.Signatory("Lê Văn Tâm", "000.00.00.H30", "UBND phường Hàng Bài");
+        PaperKeys.issuedBy(revoking).signers(officer);
+        revoking.revoke(officer.officerId(), officer.agencyCode());
+        jobs.request(PaperFixtures.CODE, DocumentKind.FORM_01, PaperJob.FORM_01, T0);
+        List<DossierEvent> recorded = new ArrayList<>();
+        PaperMill mill = mill(PaperKeys.issuedBy(revoking), recorded);
+
+        assertEquals(0, mill.drain());
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(0, mill.drain(), "refused again on its retry");
+
+        PaperJob job = jobs.find(PaperFixtures.CODE, PaperJob.FORM_01).orElseThrow();
+        assertEquals(PaperJob.Status.PENDING, job.status());
+        assertEquals(2, job.attempts());
+        assertTrue(job.lastError().startsWith("CertificateUnusableException") && job.lastError().contains("revoked"),
+                job.lastError());
+        assertEquals(1, recorded.size(), "one history line, not one per retry: " + recorded);
+        assertEquals(DossierEvent.Kind.PAPER_REFUSED, recorded.get(0).kind());
+        assertTrue(recorded.get(0).note().contains("revoked"), recorded.get(0).note());
+        assertTrue(documents.sources().isEmpty(), "nothing deposited");
     }
 
     @Test
@@ -156,17 +184,22 @@ class PaperMillTest {
     }
 
     private PaperMill mill() {
-        return new PaperMill(jobs, repository(), outbox(), connectors(),
+        return mill(keys, new ArrayList<>());
+    }
+
+    private PaperMill mill(PaperKeys signing, List<DossierEvent> recorded) {
+        return new PaperMill(jobs, repository(recorded), outbox(), connectors(),
                 new ProcedureCatalogue("test", List.of(PaperFixtures.procedure()),
                         List.of(new Agency("000.00.00.H30", "UBND phường Hàng Bài", "Cấp xã", null))),
                 documents, clock, new PaperMill.Settings(10, Duration.ofMinutes(5), 3, Duration.ofSeconds(5),
-                        Duration.ofSeconds(60), dir.resolve("work"), PaperFixtures.ISSUER), () -> keys);
+                        Duration.ofSeconds(60), dir.resolve("work"), PaperFixtures.ISSUER), () -> signing, pki.press());
     }
 
-    private static DossierRepository repository() {
+    private static DossierRepository repository(List<DossierEvent> recorded) {
         return proxy(DossierRepository.class, Map.of(
                 "find", args -> Optional.of(PaperFixtures.dossier()).filter(d -> d.code().equals(args[0])),
-                "history", args -> PaperFixtures.history()));
+                "history", args -> PaperFixtures.history(),
+                "record", args -> recorded.add((DossierEvent) args[1]) ? null : null));
     }
 
     private static Outbox outbox() {

@@ -2,6 +2,7 @@ package vn.lienthong.gateway.infrastructure.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -48,6 +49,7 @@ import org.verapdf.pdfa.results.ValidationResult;
 import vn.lienthong.gateway.domain.dossier.DossierRegister;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.paper.DeskDecision;
+import vn.lienthong.signing.ltv.LongTermResult;
 import vn.lienthong.signing.verify.Indication;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureReport;
@@ -63,21 +65,19 @@ class PaperRenderingTest {
 
     @TempDir
     static Path dir;
+    private static DemoPaperKeys pki;
     private static PaperKeys keys;
+    private static PaperKeys.Signers signers;
     private static X509Certificate demoCa;
     private static final PaperComposer COMPOSER = new PaperComposer(PaperFixtures.ISSUER);
 
     @BeforeAll
     static void demoKeys() throws IOException, GeneralSecurityException {
         VeraGreenfieldFoundryProvider.initialise();
-        Path keyDir = dir.resolve("keys");
-        keys = PaperKeys.open(new PaperKeys.Location("officer", Optional.empty(), keyDir.resolve("officer.p12"),
-                        "secret", "officer"),
-                new PaperKeys.Location("agency", Optional.empty(), keyDir.resolve("agency.p12"), "secret", "agency"),
-                true);
-        try (InputStream in = Files.newInputStream(keyDir.resolve(PaperKeys.DEMO_CA_FILE))) {
-            demoCa = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
+        pki = DemoPaperKeys.create();
+        keys = PaperKeys.issuedBy(pki);
+        signers = keys.signers(new PaperKeys.Signatory("cb-0001", "000.00.00.H30", "UBND phường Hàng Bài"));
+        demoCa = pki.root();
     }
 
     @AfterAll
@@ -159,8 +159,10 @@ class PaperRenderingTest {
     void rendersAsPdfA2bSignedByTheOfficerThenTheAgency(PaperComposer.Composed paper, String title,
                                                         List<String> content) throws IOException, InterruptedException {
         Path out = dir.resolve(paper.title().hashCode() + "-" + content.get(0).hashCode() + ".pdf");
-        new PaperPress().press(paper.document(), keys.officer(), keys.agency(), dir.resolve("work"), out);
+        LongTermResult level = pki.press().press(paper.document(), signers.officer(), signers.agency(),
+                dir.resolve("work"), out);
 
+        assertTrue(level.longTerm(), level.toString());
         assertEquals(title, paper.title());
         assertEquals("", pdfA2bFailures(out));
         String text = text(out);
@@ -181,42 +183,44 @@ class PaperRenderingTest {
             assertFalse(text.contains(PaperFixtures.PHONE), "a form shows the phone number in full:\n" + text);
         }
 
-        VerificationReport report = new SignatureVerifier(VerificationPolicy.of(List.of(demoCa), List.of())
-                .withRevocation(RevocationMode.WARN)).verifyPdf(out);
+        // Offline, from the validation data in the paper itself: revocation checked, none fetched.
+        VerificationReport report = new SignatureVerifier(VerificationPolicy.of(List.of(demoCa), List.of()))
+                .verifyPdf(out);
         assertEquals(2, report.signatures().size(), report.toText());
         assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toText());
         SignatureReport officer = report.signatures().get(0);
         SignatureReport agency = report.signatures().get(1);
-        assertTrue(officer.signer().orElseThrow().contains("Can bo mot cua DEMO"), officer.signer().toString());
-        assertTrue(agency.signer().orElseThrow().contains("Co quan cap giay DEMO"), agency.signer().toString());
+        assertTrue(officer.signer().orElseThrow().contains("Can bo cb-0001 DEMO"), officer.signer().toString());
+        assertTrue(agency.signer().orElseThrow().contains("UBND phường Hàng Bài DEMO"), agency.signer().toString());
         assertTrue(officer.algorithm().startsWith("rsa-pss"), officer.algorithm());
-        assertEquals("PAdES-BASELINE-B", agency.level());
+        assertEquals("PAdES-BASELINE-LT", officer.level(), report.toText());
+        assertEquals("PAdES-BASELINE-LT", agency.level(), report.toText());
 
         List<String> pdfsig = pdfsig(out);
         assertEquals(List.of("Signature is Valid.", "Signature is Valid."), pdfsig);
     }
 
     @Test
-    void theDemoKeysAreLabelledDemoAndReusedOnTheNextStart() throws IOException {
-        Path keyDir = dir.resolve("keys");
-        assertTrue(keys.officer().signerCertificate().getSubjectX500Principal().getName().contains("DEMO"));
+    void twoOfficersSignWithTwoNamedCertificatesUnderTheOneDemoRoot() throws GeneralSecurityException {
+        PaperKeys.Signers other = keys.signers(new PaperKeys.Signatory("cb-0002", "000.00.00.H30", "UBND phường Hàng Bài"));
+        X509Certificate first = signers.officer().signerCertificate();
+        X509Certificate second = other.officer().signerCertificate();
+        assertNotEquals(first, second);
+        assertTrue(first.getSubjectX500Principal().getName().contains("Can bo cb-0001 DEMO"), first.toString());
+        assertTrue(second.getSubjectX500Principal().getName().contains("Can bo cb-0002 DEMO"), second.toString());
+        assertEquals(signers.agency().signerCertificate(), other.agency().signerCertificate(), "one seal per agency");
+        assertEquals(4, other.officer().certificateChain().size() + 1, "officer, issuing CA, root");
+        other.officer().certificateChain().get(2).verify(demoCa.getPublicKey());
         assertTrue(demoCa.getSubjectX500Principal().getName().contains("DEMO"));
-        assertEquals(2048, ((java.security.interfaces.RSAPublicKey) keys.agency().signerCertificate().getPublicKey())
+        assertEquals(2048, ((java.security.interfaces.RSAPublicKey) signers.agency().signerCertificate().getPublicKey())
                 .getModulus().bitLength());
-        try (PaperKeys again = PaperKeys.open(new PaperKeys.Location("officer", Optional.empty(),
-                        keyDir.resolve("officer.p12"), "secret", "officer"),
-                new PaperKeys.Location("agency", Optional.empty(), keyDir.resolve("agency.p12"), "secret", "agency"),
-                true)) {
-            assertEquals(keys.officer().signerCertificate(), again.officer().signerCertificate());
-        }
-        assertEquals(1, Files.readString(keyDir.resolve(PaperKeys.DEMO_CA_FILE)).split("BEGIN CERTIFICATE").length - 1);
     }
 
     @Test
     void withoutDemoKeysAMissingKeystoreIsRefusedWithItsConfigKey() {
         var missing = new PaperKeys.Location("officer", Optional.empty(), dir.resolve("none/officer.p12"), "x", null);
         var e = org.junit.jupiter.api.Assertions.assertThrows(vn.lienthong.gateway.domain.paper.PaperKeyException.class,
-                () -> PaperKeys.open(missing, missing, false));
+                () -> PaperKeys.open(missing, missing));
         assertTrue(e.getMessage().contains("lienthong.papers.officer.keystore"), e.getMessage());
     }
 
@@ -228,12 +232,12 @@ class PaperRenderingTest {
         PaperPress press = new PaperPress();
         Path out = dir.resolve("timed.pdf");
         for (int i = 0; i < 5; i++) {
-            press.press(paper.document(), keys.officer(), keys.agency(), dir.resolve("work"), out);
+            press.press(paper.document(), signers.officer(), signers.agency(), dir.resolve("work"), out);
         }
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             long start = System.nanoTime();
-            press.press(paper.document(), keys.officer(), keys.agency(), dir.resolve("work"), out);
+            press.press(paper.document(), signers.officer(), signers.agency(), dir.resolve("work"), out);
             micros.add((System.nanoTime() - start) / 1000);
         }
         micros.sort(Long::compare);
@@ -241,6 +245,18 @@ class PaperRenderingTest {
         System.out.println("PAPER-TIMING render+2 signatures: median " + median / 1000.0 + " ms, p90 "
                 + micros.get(45) / 1000.0 + " ms over 50 papers");
         assertTrue(median < 5_000_000, "one paper took " + median + " µs");
+
+        PaperPress longTerm = pki.press();
+        List<Long> lt = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            assertTrue(longTerm.press(paper.document(), signers.officer(), signers.agency(), dir.resolve("work"), out)
+                    .longTerm());
+            lt.add((System.nanoTime() - start) / 1000);
+        }
+        lt.sort(Long::compare);
+        System.out.println("PAPER-TIMING render+2 signatures+2 time-stamps+DSS (B-LT): median " + lt.get(10) / 1000.0
+                + " ms, p90 " + lt.get(18) / 1000.0 + " ms over 20 papers");
     }
 
     @Test
@@ -252,7 +268,7 @@ class PaperRenderingTest {
                         DossierRegister.Row.of(PaperFixtures.dossier(), "Đăng ký khai sinh", now)));
         PaperComposer.Composed paper = COMPOSER.form07(register);
         Path out = dir.resolve("register.pdf");
-        new PaperPress().seal(paper.document(), keys.agency(), dir.resolve("work"), out);
+        new PaperPress().seal(paper.document(), keys.agency(register.agencyCode(), register.agencyName()), dir.resolve("work"), out);
 
         assertEquals("Sổ theo dõi hồ sơ", paper.title());
         assertEquals("", pdfA2bFailures(out));
@@ -270,7 +286,8 @@ class PaperRenderingTest {
                 .withRevocation(RevocationMode.WARN)).verifyPdf(out);
         assertEquals(1, report.signatures().size(), report.toText());
         assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toText());
-        assertTrue(report.signatures().get(0).signer().orElseThrow().contains("Co quan cap giay DEMO"));
+        assertTrue(report.signatures().get(0).signer().orElseThrow().contains("UBND phường Hàng Bài DEMO"),
+                report.signatures().get(0).signer().toString());
         Process p = new ProcessBuilder("pdfsig", "-nocert", out.toString()).redirectErrorStream(true).start();
         String pdfsig = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdfsig did not finish");

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import vn.lienthong.gateway.domain.RefusedException;
+import vn.lienthong.gateway.domain.archive.ArchiveConflictException;
 import vn.lienthong.gateway.domain.attachment.AttachmentTooLargeException;
 import vn.lienthong.gateway.domain.attachment.IncompleteUploadException;
 import vn.lienthong.gateway.domain.attachment.UnsupportedAttachmentException;
@@ -66,6 +67,10 @@ public class RefusedProblemMapper implements ExceptionMapper<RefusedException> {
             return Problem.of("exchange-conflict", Response.Status.CONFLICT,
                     "Xung đột trạng thái liên thông", "Exchange state conflict", e.vietnamese(), e.english())
                     .toResponse();
+        }
+        if (e instanceof ArchiveConflictException) {
+            return Problem.of("archive-conflict", Response.Status.CONFLICT,
+                    "Kho lưu trữ chưa cho phép", "Archive state conflict", e.vietnamese(), e.english()).toResponse();
         }
         if (e instanceof AttachmentTooLargeException) {
             return Problem.of("attachment-too-large", Response.Status.REQUEST_ENTITY_TOO_LARGE,

@@ -1,0 +1,121 @@
+package vn.lienthong.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * The administrator's page in a real browser against the shared gateway: the admin switches a 400
+ * fault on at the sandbox social-insurance agency, a dossier's message to it becomes a dead letter
+ * shown with its reason, the admin fixes the fault and replays it, and the dossier completes. The
+ * message log checks intact and the audit trail, filtered by the admin, shows the replay. axe-core
+ * on the page; every API request is in /openapi.
+ */
+@ExtendWith({SharedGateway.class, SharedBrowser.class})
+class AdminScreensIT {
+
+    private static final String PROVINCE = "000.00.00.H30";
+    private static final List<String> API_REQUESTS = new ArrayList<>();
+    private static URI serverRoot;
+
+    private final SharedGateway.Server gateway;
+    private final SharedBrowser.Chromium chromium;
+    private BrowserContext context;
+
+    AdminScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+        this.gateway = gateway;
+        this.chromium = chromium;
+    }
+
+    @BeforeAll
+    static void root(SharedGateway.Server gateway) {
+        serverRoot = gateway.http().serverRoot().resolve("/");
+    }
+
+    @AfterAll
+    static void everyRequestIsInTheContract() {
+        PageChecks.listedInContract(API_REQUESTS, serverRoot);
+    }
+
+    /** Other classes share this gateway: its sandbox agencies are left healthy. */
+    @AfterEach
+    void cleanUp() {
+        if (context != null) {
+            context.close();
+        }
+        for (String agency : LienThongFlows.AGENCIES) {
+            assertEquals(200, gateway.http().post("sandbox/" + agency + "/_reset", "").status());
+        }
+    }
+
+    private GatewayHttp as(String role) {
+        return gateway.http().as(gateway.tokens().token(role, PROVINCE));
+    }
+
+    private boolean deadLetterOf(String code) {
+        return as(DemoTokens.ADMIN).get("api/v1/admin/dead-letters").jsonArray().getValuesAs(JsonObject.class).stream()
+                .anyMatch(d -> d.getString("dossierCode").equals(code));
+    }
+
+    @Test
+    void aDeadLetterFromA400IsReplayedAfterTheFixAndTheDossierCompletes() {
+        context = chromium.context(1280, 900, API_REQUESTS);
+        Page page = context.newPage();
+        page.navigate(gateway.http().resolve("").toString());
+        page.getByLabel("Vai trò").selectOption("admin");
+        page.getByLabel("Đơn vị").selectOption(PROVINCE);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quản trị")).click();
+        assertThat(page.locator("h1")).hasText("Quản trị hệ thống liên thông");
+        assertThat(page.locator("#faults-social-insurance")).isVisible();
+        PageChecks.accessible(page, "admin page");
+
+        page.locator("#faults-social-insurance-kind").selectOption("400");
+        page.locator("#faults-social-insurance button[type=submit]").click();
+        assertThat(page.locator("#faults-social-insurance-state")).containsText("Đang gây lỗi 400");
+
+        GatewayHttp officer = as(DemoTokens.DESK_OFFICER);
+        GatewayHttp.Reply made = officer.post("api/v1/dossiers", GatewayHttp.submission("1.000240", PROVINCE, "001190200001"));
+        assertEquals(201, made.status(), made::toString);
+        String code = made.json().getString("code");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> deadLetterOf(code));
+
+        page.locator("#dead-refresh").click();
+        Locator row = page.locator("#dead-table tr[data-dossier='" + code + "']");
+        assertThat(row).containsText("social-insurance");
+        assertThat(row).containsText("FAILED");
+        SharedBrowser.Chromium.screenshot(page, "quan-tri");
+        PageChecks.accessible(page, "a dead letter");
+
+        page.locator("#faults-social-insurance-fix").click();
+        assertThat(page.locator("#faults-social-insurance-state")).containsText("Hoạt động bình thường");
+        row.locator("button.replay").click();
+        assertThat(page.locator("#dead-letters")).containsText("Đã đưa thông điệp của hồ sơ " + code);
+        LienThongFlows.awaitStatus(officer, code, "COMPLETED", 60);
+
+        page.locator("#message-log-verify").click();
+        assertThat(page.locator("#message-log-result")).containsText("Nhật ký nguyên vẹn");
+        page.getByLabel("Người thực hiện").fill("demo.admin." + PROVINCE);
+        page.locator("#audit-filters button[type=submit]").click();
+        assertThat(page.locator("#audit-table")).containsText("/admin/dead-letters/");
+        PageChecks.accessible(page, "after the replay");
+    }
+}

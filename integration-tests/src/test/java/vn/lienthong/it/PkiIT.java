@@ -1,0 +1,270 @@
+package vn.lienthong.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.lienthong.it.LienThongFlows.COMMUNE;
+import static vn.lienthong.it.LienThongFlows.awaitStatus;
+import static vn.lienthong.it.LienThongFlows.birth;
+import static vn.lienthong.it.LienThongFlows.history;
+import static vn.lienthong.it.LienThongFlows.submit;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.json.JsonObject;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import vn.lienthong.signing.support.DssOffline;
+
+/**
+ * Issue 15 on the real gateway: every document of a completed 3.000722 dossier (the scan, form 01,
+ * three results, form 06) passes EU DSS 6.4 offline with the DEMO root as its only trust anchor,
+ * every signature TOTAL_PASSED at PAdES-BASELINE-LT, and pdfsig counts every signature valid; two
+ * officers sign with two certificates, each named; an officer revoked before signing is refused
+ * with the reason in the dossier's history until an administrator issues a new certificate; the
+ * DEMO PKI publishes its CRL, OCSP and TSA at the URLs its certificates name.
+ */
+@ExtendWith(SharedGateway.class)
+class PkiIT {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final SharedGateway.Server gateway;
+    private final Path work;
+
+    PkiIT(SharedGateway.Server gateway) throws IOException {
+        this.gateway = gateway;
+        this.work = Files.createDirectories(gateway.dataDir().resolveSibling("pki-it"));
+    }
+
+    @Test
+    void everyDocumentOfABirthGroupPassesDssOfflineAtLongTermUnderTheDemoRoot() {
+        GatewayHttp desk = officer("it.pki-1");
+        String code = submit(desk, birth("001190150001"));
+        GatewayHttp.Reply scanned = Scans.upload(desk, code, "pki-scan-1", List.of(Scans.jpeg(151)));
+        assertEquals(201, scanned.status(), scanned::toString);
+        awaitStatus(desk, code, "COMPLETED", 120);
+        Map<String, List<JsonObject>> documents = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> documents(desk, code),
+                        d -> d.getOrDefault("RESULT", List.of()).size() == 3 && d.containsKey("FORM_06")
+                                && d.containsKey("FORM_01") && d.containsKey("SCAN"));
+
+        X509Certificate root = demoRoot();
+        StringBuilder results = new StringBuilder();
+        for (Map.Entry<String, List<JsonObject>> kind : documents.entrySet()) {
+            int signatures = kind.getKey().equals("SCAN") ? 1 : 2;
+            for (JsonObject document : kind.getValue()) {
+                Path pdf = download(desk, code, document);
+                DssOffline.Verdict dss = DssOffline.validate(pdf, null, List.of(root), List.of());
+                String what = kind.getKey() + " " + document.getString("title") + ":\n" + dss.detail();
+                assertEquals(signatures, dss.indications().size(), what);
+                assertTrue(dss.allPassed(), what);
+                assertTrue(dss.allAt(SignatureLevel.PAdES_BASELINE_LT), what);
+                String pdfsig = OutsideVerifiers.pdfsig(pdf);
+                assertEquals(signatures, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
+                results.append(kind.getKey()).append(": ").append(dss.levels()).append(' ').append(dss.indications())
+                        .append('\n');
+                if (kind.getKey().equals("FORM_01")) {
+                    assertTrue(dss.signers().stream().anyMatch(s -> s.contains("Can bo it.pki-1 DEMO")), what);
+                }
+            }
+        }
+        System.out.println("PKI-DSS per document kind (EU DSS 6.4 offline, DEMO root only):\n" + results);
+    }
+
+    @Test
+    void twoOfficersSignWithTwoCertificatesEachNamedAfterTheOfficer() {
+        String first = submit(officer("it.pki-2a"), birth("001190150002"));
+        String second = submit(officer("it.pki-2b"), birth("001190150003"));
+        X509Certificate root = demoRoot();
+
+        String signerA = officerSigner(first, root);
+        String signerB = officerSigner(second, root);
+
+        assertTrue(signerA.contains("it.pki-2a"), signerA);
+        assertTrue(signerB.contains("it.pki-2b"), signerB);
+        Map<String, JsonObject> certificates = admin().get("api/v1/admin/certificates").jsonArray()
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getBoolean("current"))
+                .collect(Collectors.toMap(c -> c.getString("holder"), c -> c));
+        JsonObject a = certificates.get(COMMUNE + "/it.pki-2a");
+        JsonObject b = certificates.get(COMMUNE + "/it.pki-2b");
+        assertNotNull(a, certificates::toString);
+        assertNotNull(b, certificates::toString);
+        assertNotEquals(a.getString("serial"), b.getString("serial"));
+        assertTrue(a.getString("subject").contains("DEMO"), a::toString);
+    }
+
+    @Test
+    void anOfficerRevokedBeforeSigningIsRefusedWithTheReasonUntilANewCertificateIsIssued()
+            throws GeneralSecurityException, IOException {
+        GatewayHttp admin = admin();
+        GatewayHttp.Reply issued = admin.post("api/v1/admin/certificates/officers",
+                "{\"officerId\": \"it.pki-3\", \"agencyCode\": \"" + COMMUNE + "\"}");
+        assertEquals(201, issued.status(), issued::toString);
+        String serial = issued.json().getString("serial");
+        GatewayHttp.Reply revoked = admin.post("api/v1/admin/certificates/" + serial + "/revocation",
+                "{\"reason\": \"key-compromise\"}");
+        assertEquals(200, revoked.status(), revoked::toString);
+        assertEquals("KEY_COMPROMISE", revoked.json().getString("revocationReason"));
+
+        // Published as its certificate says: the issuing CA's CRL lists it, OCSP answers revoked.
+        X509Certificate issuing = certificate(binary("pki/issuing-ca.crt"));
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(binary("pki/issuing-ca.crl")));
+        crl.verify(issuing.getPublicKey());
+        assertNotNull(crl.getRevokedCertificate(new BigInteger(serial, 16)), crl::toString);
+        assertTrue(crl.getNextUpdate().toInstant().isAfter(Instant.now()), "a CRL within its nextUpdate");
+        assertTrue(ocspSaysRevoked(issuing, new BigInteger(serial, 16)));
+        assertTimeStampGranted();
+
+        GatewayHttp desk = officer("it.pki-3");
+        String code = submit(desk, birth("001190150004"));
+        JsonObject refused = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> history(desk, code).stream().filter(h -> h.getString("kind").equals("PAPER_REFUSED"))
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
+        String note = refused.getString("note");
+        assertTrue(note.contains("revoked") && note.contains("KEY_COMPROMISE"), note);
+        assertTrue(documents(desk, code).getOrDefault("FORM_01", List.of()).isEmpty(), "nothing signed with it");
+
+        GatewayHttp.Reply reissued = admin.post("api/v1/admin/certificates/officers",
+                "{\"officerId\": \"it.pki-3\", \"agencyCode\": \"" + COMMUNE + "\"}");
+        assertEquals(201, reissued.status(), reissued::toString);
+        assertNotEquals(serial, reissued.json().getString("serial"));
+        String signer = officerSigner(code, demoRoot());
+        assertTrue(signer.contains("it.pki-3"), signer);
+    }
+
+    /** The officer's signature on the dossier's form 01, once made; DSS must pass it at B-LT. */
+    private String officerSigner(String code, X509Certificate root) {
+        GatewayHttp desk = officer("it.pki-reader");
+        JsonObject form = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> documents(desk, code).getOrDefault("FORM_01", List.of()), l -> !l.isEmpty()).get(0);
+        DssOffline.Verdict dss = DssOffline.validate(download(desk, code, form), null, List.of(root), List.of());
+        assertTrue(dss.allPassed() && dss.allAt(SignatureLevel.PAdES_BASELINE_LT), dss.detail());
+        return dss.signers().stream().filter(s -> s.startsWith("Can bo")).findFirst()
+                .orElseThrow(() -> new AssertionError("no officer signature: " + dss.detail()));
+    }
+
+    private boolean ocspSaysRevoked(X509Certificate issuing, BigInteger serial) throws IOException {
+        try {
+            CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                    .get(CertificateID.HASH_SHA1), new JcaX509CertificateHolder(issuing), serial);
+            byte[] answer = post("pki/ocsp", "application/ocsp-request", new OCSPReqBuilder().addRequest(id).build()
+                    .getEncoded());
+            BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(answer).getResponseObject();
+            return basic.getResponses()[0].getCertStatus() instanceof RevokedStatus;
+        } catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.ocsp.OCSPException
+                 | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void assertTimeStampGranted() throws IOException {
+        TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+        generator.setCertReq(true);
+        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, new byte[32], BigInteger.TEN);
+        try {
+            TimeStampResponse response = new TimeStampResponse(post("pki/tsa", "application/timestamp-query",
+                    request.getEncoded()));
+            response.validate(request);
+            assertNotNull(response.getTimeStampToken(), response.getStatusString());
+        } catch (org.bouncycastle.tsp.TSPException e) {
+            throw new AssertionError("The DEMO TSA's answer does not match its request", e);
+        }
+    }
+
+    private Map<String, List<JsonObject>> documents(GatewayHttp desk, String code) {
+        return desk.get("api/v1/dossiers/" + code + "/documents").jsonArray().getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.groupingBy(d -> d.getString("kind")));
+    }
+
+    private Path download(GatewayHttp desk, String code, JsonObject document) {
+        HttpResponse<byte[]> reply = Scans.download(gateway.http(),
+                gateway.tokens().token(DemoTokens.DESK_OFFICER, COMMUNE), code, document.getString("id"));
+        assertEquals(200, reply.statusCode());
+        try {
+            Path file = Files.createTempFile(work, document.getString("kind") + "-", ".pdf");
+            return Files.write(file, reply.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private X509Certificate demoRoot() {
+        try (InputStream in = Files.newInputStream(gateway.dataDir().resolve("keys/pki/root-ca.pem"))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static X509Certificate certificate(byte[] der) throws GeneralSecurityException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    private byte[] binary(String path) throws IOException {
+        return exchange(HttpRequest.newBuilder(gateway.http().resolve(path)).GET());
+    }
+
+    private byte[] post(String path, String type, byte[] body) throws IOException {
+        return exchange(HttpRequest.newBuilder(gateway.http().resolve(path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static byte[] exchange(HttpRequest.Builder request) throws IOException {
+        try {
+            HttpResponse<byte[]> reply = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, reply.statusCode(), () -> request.build().uri() + " answered " + reply.statusCode());
+            return reply.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private GatewayHttp officer(String officerId) {
+        return gateway.http().as(gateway.tokens().token(DemoTokens.DESK_OFFICER, COMMUNE, officerId, Instant.now(), 3600));
+    }
+
+    private GatewayHttp admin() {
+        return gateway.http().as(gateway.tokens().token(DemoTokens.ADMIN, COMMUNE));
+    }
+}
