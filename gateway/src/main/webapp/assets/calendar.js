@@ -32,15 +32,6 @@ export async function officeHours(desk) {
   return { ok: true, body: { dayHours: dayMinutes / 60, cutOff: String(answer.body.cutOff || '').substring(0, 5) } };
 }
 
-/** Working hours a procedure's legal time stands for; 0 for "within the day". */
-export function procedureHours(procedure, dayHours) {
-  const time = procedure.processingTime || {};
-  if (time.unit === 'WORKING_DAYS') {
-    return Number(time.value) * dayHours;
-  }
-  return time.unit === 'WORKING_HOURS' ? Number(time.value) : 0;
-}
-
 /** The appointment date for hours of work from `from` (an ISO time; omitted: the gateway's now). */
 export function previewDue(desk, hours, from) {
   const params = new URLSearchParams({ hours: String(hours) });
@@ -48,6 +39,14 @@ export function previewDue(desk, hours, from) {
     params.set('from', from);
   }
   return desk.authed('GET', `api/v1/calendar/due?${params}`);
+}
+
+/**
+ * The appointment intake gives a dossier of procedureCode received now by agencyCode, and why
+ * (reason WORKING_CALENDAR or GOLDEN_DAY, explanation, explanationEn): the calculation intake makes.
+ */
+export function previewIntakeDue(desk, procedureCode, agencyCode) {
+  return desk.authed('GET', `api/v1/calendar/due?${new URLSearchParams({ procedureCode, agencyCode })}`);
 }
 
 /**

@@ -11,6 +11,7 @@ import { formatDateTime, language, onLanguageChange, setUpLanguage, statusLabel,
 import { intakePage } from './intake.js';
 import { leaderPage } from './leader.js';
 import { registerPage } from './register.js';
+import { satisfactionPage } from './satisfaction.js';
 
 const main = document.getElementById('main');
 const officer = document.getElementById('officer');
@@ -201,6 +202,7 @@ async function shell(c) {
   }
   if (role === 'leader') {
     items.push(h('li', {}, link('thong-ke', t('console.nav.statistics'))));
+    items.push(h('li', {}, link('hai-long', t('console.nav.satisfaction'))));
   }
   if (role === 'admin') {
     items.push(h('li', {}, link('quan-tri', t('console.nav.admin'))));
@@ -272,6 +274,8 @@ async function route() {
     await leaderPage(main, desk);
   } else if (/^luu-tru\/?$/.test(path)) {
     await archivePage(main, desk);
+  } else if (/^hai-long\/?$/.test(path)) {
+    await satisfactionPage(main, desk);
   } else {
     await listPage(main, desk);
   }

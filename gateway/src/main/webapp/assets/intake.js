@@ -3,10 +3,11 @@
 // beside the field), sees the appointment date the gateway will set, and submits once: one
 // Idempotency-Key per form fill, so a double click or a retry after a lost answer makes one dossier.
 import { randomKey, segment } from './api.js';
-import { daysOffBetween, officeHours, previewDue, procedureHours } from './calendar.js';
+import { daysOffBetween, officeHours, previewIntakeDue } from './calendar.js';
 import { download, facts, field, h, notice, show } from './dom.js';
 import { catalogue } from './dossiers.js';
-import { formatDate, formatDateTime, t } from './i18n.js';
+import { formatDate, formatDateTime, language, t } from './i18n.js';
+import { onTheSpotSection } from './on-the-spot.js';
 
 const CITIZEN_ID = /^\d{12}$/;
 const PHONE = /^(\+84|0)\d{9,10}$/;
@@ -19,7 +20,7 @@ let form = fresh();
 
 function fresh() {
   return { procedure: '', search: '', fullName: '', citizenId: '', phone: '', email: '', channel: 'COUNTER', sms: false,
-    mail: false, papers: new Set(), key: randomKey(), result: null };
+    mail: false, papers: new Set(), key: randomKey(), result: null, onTheSpot: false };
 }
 
 /** What is wrong with a value, as the API would say it; '' when nothing. */
@@ -130,7 +131,7 @@ function draw(main, desk, procedures, office, visit) {
       show(preview);
       return;
     }
-    const answer = await previewDue(desk, procedureHours(p, office.dayHours));
+    const answer = await previewIntakeDue(desk, p.code, desk.claims().agency_code);
     if (answer === null || desk.visit !== visit || chosen() !== p) {
       return;
     }
@@ -139,7 +140,9 @@ function draw(main, desk, procedures, office, visit) {
       return;
     }
     const due = answer.body;
-    const sameDay = (p.processingTime || {}).unit === 'SAME_DAY';
+    // A golden day moves even a same-day procedure to that day's hour: then the date and time are shown.
+    const golden = due.reason === 'GOLDEN_DAY';
+    const sameDay = (p.processingTime || {}).unit === 'SAME_DAY' && !golden;
     const lateStart = formatDate(due.countingFrom) !== formatDate(due.from);
     const closed = await daysOffBetween(desk, due.countingFrom, due.dueAt);
     if (desk.visit !== visit || chosen() !== p) {
@@ -151,6 +154,9 @@ function draw(main, desk, procedures, office, visit) {
           : formatDateTime(due.dueAt))),
       lateStart ? h('p', { id: 'due-late' }, t('intake.due.late', { cutOff: office.cutOff, from: formatDateTime(due.countingFrom) }))
         : null,
+      h('p', { id: 'due-reason', class: golden ? 'golden-day' : null },
+        h('strong', {}, t(golden ? 'intake.due.golden' : 'intake.due.why')), ' ',
+        language() === 'en' ? due.explanationEn : due.explanation),
       closed.length > 0 ? h('p', { id: 'due-closed' }, t('intake.due.closed', {
         list: closed.map((c) => (c.first === c.last ? `${c.name} (${c.first})` : `${c.name} (${c.first}–${c.last})`)).join('; '),
       })) : null,
@@ -270,6 +276,7 @@ function draw(main, desk, procedures, office, visit) {
     }
     if (answer.ok) {
       form.result = answer.body;
+      form.onTheSpot = Boolean(chosen()?.onTheSpot);
       success(main, desk, visit);
       return;
     }
@@ -330,7 +337,8 @@ function success(main, desk, visit) {
         [t('dossier.due'), formatDateTime(d.dueAt)],
       ]),
       h('div', { class: 'actions' }, print, desk.link(`ho-so/${segment(d.code)}`, t('intake.open')), another),
-      printStatus));
+      printStatus),
+    form.onTheSpot ? onTheSpotSection(desk, d, visit) : null);
   document.getElementById('intake-done')?.focus();
 
   let form01 = null;

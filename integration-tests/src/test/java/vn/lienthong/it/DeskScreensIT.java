@@ -3,7 +3,6 @@ package vn.lienthong.it;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -24,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -60,8 +56,7 @@ class DeskScreensIT {
 
     private static final String COMMUNE = "000.20.20.H30";
     private static final String BIRTH = "3.000722";
-    private static final String CLOCK = "api/v1/admin/demo-clock";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = DeskCalendar.VIETNAM;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final LocatorAssertions.ContainsTextOptions LONG = new LocatorAssertions.ContainsTextOptions().setTimeout(150_000);
     private static final List<String> API_REQUESTS = new ArrayList<>();
@@ -92,8 +87,7 @@ class DeskScreensIT {
         if (context != null) {
             context.close();
         }
-        GatewayHttp.Reply reset = admin().delete(CLOCK);
-        assertEquals(200, reset.status(), reset::toString);
+        calendar().reset();
         for (String agency : LienThongFlows.AGENCIES) {
             assertEquals(200, gateway.http().post("sandbox/" + agency + "/_reset", "").status());
         }
@@ -257,10 +251,11 @@ class DeskScreensIT {
         String late = sameDay.json().getString("code");
         Page page = signedIn();
 
-        LocalDate tet = nextTet();
-        LocalDate beforeTet = workingDayBefore(tet.minusDays(2));
+        DeskCalendar calendar = calendar();
+        LocalDate tet = calendar.nextTet();
+        LocalDate beforeTet = calendar.workingDayBefore(tet.minusDays(2));
         // 20 s past the minute: the preview and the submission a few seconds later show the same minute.
-        moveClockTo(beforeTet.atTime(LocalTime.of(10, 0, 20)).atZone(VIETNAM).toInstant());
+        calendar.moveClockTo(beforeTet.atTime(LocalTime.of(10, 0, 20)).atZone(VIETNAM).toInstant());
         openIntake(page);
         fillBirthGroup(page, "001190170011", "0912170011");
         assertThat(page.locator("#due-closed")).containsText("Tết Nguyên đán");
@@ -273,8 +268,8 @@ class DeskScreensIT {
         assertTrue(OffsetDateTime.parse(dossier.getString("dueAt")).atZoneSameInstant(VIETNAM).toLocalDate().isAfter(tet),
                 dossier::toString);
 
-        LocalDate weekday = workingDayBefore(LocalDate.now(VIETNAM).plusDays(20));
-        moveClockTo(weekday.atTime(LocalTime.of(15, 30, 20)).atZone(VIETNAM).toInstant());
+        LocalDate weekday = calendar.workingDayBefore(LocalDate.now(VIETNAM).plusDays(20));
+        calendar.moveClockTo(weekday.atTime(LocalTime.of(15, 30, 20)).atZone(VIETNAM).toInstant());
         page.navigate(gateway.http().resolve("tiep-nhan").toString());
         fillBirthGroup(page, "001190170012", "0912170012");
         assertThat(page.locator("#due-late")).containsText("sau 15:00");
@@ -384,6 +379,7 @@ class DeskScreensIT {
 
         act(page, "Nhận hồ sơ đã bổ sung", "resubmit", () -> { });
         assertThat(page.locator("#dossier-status")).hasText("Đang xử lý");
+        assertThat(page.locator("#history-heading + .table-wrap")).containsText("Chuyển trạng thái → Đang xử lý");
 
         // The new date is previewed from the calendar (3 working days after the current one) and is the date the API keeps.
         String dueAt = officer().get("api/v1/dossiers/" + first).json().getString("dueAt");
@@ -400,6 +396,8 @@ class DeskScreensIT {
 
         act(page, "Từ chối giải quyết (mẫu 03)", "reject", () -> page.locator("#reject-reason").fill("Không thuộc thẩm quyền"));
         assertThat(page.locator("#dossier-status")).hasText("Bị từ chối");
+        assertThat(page.locator("#history-heading + .table-wrap")).containsText("→ Bị từ chối");
+        assertThat(page.locator("#history-heading + .table-wrap")).containsText("Không thuộc thẩm quyền");
         assertEquals(0, page.locator("#dossier-actions details").count());
 
         page.navigate(gateway.http().resolve("ho-so/" + second).toString());
@@ -411,6 +409,8 @@ class DeskScreensIT {
         assertThat(page.locator("#history-heading + .table-wrap")).containsText("hạn bước");
         act(page, "Dừng giải quyết (mẫu 05)", "stop", () -> page.locator("#stop-reason").fill("Công dân rút hồ sơ"));
         assertThat(page.locator("#dossier-status")).hasText("Dừng giải quyết");
+        assertThat(page.locator("#history-heading + .table-wrap")).containsText("→ Dừng giải quyết");
+        assertThat(page.locator("#history-heading + .table-wrap")).containsText("Công dân rút hồ sơ");
         List<String> kinds = officer().get("api/v1/dossiers/" + second + "/history").json().getJsonArray("steps")
                 .getValuesAs(JsonObject.class).stream().map(s -> s.getString("kind")).toList();
         assertTrue(kinds.contains("HANDOVER") && kinds.contains("TRANSITION"), kinds::toString);
@@ -506,40 +506,7 @@ class DeskScreensIT {
         throw new AssertionError("Tab never reached #" + id + "; the focus is on #" + focusedId(page));
     }
 
-    /** The first day of the next Tết holiday at least two weeks away, from the gateway's calendar. */
-    private LocalDate nextTet() {
-        LocalDate today = LocalDate.now(VIETNAM);
-        for (int year = today.getYear(); year <= today.getYear() + 2; year++) {
-            List<LocalDate> tet = daysOff(year, "Tết Nguyên đán");
-            LocalDate first = tet.stream().filter(d -> d.isAfter(today.plusDays(14))).findFirst().orElse(null);
-            if (first != null && !tet.contains(first.minusDays(1))) {
-                return first;
-            }
-        }
-        throw new AssertionError("No Tết in the gateway's calendar for the next two years");
-    }
-
-    private List<LocalDate> daysOff(int year, String named) {
-        return admin().get("api/v1/calendar/" + year).json().getJsonArray("daysOff").getValuesAs(JsonObject.class).stream()
-                .filter(d -> named == null || d.getString("name").contains(named))
-                .map(d -> LocalDate.parse(d.getString("date"))).sorted().toList();
-    }
-
-    /** The last working day on or before day (no weekend, no day off). */
-    private LocalDate workingDayBefore(LocalDate day) {
-        Set<LocalDate> off = daysOff(day.getYear(), null).stream().collect(Collectors.toSet());
-        LocalDate d = day;
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY || off.contains(d)) {
-            d = d.minusDays(1);
-        }
-        return d;
-    }
-
-    /** The gateway's clock put at that moment (the demo clock only moves forward from real time). */
-    private void moveClockTo(Instant moment) {
-        Duration ahead = Duration.between(Instant.now(), moment);
-        assertFalse(ahead.isNegative(), "the demo clock moves forward only: " + moment);
-        GatewayHttp.Reply moved = admin().put(CLOCK, "{\"offset\": \"" + Duration.ofSeconds(ahead.getSeconds()) + "\"}");
-        assertEquals(200, moved.status(), moved::toString);
+    private DeskCalendar calendar() {
+        return new DeskCalendar(admin());
     }
 }

@@ -62,7 +62,7 @@ final class SharedGateway implements ParameterResolver {
          * The operator's plain start, plus what VerifyEndpointIT's tests need and no other test
          * notices: a test CA that {@code /api/v1/verify} trusts, a verify limit low enough to run
          * dry quickly, and a look-up limit above the look-ups of every test together; and one
-         * on-the-spot delegation for PracticesIT.
+         * on-the-spot delegation for PracticesIT and PracticeScreensIT.
          */
         private static Server start() {
             Path work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("shared").toAbsolutePath();
@@ -85,8 +85,10 @@ final class SharedGateway implements ParameterResolver {
                     "LIENTHONG_VERIFY_TRUST_ANCHORS", trustAnchor.toString(),
                     "LIENTHONG_RATELIMIT_VERIFY_PER_MINUTE", String.valueOf(VERIFY_PER_MINUTE),
                     "LIENTHONG_RATELIMIT_LOOKUP_PER_MINUTE", "100",
-                    // PracticesIT's desk officer of the sample district holds the "4 tại chỗ" delegation.
-                    "LIENTHONG_ON_THE_SPOT_OFFICERS", "000.00.20.H20/it." + DemoTokens.DESK_OFFICER)).onPostgres("shared"));
+                    // The sample district's desk officer holds the "4 tại chỗ" delegation: PracticesIT's token, and
+                    // PracticeScreensIT's demo sign-in (demo.<role>.<unit>).
+                    "LIENTHONG_ON_THE_SPOT_OFFICERS", "000.00.20.H20/it." + DemoTokens.DESK_OFFICER
+                            + ",000.00.20.H20/demo." + DemoTokens.DESK_OFFICER + ".000.00.20.H20")).onPostgres("shared"));
             // Should the test JVM be stopped before JUnit closes the store (Ctrl-C, a fork timeout),
             // the server must not outlive it, holding its port and data dir.
             Runtime.getRuntime().addShutdownHook(new Thread(jar::close, "shared-gateway-kill"));

@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * the JSON 404 of the API ({@code UnknownPathServlet}); only these routes serve files, and a
  * browser that asks for any other page outside {@code /api/} is sent here for a readable 404.
  */
-@WebServlet(name = WebPages.NAME, urlPatterns = {"", "/tra-cuu", "/tra-cuu/*", "/ho-so/*", "/tiep-nhan", "/so-theo-doi", "/luu-tru", "/thong-ke", "/quan-tri", "/assets/*"})
+@WebServlet(name = WebPages.NAME, urlPatterns = {"", "/tra-cuu", "/tra-cuu/*", "/ho-so/*", "/tiep-nhan", "/so-theo-doi", "/luu-tru", "/thong-ke", "/quan-tri", "/hai-long", "/assets/*"})
 public class WebPages extends HttpServlet {
 
     /** The servlet's name, for a named dispatch from the catch-all servlet. */
@@ -56,6 +56,7 @@ public class WebPages extends HttpServlet {
         return switch (path) {
             case "/tiep-nhan", "/so-theo-doi" -> "console.html";
             case "/luu-tru", "/thong-ke", "/quan-tri" -> "console.html";
+            case "/hai-long" -> "console.html";
             case "/tra-cuu", "/tra-cuu/" -> "lookup.html";
             case "/tra-cuu/van-ban", "/tra-cuu/van-ban/" -> "verify.html";
             default -> null;
