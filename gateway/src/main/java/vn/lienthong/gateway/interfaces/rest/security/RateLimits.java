@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
@@ -32,16 +31,14 @@ public class RateLimits {
     @ConfigProperty(name = "lienthong.ratelimit.max-clients", defaultValue = "10000")
     int maxClients;
 
-    @Inject
-    @ConfigProperty(name = "lienthong.http.trusted-proxies")
-    Optional<List<String>> trustedProxies;
-
     private final Map<String, ClientRateLimiter> limiters = new ConcurrentHashMap<>();
     private TrustedProxies proxies;
 
     @PostConstruct
     void readProxies() {
-        proxies = TrustedProxies.of(trustedProxies.orElse(List.of()));
+        // Read from Config, not injected: Payara's config producer cannot give an Optional<List<String>>.
+        proxies = TrustedProxies.of(config.getOptionalValues("lienthong.http.trusted-proxies", String.class)
+                .orElse(List.of()));
     }
 
     /**
