@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import vn.lienthong.archive.SignatureCheck;
 import vn.lienthong.archive.StorageException;
@@ -26,17 +30,29 @@ import vn.lienthong.archive.store.Sha256;
  *
  * <p>Like X-Road's message log, one signature covers a whole batch: the chain head is signed after
  * every {@link HeadPolicy#entries()} entries or {@link HeadPolicy#interval()}, whichever comes first.
+ *
+ * <p>Several writers may share one file (gateways of a cluster on a shared directory, or two instances
+ * in one JVM): each append holds an exclusive lock on the file (a {@link FileLock}, an {@code fcntl} lock
+ * that NFS v4 carries to every client, plus a lock per file within this JVM, where file locks do not
+ * exclude each other) and, under it, re-reads the last entry when the file grew since its own last
+ * write, so the chain never forks.
  */
 public final class Ledger implements Closeable {
     private static final String HEAD_DOMAIN = "lienthong-ledger-head:";
+    /** One lock per ledger file in this JVM: the JVM holds file locks for all its threads at once. */
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final FileChannel channel;
+    private final ReentrantLock inProcess;
     private final HeadSigner signer;
     private final HeadPolicy policy;
     private final HeadAnchor anchor;
     private final Clock clock;
     private long lastSeq;
     private String lastHash;
+    private LedgerEvent lastEvent;
+    /** The file's size after this ledger's last read or write: a larger one means another writer appended. */
+    private long knownSize = -1;
     private int unsigned;
     private Instant lastSigned;
 
@@ -49,36 +65,50 @@ public final class Ledger implements Closeable {
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            dropTornTail();
-            Optional<LedgerEntry> last = lastEntry();
-            this.lastSeq = last.map(LedgerEntry::seq).orElse(0L);
-            this.lastHash = last.map(LedgerEntry::hash).orElse(LedgerEntry.GENESIS);
-            this.lastSigned = clock.instant();
-            this.unsigned = last.isPresent() && last.get().event() != LedgerEvent.HEAD_SIGNED ? 1 : 0;
+            this.inProcess = IN_PROCESS.computeIfAbsent(file.toRealPath(), f -> new ReentrantLock());
         } catch (IOException e) {
             throw new StorageException("Cannot open the ledger " + file, e);
         }
+        this.lastSigned = clock.instant();
         // An unsigned tail from an earlier run is signed right away instead of waiting for new events.
-        if (unsigned > 0) {
-            sealHead();
-        }
+        exclusively(() -> {
+            catchUp();
+            return sealIfUnsigned();
+        });
     }
 
     /** Appends one event and signs the head when the policy says so. */
     public synchronized LedgerEntry append(LedgerEvent event, String recordId, String blobHash, String actor,
                                            String detail) {
-        LedgerEntry entry = write(event, recordId, blobHash, actor, detail);
-        unsigned++;
-        if (unsigned >= policy.entries()
-                || !clock.instant().isBefore(lastSigned.plus(policy.interval()))) {
-            sealHead();
-        }
-        return entry;
+        return exclusively(() -> {
+            catchUp();
+            LedgerEntry entry = write(event, recordId, blobHash, actor, detail);
+            unsigned++;
+            if (unsigned >= policy.entries()
+                    || !clock.instant().isBefore(lastSigned.plus(policy.interval()))) {
+                sealIfUnsigned();
+            }
+            return entry;
+        });
     }
 
     /** Signs the current head now if any entry is not yet covered by a signature. */
     public synchronized Optional<LedgerEntry> sealHead() {
-        if (unsigned == 0) {
+        return exclusively(() -> {
+            catchUp();
+            return sealIfUnsigned();
+        });
+    }
+
+    /** The head as this ledger last read or wrote it; another writer may have appended since. */
+    public synchronized LedgerHead head() {
+        return new LedgerHead(lastSeq, lastHash);
+    }
+
+    /** Signs the head unless the last entry is a signed head already (or there is none); under the lock. */
+    private Optional<LedgerEntry> sealIfUnsigned() {
+        if (lastSeq == 0 || lastEvent == LedgerEvent.HEAD_SIGNED) {
+            unsigned = 0;
             return Optional.empty();
         }
         byte[] signature = signer.sign(headContent(lastSeq, lastHash));
@@ -89,14 +119,44 @@ public final class Ledger implements Closeable {
         return Optional.of(head);
     }
 
-    public synchronized LedgerHead head() {
-        return new LedgerHead(lastSeq, lastHash);
+    /** A step that reads or writes the tail, holding the file against every other writer. */
+    @FunctionalInterface
+    private interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T exclusively(Locked<T> step) {
+        inProcess.lock();
+        try (FileLock held = channel.lock()) {
+            return step.run();
+        } catch (IOException e) {
+            throw new StorageException("Cannot read or write the ledger under its lock", e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    /**
+     * Takes the last entry from the file when another writer appended since this ledger's last read
+     * or write; a torn line (a writer died mid-append, it held the lock) is dropped first. Under the lock.
+     */
+    private void catchUp() throws IOException {
+        if (channel.size() == knownSize) {
+            return;
+        }
+        dropTornTail();
+        Optional<LedgerEntry> last = lastEntry();
+        lastSeq = last.map(LedgerEntry::seq).orElse(0L);
+        lastHash = last.map(LedgerEntry::hash).orElse(LedgerEntry.GENESIS);
+        lastEvent = last.map(LedgerEntry::event).orElse(null);
+        knownSize = channel.size();
     }
 
     /** Walks the chain of this ledger; see {@link #verify(Path, HeadSigner, HeadAnchor)}. */
     public LedgerVerification verify() {
         synchronized (this) {
-            return verifyChannel(signer, anchor);
+            // Under the lock: another writer's half-written line would read as a malformed entry.
+            return exclusively(() -> verifyChannel(signer, anchor));
         }
     }
 
@@ -111,11 +171,10 @@ public final class Ledger implements Closeable {
 
     /** Streams every well-formed entry, oldest first (for exports). */
     public synchronized void forEach(Consumer<LedgerEntry> consumer) {
-        try {
+        exclusively(() -> {
             readLines(channel, (line, offset) -> Walker.parse(line).ifPresent(consumer));
-        } catch (IOException e) {
-            throw new StorageException("Cannot read the ledger", e);
-        }
+            return null;
+        });
     }
 
     /** The line of an entry exactly as stored, so excerpts can be re-hashed elsewhere. */
@@ -165,6 +224,7 @@ public final class Ledger implements Closeable {
                 position += channel.write(buffer, position);
             }
             channel.force(false);
+            knownSize = position;
         } catch (IOException e) {
             throw new StorageException("Cannot append to the ledger", e);
         }
@@ -172,6 +232,7 @@ public final class Ledger implements Closeable {
                 nullToEmpty(actor), nullToEmpty(detail), lastHash, hash);
         lastSeq = seq;
         lastHash = hash;
+        lastEvent = event;
         anchor.record(new LedgerHead(seq, hash));
         return entry;
     }

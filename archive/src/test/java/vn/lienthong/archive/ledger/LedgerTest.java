@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +156,99 @@ class LedgerTest {
             assertEquals(size, Files.size(file));
             assertTrue(ledger.verify().intact());
         }
+    }
+
+    @Test
+    void twoLedgersOnOneFileAppendingConcurrentlyKeepOneChain() throws Exception {
+        HeadPolicy policy = new HeadPolicy(7, Duration.ofHours(1));
+        try (Ledger first = new Ledger(file, signer, policy, anchor, Clock.systemUTC());
+             Ledger second = new Ledger(file, signer, policy, anchor, Clock.systemUTC())) {
+            first.append(LedgerEvent.INGEST, "a-0", "", "first", "");
+            second.append(LedgerEvent.INGEST, "b-0", "", "second", "");
+            first.append(LedgerEvent.INGEST, "a-1", "", "first", "");
+            assertEquals(3, first.head().seq(), "alternate appends continue each other's chain");
+
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> writers = new ArrayList<>();
+                for (Ledger ledger : List.of(first, second)) {
+                    writers.add(two.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < 200; i++) {
+                            ledger.append(LedgerEvent.READ, "r-" + i, "", ledger == first ? "first" : "second", "");
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> w : writers) {
+                    w.get();
+                }
+            } finally {
+                two.shutdownNow();
+            }
+        }
+        assertOneChain(403, Set.of("first", "second"));
+    }
+
+    @Test
+    void aLedgerInAnotherProcessAppendingAtTheSameTimeKeepsOneChain() throws Exception {
+        vn.lienthong.signing.key.TrialPki pki = vn.lienthong.signing.key.TrialPki.create("Ledger test CA");
+        vn.lienthong.signing.key.TrialPki.Issued issued = pki.issue(
+                vn.lienthong.signing.key.TrialPki.Profile.signer("Lưu trữ", "UBND", "EC"));
+        Path p12 = dir.resolve("head.p12");
+        vn.lienthong.signing.key.TrialPki.writePkcs12(issued, p12, "pw".toCharArray(), "head");
+        HeadSigner shared = new CmsHeadSigner(vn.lienthong.archive.sign.SigningKey.of(
+                vn.lienthong.signing.key.Pkcs12KeySource.open(p12, "pw".toCharArray(), "head")));
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LedgerAppender.class.getName(), file.toString(),
+                p12.toString(), "pw", "head", "300").redirectErrorStream(true).start();
+        int mine = 0;
+        try (Ledger ledger = new Ledger(file, shared, new HeadPolicy(5, Duration.ofHours(1)), HeadAnchor.none(),
+                Clock.systemUTC());
+             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                     other.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertEquals("appending", out.readLine(), "the other process opened the ledger");
+            // Append as long as the other process does, so the two really overlap.
+            while (other.isAlive() || mine < 50) {
+                ledger.append(LedgerEvent.READ, "parent-" + mine++, "", "this-process", "");
+            }
+            assertEquals("done", out.readLine());
+        }
+        assertEquals(0, other.waitFor());
+        LedgerVerification v = Ledger.verify(file, shared, HeadAnchor.none());
+        assertTrue(v.intact(), v.problems().toString());
+        List<String> actors = new ArrayList<>();
+        try (Ledger reader = new Ledger(file, shared, HeadPolicy.defaults(), HeadAnchor.none(), Clock.systemUTC())) {
+            reader.forEach(e -> {
+                if (e.event() != LedgerEvent.HEAD_SIGNED) {
+                    actors.add(e.actor());
+                }
+            });
+        }
+        assertEquals(300 + mine, actors.size(), "every append of both processes is in the one chain");
+        int switches = 0;
+        for (int i = 1; i < actors.size(); i++) {
+            switches += actors.get(i).equals(actors.get(i - 1)) ? 0 : 1;
+        }
+        assertTrue(switches > 1, "the two processes' appends interleave (" + switches + " switches)");
+    }
+
+    /** The file is one intact chain of {@code appended} entries plus signed heads, by these actors. */
+    private void assertOneChain(int appended, Set<String> actors) {
+        LedgerVerification v = Ledger.verify(file, signer, anchor);
+        assertTrue(v.intact(), v.problems().toString());
+        assertEquals(appended, v.entries() - v.signedHeads());
+        assertEquals(0, v.unsignedTail(), "closing signed the tail");
+        Set<String> seen = new java.util.HashSet<>();
+        try (Ledger reader = new Ledger(file, signer, HeadPolicy.defaults(), anchor, Clock.systemUTC())) {
+            reader.forEach(e -> {
+                if (e.event() != LedgerEvent.HEAD_SIGNED) {
+                    seen.add(e.actor());
+                }
+            });
+        }
+        assertEquals(actors, seen);
     }
 
     private void writeSample() {

@@ -124,6 +124,35 @@ public class AgencyDeliveries {
         return m;
     }
 
+    /**
+     * Accepted requests whose callback has not come within {@code wait}, oldest first, at most
+     * {@code limit}: each its own dead letter, the reason in the dossier's history, for an officer to
+     * replay or settle. Answers the message ids.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<String> silentSince(Duration wait, int limit) {
+        return outbox.acceptedBefore(record.now().minus(wait), limit).stream().map(AgencyMessage::messageId).toList();
+    }
+
+    /**
+     * The accepted request {@code messageId} got no callback within {@code wait}: a dead letter with
+     * that reason. False when its callback came meanwhile.
+     */
+    public boolean noCallback(String messageId, Duration wait) {
+        AgencyMessage m = lockedMessage(messageId);
+        OffsetDateTime now = record.now();
+        if (m.status() != ExchangeStatus.ACCEPTED || !m.updatedAt().isBefore(now.minus(wait))) {
+            return false;
+        }
+        String reason = "Không có kết quả (callback) sau " + wait.toMinutes() + " phút kể từ khi cơ quan tiếp nhận"
+                + " / no callback " + wait.toMinutes() + " min after the agency accepted (ticket " + m.ticket() + ")";
+        outbox.update(m.noCallback(reason, now));
+        record.note(record.locked(m.dossierCode()), DossierEvent.Kind.AGENCY_FAILED, record.agencyName(m.agencyId()),
+                reason, now);
+        count("no-callback", m.agencyId());
+        return true;
+    }
+
     /** A permanent failure: no retry; the step is in error with the reason in the processing record. */
     public void failed(String messageId, String reason) {
         AgencyMessage m = lockedMessage(messageId);

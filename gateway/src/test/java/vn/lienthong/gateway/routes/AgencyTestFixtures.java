@@ -238,6 +238,11 @@ final class AgencyTestFixtures {
         public List<AgencyMessage> deadLetters(int limit) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<AgencyMessage> acceptedBefore(OffsetDateTime cutoff, int limit) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Records each delivery outcome instead of writing to the database. */

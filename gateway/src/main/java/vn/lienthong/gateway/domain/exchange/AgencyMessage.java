@@ -75,6 +75,14 @@ public record AgencyMessage(long id,
         return delivered(ExchangeStatus.FAILED, ticket, resultJson, reason, nextAttemptAt, now);
     }
 
+    /**
+     * An accepted request whose callback did not come in time: a dead letter ({@code DEAD}) with
+     * {@code reason}, which an officer replays (the agency de-duplicates on the message id).
+     */
+    public AgencyMessage noCallback(String reason, OffsetDateTime now) {
+        return delivered(ExchangeStatus.DEAD, ticket, null, reason, nextAttemptAt, now);
+    }
+
     /** A dead letter goes out again at once with fresh attempts, under the same message id and ticket. */
     public AgencyMessage replayed(OffsetDateTime now) {
         return new AgencyMessage(id, messageId, dossierCode, agencyId, operation, payload, ExchangeStatus.PENDING, 0,

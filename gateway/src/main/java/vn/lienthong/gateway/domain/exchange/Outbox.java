@@ -47,4 +47,10 @@ public interface Outbox {
     List<AgencyMessage> ofDossier(DossierCode code);
 
     List<AgencyMessage> deadLetters(int limit);
+
+    /**
+     * Up to {@code limit} accepted requests whose callback has not come since before {@code cutoff}
+     * (accepted before it), oldest first.
+     */
+    List<AgencyMessage> acceptedBefore(OffsetDateTime cutoff, int limit);
 }

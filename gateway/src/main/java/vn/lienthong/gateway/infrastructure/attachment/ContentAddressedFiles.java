@@ -12,6 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -31,6 +34,7 @@ import vn.lienthong.gateway.domain.attachment.IncompleteUploadException;
  * The blob store on disk: {@code <lienthong.attachments.dir>/<sha256>}. An upload goes to a temp
  * file in {@code incoming/} on the same file system, hashed on the way through one 64 KiB buffer,
  * is forced to disk, then renamed into place atomically, so a name only ever shows complete bytes.
+ * Several gateways may share the directory (docs/cluster.md).
  */
 @ApplicationScoped
 public class ContentAddressedFiles implements BlobStore {
@@ -43,6 +47,11 @@ public class ContentAddressedFiles implements BlobStore {
     @ConfigProperty(name = "lienthong.attachments.dir")
     String directory;
 
+    @Inject
+    @ConfigProperty(name = "lienthong.attachments.leftover-minutes", defaultValue = "60")
+    long leftoverMinutes;
+
+    private Clock clock = Clock.systemUTC();
     private volatile Path root;
 
     public ContentAddressedFiles() {
@@ -50,7 +59,14 @@ public class ContentAddressedFiles implements BlobStore {
 
     /** For tests and tools: a store in this directory. */
     public ContentAddressedFiles(Path directory) {
+        this(directory, Duration.ofHours(1), Clock.systemUTC());
+    }
+
+    /** For tests: a store in this directory that drops partial uploads untouched for {@code leftoverAge} by {@code clock}. */
+    ContentAddressedFiles(Path directory, Duration leftoverAge, Clock clock) {
         this.directory = directory.toString();
+        this.leftoverMinutes = leftoverAge.toMinutes();
+        this.clock = clock;
     }
 
     @Override
@@ -129,7 +145,7 @@ public class ContentAddressedFiles implements BlobStore {
                     } catch (IOException e) {
                         throw new UncheckedIOException("Cannot create the attachment store " + r, e);
                     }
-                    dropLeftovers(r.resolve("incoming"));
+                    dropLeftovers(r.resolve("incoming"), clock.instant().minus(Duration.ofMinutes(leftoverMinutes)));
                     root = r;
                 }
             }
@@ -137,15 +153,30 @@ public class ContentAddressedFiles implements BlobStore {
         return r;
     }
 
-    /** Partial uploads of a gateway that died mid-upload: nobody will finish them (one gateway per data dir). */
-    private static void dropLeftovers(Path incoming) {
+    /**
+     * Partial uploads of a gateway that died mid-upload, nobody will finish them: those last written
+     * before {@code cutoff}. A younger one may be another live node's upload in progress (its file
+     * changes as the bytes arrive), so it stays.
+     */
+    private static void dropLeftovers(Path incoming, Instant cutoff) {
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(incoming, "upload-*.part")) {
             for (Path part : parts) {
-                deleteQuietly(part);
-                LOG.info(() -> "Removed the partial upload " + part + " left by an earlier run");
+                if (lastWritten(part).isBefore(cutoff)) {
+                    deleteQuietly(part);
+                    LOG.info(() -> "Removed the partial upload " + part + " left by an earlier run");
+                }
             }
         } catch (IOException e) {
             LOG.warning(() -> "Cannot list " + incoming + " for partial uploads: " + e.getMessage());
+        }
+    }
+
+    /** When the file was last written; now (so kept) when that cannot be read, e.g. it was just renamed away. */
+    private static Instant lastWritten(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
         }
     }
 

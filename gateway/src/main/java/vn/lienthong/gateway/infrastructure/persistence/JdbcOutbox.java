@@ -159,6 +159,12 @@ public class JdbcOutbox implements Outbox {
         return many("status IN ('FAILED', 'DEAD')", null, " ORDER BY updated_at DESC, id DESC", limit);
     }
 
+    @Override
+    public List<AgencyMessage> acceptedBefore(OffsetDateTime cutoff, int limit) {
+        // An accepted message changes only when its callback comes: updated_at is when it was accepted.
+        return many("status = 'ACCEPTED' AND updated_at < ?", Rows.micros(cutoff), " ORDER BY updated_at, id", limit);
+    }
+
     private Optional<AgencyMessage> one(String where, Object param, String lock) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM agency_message WHERE " + where + lock)) {

@@ -11,8 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -91,12 +96,32 @@ class ContentAddressedFilesTest {
     @Test
     void leftoversOfAnEarlierRunAreRemovedAndUnknownNamesAreNotFound() throws IOException {
         Files.createDirectories(dir.resolve("incoming"));
-        Files.write(dir.resolve("incoming").resolve("upload-123.part"), new byte[10]);
+        Path leftover = Files.write(dir.resolve("incoming").resolve("upload-123.part"), new byte[10]);
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofMinutes(61))));
         BlobStore store = new ContentAddressedFiles(dir);
         assertTrue(store.locate("0".repeat(64)).isEmpty());
         assertEquals(0, incoming());
         assertFalse(store.locate("../../etc/passwd").isPresent());
         assertFalse(store.locate("incoming").isPresent());
+    }
+
+    @Test
+    void anotherNodesUploadInProgressIsLeftAloneOnlyPartsOlderThanTheAgeGo() throws IOException {
+        Instant now = Instant.parse("2026-12-07T04:00:00Z");
+        Path incoming = Files.createDirectories(dir.resolve("incoming"));
+        Path dead = Files.write(incoming.resolve("upload-1.part"), new byte[10]);
+        Files.setLastModifiedTime(dead, FileTime.from(now.minus(Duration.ofMinutes(31))));
+        Path live = Files.write(incoming.resolve("upload-2.part"), new byte[10]);
+        Files.setLastModifiedTime(live, FileTime.from(now.minus(Duration.ofMinutes(29))));
+        Path notOurs = Files.write(incoming.resolve("notes.txt"), new byte[10]);
+        Files.setLastModifiedTime(notOurs, FileTime.from(now.minus(Duration.ofDays(3))));
+
+        BlobStore store = new ContentAddressedFiles(dir, Duration.ofMinutes(30), Clock.fixed(now, ZoneOffset.UTC));
+        assertTrue(store.locate("0".repeat(64)).isEmpty(), "the store started and swept");
+
+        assertFalse(Files.exists(dead), "a part untouched for longer than the age is gone");
+        assertTrue(Files.exists(live), "a part written within the age may be a live node's upload");
+        assertTrue(Files.exists(notOurs), "only upload-*.part files are swept");
     }
 
     private long incoming() throws IOException {

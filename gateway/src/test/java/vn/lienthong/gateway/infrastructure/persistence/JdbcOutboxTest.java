@@ -87,6 +87,42 @@ class JdbcOutboxTest {
     }
 
     @Test
+    void anAcceptedRequestWhoseCallbackNeverCameIsFoundAfterTheWaitAndBecomesADeadLetterThatAReplaySendsAgain() {
+        AgencyMessage silent = add(T0);
+        AgencyMessage answered = add(T0);
+        AgencyMessage recent = add(T0);
+        for (AgencyMessage claimed : outbox.claimDue(T0, T0.plusMinutes(2), 10)) {
+            OffsetDateTime acceptedAt = claimed.messageId().equals(recent.messageId()) ? T0.plusHours(2) : T0.plusSeconds(1);
+            outbox.update(outbox.findForUpdate(claimed.messageId()).orElseThrow().accepted("T-" + claimed.id(), acceptedAt));
+        }
+        AgencyMessage done = outbox.find(answered.messageId()).orElseThrow();
+        outbox.update(done.doneByCallback("{}", T0.plusMinutes(5)));
+
+        OffsetDateTime cutoff = T0.plusHours(1);
+        assertEquals(List.of(silent.messageId()), ids(outbox.acceptedBefore(cutoff, 10)),
+                "only accepted requests older than the wait; answered and recent ones are not silent");
+        assertEquals(List.of(), outbox.acceptedBefore(T0.plusSeconds(1), 10), "accepted at the cutoff is not before it");
+
+        AgencyMessage accepted = outbox.findForUpdate(silent.messageId()).orElseThrow();
+        outbox.update(accepted.noCallback("no callback 60 min after the agency accepted", cutoff));
+        AgencyMessage dead = outbox.find(silent.messageId()).orElseThrow();
+        assertEquals(ExchangeStatus.DEAD, dead.status());
+        assertEquals("no callback 60 min after the agency accepted", dead.lastError());
+        assertEquals("T-" + dead.id(), dead.ticket(), "the ticket stays, for the officer and the agency");
+        assertEquals(List.of(silent.messageId()), ids(outbox.deadLetters(10)), "visible to the admin");
+        assertEquals(List.of(), outbox.acceptedBefore(T0.plusDays(1), 10).stream()
+                .filter(m -> m.messageId().equals(silent.messageId())).toList());
+
+        outbox.update(dead.replayed(T0.plusHours(2)));
+        assertEquals(List.of(silent.messageId()), ids(outbox.claimDue(T0.plusHours(2), T0.plusHours(3), 10)),
+                "the replay sends it again under the same message id");
+    }
+
+    private static List<String> ids(List<AgencyMessage> messages) {
+        return messages.stream().map(AgencyMessage::messageId).toList();
+    }
+
+    @Test
     void aMessageHandedBackUntriedSpendsNoAttemptAndOneLeftInFlightIsClaimedAgainAfterItsLease() {
         AgencyMessage first = add(T0);
         AgencyMessage second = add(T0.plusSeconds(1));

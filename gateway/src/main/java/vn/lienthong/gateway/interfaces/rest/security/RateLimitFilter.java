@@ -40,7 +40,8 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (annotation == null || annotation.value().isEmpty()) {
             return;
         }
-        ClientRateLimiter.Decision decision = limits.tryAcquire(annotation.value(), servletRequest.getRemoteAddr());
+        ClientRateLimiter.Decision decision = limits.tryAcquire(annotation.value(), servletRequest.getRemoteAddr(),
+                request.getHeaderString("X-Forwarded-For"));
         if (!decision.allowed()) {
             request.abortWith(Response.fromResponse(Problem.of("rate-limited", Response.Status.TOO_MANY_REQUESTS,
                             "Gửi yêu cầu quá nhiều", "Too many requests",

@@ -3,16 +3,22 @@ package vn.lienthong.gateway.interfaces.rest.security;
 import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The rate limits by name ({@link RateLimited}), each with its own buckets per client address. */
+/**
+ * The rate limits by name ({@link RateLimited}), each with its own buckets per client address: the
+ * peer's, or behind a trusted load balancer the one it forwarded ({@link TrustedProxies}). The buckets
+ * are per node: behind a balancer spreading N nodes a client gets up to N times the limit.
+ */
 @ApplicationScoped
 public class RateLimits {
 
@@ -26,12 +32,24 @@ public class RateLimits {
     int maxClients;
 
     private final Map<String, ClientRateLimiter> limiters = new ConcurrentHashMap<>();
+    private TrustedProxies proxies;
 
-    ClientRateLimiter.Decision tryAcquire(String limit, String remoteAddress) {
+    @PostConstruct
+    void readProxies() {
+        // Read from Config, not injected: Payara's config producer cannot give an Optional<List<String>>.
+        proxies = TrustedProxies.of(config.getOptionalValues("lienthong.http.trusted-proxies", String.class)
+                .orElse(List.of()));
+    }
+
+    /**
+     * Takes a token of {@code limit} for the client of a request from {@code remoteAddress} carrying
+     * {@code forwardedFor} (its {@code X-Forwarded-For}, or null).
+     */
+    ClientRateLimiter.Decision tryAcquire(String limit, String remoteAddress, String forwardedFor) {
         return limiters.computeIfAbsent(limit, name -> new ClientRateLimiter(
                         config.getOptionalValue("lienthong.ratelimit." + name + ".per-minute", Integer.class)
                                 .orElse(DEFAULT_PER_MINUTE), maxClients, System::nanoTime))
-                .tryAcquire(clientKey(remoteAddress));
+                .tryAcquire(clientKey(proxies.client(remoteAddress, forwardedFor)));
     }
 
     /**
