@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -34,9 +37,14 @@ import vn.lienthong.archive.ledger.LedgerVerification;
 import vn.lienthong.archive.pdf.BuiltPdf;
 import vn.lienthong.archive.pdf.PdfABuilder;
 import vn.lienthong.archive.pdf.SignedPdf;
+import vn.lienthong.archive.renewal.RenewalJob;
+import vn.lienthong.archive.renewal.RenewalPolicy;
 import vn.lienthong.archive.store.BlobDraft;
 import vn.lienthong.archive.store.BlobStore;
 import vn.lienthong.archive.store.StoredBlob;
+import vn.lienthong.signing.DigestAlgorithm;
+import vn.lienthong.signing.ltv.ArchiveTimestamp;
+import vn.lienthong.signing.pdf.PadesLongTerm;
 
 /**
  * The archive: scans in, signed PDF/A out, kept in a content-addressed store with a JDBC index and
@@ -52,6 +60,7 @@ public final class Archive implements AutoCloseable {
     private final PdfABuilder builder;
     private final FixityAudit audit;
     private final ScheduledExecutorService scheduler;
+    private final Object versionLock = new Object();
 
     private Archive(ArchiveConfig config) {
         this.config = config;
@@ -185,21 +194,122 @@ public final class Archive implements AutoCloseable {
         return in;
     }
 
-    /** Re-hashes one record and checks its signature; the result goes into the ledger. */
+    /**
+     * Re-hashes one record and checks its signature, at every version (a damaged earlier version fails
+     * it as a damaged newest one does); the result goes into the ledger.
+     */
     public VerifyResult verify(String id, String actor) {
         ArchiveRecord r = active(id);
-        VerifyResult result = audit.check(r);
+        List<RecordVersion> versions = index.versions(r);
+        VerifyResult result = null;
+        for (RecordVersion v : versions) {
+            VerifyResult one = audit.check(r.atVersion(v));
+            if (!one.ok()) {
+                result = versions.size() == 1 ? one
+                        : new VerifyResult(id, one.outcome(), "version " + v.version() + ": " + one.detail());
+                break;
+            }
+            result = versions.size() == 1 ? one
+                    : new VerifyResult(id, one.outcome(), versions.size() + " versions; newest " + one.detail());
+        }
         ledger.append(LedgerEvent.VERIFY, id, r.blobHash().hex(), actor, result.outcome() + " " + result.detail());
         return result;
+    }
+
+    /** Every version of a record's signed PDF, oldest first; the last is the current one. */
+    public List<RecordVersion> versions(String id) {
+        return index.versions(active(id));
+    }
+
+    /** Opens one version of a record's signed PDF (1 = as ingested or deposited) and records the read. */
+    public InputStream read(String id, int version, String actor) {
+        ArchiveRecord r = active(id);
+        RecordVersion v = index.versions(r).stream().filter(x -> x.version() == version).findFirst()
+                .orElseThrow(() -> new RecordNotFoundException(id + " version " + version));
+        InputStream in = store.open(v.blobHash());
+        ledger.append(LedgerEvent.READ, id, v.blobHash().hex(), actor, "version=" + version);
+        return in;
+    }
+
+    /**
+     * Brings a record to PAdES-BASELINE-LTA: validation data and a document time-stamp over the whole
+     * document, written as a new version (the earlier blob is kept); the ledger's EXTEND entry names both
+     * digests. Fails, changing nothing, when the signer has no TSA or the validation data is not available.
+     */
+    public ArchiveRecord extendToArchive(String id, String actor) {
+        return newVersion(id, LedgerEvent.EXTEND, actor, DigestAlgorithm.SHA256, "");
+    }
+
+    /**
+     * Renews a PAdES-BASELINE-LTA record before its newest time-stamp's evidence ends: fresh validation
+     * data for that time-stamp's TSA and a new document time-stamp with {@code digest}, as a new version;
+     * the ledger's RENEW entry names both digests and {@code why}.
+     */
+    public ArchiveRecord renew(String id, String actor, DigestAlgorithm digest, String why) {
+        return newVersion(id, LedgerEvent.RENEW, actor, digest, why);
+    }
+
+    /** The renewal job for this archive (one run at a time per data directory), on the archive's clock. */
+    public RenewalJob renewalJob(RenewalPolicy policy) {
+        return new RenewalJob(this, policy, config.clock(), config.dataDir().resolve("renewal.lock"));
+    }
+
+    /** Records a renewal run's summary in the ledger (its actions have entries of their own). */
+    public void recordRenewalRun(String actor, String summary) {
+        ledger.append(LedgerEvent.RENEW, "", "", actor, summary);
+    }
+
+    /** The document time-stamps of a record's current version, oldest first (empty: not yet LTA). */
+    public List<ArchiveTimestamp> documentTimestamps(ArchiveRecord record) {
+        return PadesLongTerm.documentTimestamps(store.path(record.blobHash()));
+    }
+
+    private ArchiveRecord newVersion(String id, LedgerEvent event, String actor, DigestAlgorithm digest, String why) {
+        synchronized (versionLock) {
+            ArchiveRecord r = active(id);
+            StoredBlob blob = null;
+            try (BlobDraft draft = store.draft()) {
+                try (OutputStream out = draft.output(); InputStream in = store.open(r.blobHash())) {
+                    in.transferTo(out);
+                }
+                String added = config.documentSigner().timestampForArchive(draft.path(), digest);
+                blob = draft.commit();
+                index.supersede(r, blob.hash(), blob.size(), config.clock().instant(), event.name());
+                ArchiveRecord now = find(id).orElseThrow(() -> new RecordNotFoundException(id));
+                int version = index.versions(now).size();
+                ledger.append(event, id, blob.hash().hex(), actor, "previous=" + r.blobHash().hex() + ";sha256="
+                        + blob.hash().hex() + ";version=" + version + ";bytes=" + blob.size() + ";added=" + added
+                        + (why.isEmpty() ? "" : ";why=" + why));
+                return now;
+            } catch (IOException e) {
+                dropUnreferenced(blob);
+                throw new StorageException("A new version of " + id + " failed: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                dropUnreferenced(blob);
+                throw e;
+            }
+        }
+    }
+
+    private void dropUnreferenced(StoredBlob blob) {
+        if (blob != null && blob.created() && index.activeReferences(blob.hash()) == 0) {
+            store.delete(blob.hash());
+        }
     }
 
     public LedgerVerification verifyLedger() {
         return ledger.verify();
     }
 
-    /** Re-hashes every blob and verifies every signature. */
+    /** Re-hashes every blob of every version and verifies every signature; each version counts as one. */
     public AuditSummary audit(String actor, Consumer<AuditProgress> progress) {
-        AuditSummary summary = audit.run(index.active(), progress);
+        List<ArchiveRecord> everyVersion = new ArrayList<>();
+        for (ArchiveRecord r : index.active()) {
+            for (RecordVersion v : index.versions(r)) {
+                everyVersion.add(r.atVersion(v));
+            }
+        }
+        AuditSummary summary = audit.run(everyVersion, progress);
         ledger.append(LedgerEvent.AUDIT, "", "", actor, summary.toString());
         return summary;
     }
@@ -228,7 +338,10 @@ public final class Archive implements AutoCloseable {
         return expired;
     }
 
-    /** Deletes a record whose retention has ended and that is not on hold; otherwise refuses and records why. */
+    /**
+     * Deletes a record (every version) whose retention has ended and that is not on hold; otherwise refuses
+     * and records why.
+     */
     public void delete(String id, String actor, String reason) {
         ArchiveRecord r = active(id);
         LocalDate today = LocalDate.ofInstant(config.clock().instant(), VIETNAM);
@@ -239,9 +352,12 @@ public final class Archive implements AutoCloseable {
             ledger.append(LedgerEvent.DELETE_REFUSED, id, r.blobHash().hex(), actor, refusal);
             throw new RetentionRefusedException("Deletion of " + id + " refused: " + refusal);
         }
+        List<RecordVersion> versions = index.versions(r);
         index.markDeleted(id, config.clock().instant());
-        if (index.activeReferences(r.blobHash()) == 0) {
-            store.delete(r.blobHash());
+        for (RecordVersion v : versions) {
+            if (index.activeReferences(v.blobHash()) == 0 && store.exists(v.blobHash())) {
+                store.delete(v.blobHash());
+            }
         }
         ledger.append(LedgerEvent.DELETE, id, r.blobHash().hex(), actor, reason);
     }
@@ -251,7 +367,11 @@ public final class Archive implements AutoCloseable {
         if (records.isEmpty()) {
             throw new BadInputException("No archived records match the selection; nothing to export");
         }
-        return new BagExporter(store, ledger).export(records, bagDirectory,
+        Map<String, List<RecordVersion>> versions = new LinkedHashMap<>();
+        for (ArchiveRecord r : records) {
+            versions.put(r.id(), index.versions(r));
+        }
+        return new BagExporter(store, ledger).export(records, versions, bagDirectory,
                 LocalDate.ofInstant(config.clock().instant(), VIETNAM));
     }
 

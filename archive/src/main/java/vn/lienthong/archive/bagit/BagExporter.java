@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.lienthong.archive.ArchiveRecord;
+import vn.lienthong.archive.RecordVersion;
 import vn.lienthong.archive.BadInputException;
 import vn.lienthong.archive.IntegrityException;
 import vn.lienthong.archive.StorageException;
@@ -39,6 +40,15 @@ public final class BagExporter {
     }
 
     public BagSummary export(List<ArchiveRecord> records, Path bag, LocalDate today) {
+        return export(records, Map.of(), bag, today);
+    }
+
+    /**
+     * As {@link #export(List, Path, LocalDate)}, with every version of each record: the current one as
+     * {@code <id>.pdf}, each earlier one as {@code <id>.v<n>.pdf}, one line each in records.tsv.
+     */
+    public BagSummary export(List<ArchiveRecord> records, Map<String, List<RecordVersion>> versions, Path bag,
+            LocalDate today) {
         try {
             if (Files.exists(bag) && (!Files.isDirectory(bag) || !isEmpty(bag))) {
                 throw new BadInputException("Bag directory " + bag + " exists and is not empty");
@@ -47,13 +57,27 @@ public final class BagExporter {
             Map<String, String> payload = new LinkedHashMap<>();
             long bytes = 0;
             StringBuilder index = new StringBuilder("id\tdossier_code\tdocument_type\tcreated_at\tsha256\tfile\n");
-            for (ArchiveRecord r : records) {
-                String name = r.dossierCode() + "/" + r.id() + ".pdf";
+            List<ArchiveRecord> files = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (ArchiveRecord current : records) {
+                for (RecordVersion v : versions.getOrDefault(current.id(), List.of())) {
+                    if (!v.newest()) {
+                        files.add(current.atVersion(v));
+                        names.add(current.dossierCode() + "/" + current.id() + ".v" + v.version() + ".pdf");
+                    }
+                }
+                files.add(current);
+                names.add(current.dossierCode() + "/" + current.id() + ".pdf");
+            }
+            for (int i = 0; i < files.size(); i++) {
+                ArchiveRecord r = files.get(i);
+                String name = names.get(i);
                 Path target = data.resolve(name);
                 Files.createDirectories(target.getParent());
                 String hash = copyHashing(r.blobHash(), target);
                 if (!hash.equals(r.blobHash().hex())) {
-                    throw new IntegrityException("Record " + r.id() + " is corrupted in the store; run an audit");
+                    throw new IntegrityException("Record " + r.id() + " (" + name + ") is corrupted in the store;"
+                            + " run an audit");
                 }
                 payload.put("data/" + name, hash);
                 bytes += Files.size(target);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +44,8 @@ import vn.lienthong.archive.pdf.PdfABuilder;
 import vn.lienthong.archive.pdf.PdfOptions;
 import vn.lienthong.archive.sign.CmsHeadSigner;
 import vn.lienthong.archive.sign.PadesDocumentSigner;
+import vn.lienthong.archive.renewal.RenewalPolicy;
+import vn.lienthong.archive.renewal.RenewalReport;
 import vn.lienthong.archive.sign.SigningKey;
 import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.signing.SignatureAlgorithm;
@@ -52,6 +55,7 @@ import vn.lienthong.signing.key.Pkcs11KeySource;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.ltv.HttpRevocationSource;
 import vn.lienthong.signing.tsp.Rfc3161Client;
 import vn.lienthong.signing.tsp.TsaConfig;
 
@@ -80,8 +84,11 @@ public final class ArchiveCli {
             Map.entry("export-bag", Syntax.archive(union(QUERY, Set.of("--out")), Set.of(), false)),
             Map.entry("hold", Syntax.archive(Set.of("--reason", "--operator"), Set.of("--set", "--lift"), true)),
             Map.entry("delete", Syntax.archive(Set.of("--reason", "--operator"), Set.of(), true)),
+            Map.entry("renew", Syntax.archive(Set.of("--operator", "--margin-days", "--retire", "--ts-digest"),
+                    Set.of("--dry-run"), false)),
             Map.entry("move-index", new Syntax(Set.of("--store", "--to", "--index-schema"), Set.of(), false)),
-            Map.entry("bench", new Syntax(union(KEY, Set.of("--pages", "--per-doc", "--store")), Set.of(), false)));
+            Map.entry("bench", new Syntax(union(KEY, Set.of("--pages", "--per-doc", "--store", "--lta-docs")),
+                    Set.of(), false)));
     private static final String USAGE_TEXT = """
             Usage: java -jar lienthong-archive.jar COMMAND [options]
               ingest --dossier CODE --type TYPE [--title T] [--procedure P] [--agency A] [--operator O]
@@ -90,14 +97,18 @@ public final class ArchiveCli {
               verify ID|--all                      verify-ledger
               audit                                export-bag --out DIR [--dossier C] [--from D] [--to D]
               hold ID --set|--lift --reason R      delete ID --reason R
-              bench [--pages N] [--per-doc N]
+              bench [--pages N] [--per-doc N] [--lta-docs N (default 1000; 0: skip ingest to LTA and renewal)]
+              renew [--dry-run] [--margin-days N] [--retire sha256,...] [--ts-digest sha512] --tsa URL
+                     (PAdES-BASELINE-LTA: extends records not yet at LTA, renews those whose newest time-stamp's
+                      TSA certificate ends within the margin (default 180) or whose digest is to be retired;
+                      validation data from the certificates' OCSP/CRL URLs)
               move-index --to JDBC-URL [--index-schema S] [--store DIR]   (copies the H2 index into that database)
             Store:   --store DIR (default ./archive-data)  [--index-url JDBC-URL [--index-schema S]]
                      index login from LIENTHONG_ARCHIVE_INDEX_USER, LIENTHONG_ARCHIVE_INDEX_PASSWORD;
                      schema default archive_index
             Keys:    --keystore F.p12 --storepass PW [--alias A] | --pkcs11-config F --storepass PIN [--alias A]
                      [--alg rsa-pss|rsa|ecdsa] [--digest sha256|sha384|sha512] [--tsa URL]
-            Exit codes: 0 OK, 1 integrity failure found, 2 bad usage or input.""";
+            Exit codes: 0 OK, 1 integrity failure found (or a renewal action failed), 2 bad usage or input.""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -136,6 +147,7 @@ public final class ArchiveCli {
                 case "delete" -> delete(o);
                 case "bench" -> bench(o);
                 case "move-index" -> moveIndex(o);
+                case "renew" -> renew(o);
                 default -> throw new IllegalStateException("No handler for the command " + o.command);
             };
         } catch (IntegrityException e) {
@@ -304,8 +316,52 @@ public final class ArchiveCli {
                     + signing.algorithm() + "/" + signing.digest());
             Bench.run(ArchiveConfig.of(work, new PadesDocumentSigner(signing), new CmsHeadSigner(signing)), pages,
                     perDoc, out);
+            int ltaDocuments = o.intValue("--lta-docs", 1000);
+            if (ltaDocuments > 0) {
+                Bench.runLongTerm(work, ltaDocuments, out);
+            }
         }
         return OK;
+    }
+
+    /** Runs (or with --dry-run, only reports) the renewal job; exit 1 when an action failed. */
+    private int renew(Options o) {
+        RenewalPolicy policy = RenewalPolicy.defaults();
+        if (o.get("--margin-days").isPresent()) {
+            policy = policy.withMargin(Duration.ofDays(o.intValue("--margin-days", 180)));
+        }
+        DigestAlgorithm digest = parseDigest(o.get("--ts-digest").orElse(policy.digest().name()));
+        Set<DigestAlgorithm> retire = new HashSet<>();
+        for (String name : o.get("--retire").map(v -> v.split(",")).orElse(new String[0])) {
+            if (!name.isBlank()) {
+                retire.add(parseDigest(name.trim()));
+            }
+        }
+        try {
+            policy = policy.retiring(retire, digest);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        boolean dryRun = o.flag("--dry-run");
+        try (Archive archive = open(o, true)) {
+            RenewalReport report = archive.renewalJob(policy).run(operator(o), dryRun,
+                    p -> err.println("renew: " + p));
+            for (RenewalReport.Item i : report.due()) {
+                out.println((dryRun ? "DUE\t" : "") + i.action() + "\t" + i.recordId() + "\t" + i.reason());
+            }
+            report.failed().forEach(i -> out.println("FAILED\t" + i.action() + "\t" + i.recordId() + "\t"
+                    + i.reason()));
+            out.println(report);
+            return report.failed().isEmpty() ? OK : INTEGRITY;
+        }
+    }
+
+    private static DigestAlgorithm parseDigest(String name) {
+        try {
+            return DigestAlgorithm.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -328,8 +384,17 @@ public final class ArchiveCli {
     }
 
     private Archive open(Options o) {
+        return open(o, false);
+    }
+
+    /** With {@code longTerm}, validation data comes from the certificates' own OCSP and CRL URLs (B-LT, LTA). */
+    private Archive open(Options o, boolean longTerm) {
         KeySource key = key(o);
         SigningKey signing = signingKey(o, key);
+        if (longTerm) {
+            signing = signing.withRevocation(new HttpRevocationSource(Duration.ofSeconds(10), Duration.ofHours(1),
+                    Clock.systemUTC()));
+        }
         ArchiveConfig config = ArchiveConfig.of(store(o), new PadesDocumentSigner(signing), new CmsHeadSigner(signing));
         if (o.get("--index-url").isPresent()) {
             new LocalIndexFile(config.dataDir()).refuseIfStillHere();

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +19,24 @@ import java.util.List;
 import java.util.stream.Stream;
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveConfig;
+import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.DocumentMetadata;
 import vn.lienthong.archive.IngestRequest;
 import vn.lienthong.archive.StorageException;
+import vn.lienthong.archive.renewal.RenewalPolicy;
+import vn.lienthong.archive.renewal.RenewalReport;
+import vn.lienthong.archive.sign.CmsHeadSigner;
+import vn.lienthong.archive.sign.PadesDocumentSigner;
+import vn.lienthong.archive.sign.SigningKey;
 import vn.lienthong.archive.store.Sha256;
-
+import vn.lienthong.signing.key.Pkcs12KeySource;
+import vn.lienthong.signing.key.ProviderPreference;
+import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.pki.DemoPki;
+import vn.lienthong.signing.pki.DemoTrustServices;
+import vn.lienthong.signing.pki.EndEntity;
+import vn.lienthong.signing.pki.MemoryRevocationRegistry;
+import vn.lienthong.signing.pki.PkiSettings;
 /**
  * Ingest throughput for A4 300-dpi JPEG scans on one thread, next to the machine's own limit for
  * the same bytes: read them, SHA-256 them, write them and fsync. Prints {@code NAME: VALUE UNIT} lines.
@@ -76,6 +92,70 @@ final class Bench {
         } finally {
             deleteTree(work); // the bench's own directory (lienthong-bench-PID): stores, scan and limit file
         }
+    }
+
+    /**
+     * Ingest to PAdES-BASELINE-LTA and the renewal of {@code documents} one-page documents, under an
+     * in-process DEMO PKI (OCSP responder, CRLs and TSA answered in-process, so the figure is the
+     * archive's work, not a network's), next to the machine's read+hash+write limit for the same bytes.
+     */
+    static void runLongTerm(Path work, int documents, PrintStream out) {
+        try {
+            Files.createDirectories(work);
+            byte[] scan = SampleScan.a4At300Dpi(1);
+            Path page = Files.write(work.resolve("scan-a4-300dpi.jpg"), scan);
+            DemoPki pki = DemoPki.create(PkiSettings.demo(URI.create("https://lienthong.example")), Clock.systemUTC());
+            DemoTrustServices services = DemoTrustServices.create(pki, new MemoryRevocationRegistry());
+            TrialPki.Issued seal = services.issue(EndEntity.gatewaySeal("Lien Thong DEMO PKI"));
+            SigningKey key = SigningKey.of(Pkcs12KeySource.ofKey(seal.key(), seal.chain(),
+                    ProviderPreference.NATIVE_IF_AVAILABLE)).withTimestamps(services.tsa())
+                    .withRevocation(services.revocationSource());
+            ArchiveConfig config = ArchiveConfig.of(work.resolve("lta"), new PadesDocumentSigner(key),
+                    new CmsHeadSigner(key));
+            out.printf("long-term: %d documents of 1 page (%.2f MB scan), DEMO PKI in-process, 1 thread%n", documents,
+                    scan.length / 1e6);
+            try (Archive warm = Archive.open(ArchiveConfig.of(work.resolve("lta-warmup"), new PadesDocumentSigner(key),
+                    new CmsHeadSigner(key)))) {
+                for (int i = 0; i < Math.min(50, documents); i++) {
+                    warm.extendToArchive(warm.ingest(IngestRequest.of(List.of(page), metadata(i))).id(), "bench");
+                }
+            }
+            long bytes = 0;
+            double ingestSeconds;
+            RenewalReport renewal;
+            try (Archive archive = Archive.open(config)) {
+                long start = System.nanoTime();
+                for (int i = 0; i < documents; i++) {
+                    ArchiveRecord r = archive.ingest(IngestRequest.of(List.of(page), metadata(i)));
+                    bytes += archive.extendToArchive(r.id(), "bench").size();
+                }
+                ingestSeconds = (System.nanoTime() - start) / 1e9;
+                // A margin longer than any certificate: every record is due, as when a TSA certificate nears its end.
+                renewal = archive.renewalJob(RenewalPolicy.defaults().withMargin(Duration.ofDays(365L * 100)))
+                        .run("bench", false, p -> { });
+            }
+            if (renewal.done().size() != documents) {
+                throw new vn.lienthong.archive.ArchiveException("Renewal bench: " + renewal);
+            }
+            long perDocument = bytes / documents;
+            Path probe = Files.write(work.resolve("document.bin"), new byte[(int) perDocument]);
+            double limit = limit(probe, documents, work.resolve("limit.bin"));
+            out.printf("ingest-to-lta: %.1f documents/s (ingest B-LT + EXTEND to B-LTA, %d KB each at LTA)%n",
+                    documents / ingestSeconds, perDocument / 1024);
+            out.printf("renewal: %.1f documents/s (%s)%n", renewal.rate(), renewal);
+            out.printf("machine-limit read+sha256+write of the same documents: %.0f documents/s (%.0f MB/s)%n",
+                    limit / perDocument, limit / 1e6);
+            loadAverage().ifPresent(load -> out.println("load average (1/5/15 min) after: " + load));
+        } catch (IOException e) {
+            throw new StorageException("Benchmark failed: " + e.getMessage(), e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static DocumentMetadata metadata(int n) {
+        return new DocumentMetadata(String.format("H15.50.05.13-261207-%04d", n), "scan", "Hồ sơ đăng ký khai sinh",
+                "1.001193.000.00.00.H15", "H15.50.05.13", "bench", Instant.now());
     }
 
     private static ArchiveConfig config(ArchiveConfig template, Path dataDir) {

@@ -39,6 +39,10 @@ public final class IndexCopy {
             new Column("retain_until", Kind.DAY), new Column("legal_hold", Kind.FLAG),
             new Column("signer", Kind.TEXT), new Column("pdfa_part", Kind.TEXT),
             new Column("status", Kind.TEXT), new Column("deleted_at", Kind.TIME));
+    private static final List<Column> VERSION = List.of(
+            new Column("record_id", Kind.TEXT), new Column("version", Kind.NUMBER),
+            new Column("blob_hash", Kind.TEXT), new Column("size_bytes", Kind.NUMBER),
+            new Column("superseded_at", Kind.TIME), new Column("superseded_by", Kind.TEXT));
     private static final List<Column> HEAD = List.of(
             new Column("id", Kind.NUMBER), new Column("seq", Kind.NUMBER), new Column("entry_hash", Kind.TEXT));
 
@@ -94,6 +98,7 @@ public final class IndexCopy {
             try {
                 transfer(source, target, "archive_record", RECORD);
                 transfer(source, target, "ledger_head", HEAD);
+                transfer(source, target, "archive_record_version", VERSION);
                 Content copied = content(target);
                 if (!copied.equals(wanted)) {
                     throw new IntegrityException("The copy at " + to.location() + " reads back as " + copied
@@ -115,7 +120,10 @@ public final class IndexCopy {
     private static Content content(Connection connection) throws SQLException {
         Digest records = digest(connection, "archive_record", RECORD);
         Digest heads = digest(connection, "ledger_head", HEAD);
-        return new Content(records.rows, heads.rows, String.format("%064x", records.sum.add(heads.sum).mod(MODULUS)));
+        // Earlier versions of records count in the digest (an index without any digests as before).
+        Digest versions = digest(connection, "archive_record_version", VERSION);
+        return new Content(records.rows, heads.rows, String.format("%064x",
+                records.sum.add(heads.sum).add(versions.sum).mod(MODULUS)));
     }
 
     private static Digest digest(Connection connection, String table, List<Column> columns) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.lienthong.archive.ArchiveRecord;
+import vn.lienthong.archive.RecordVersion;
 import vn.lienthong.archive.PdfAPart;
 import vn.lienthong.archive.StorageException;
 import vn.lienthong.archive.ledger.HeadAnchor;
@@ -126,17 +127,91 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
                 OffsetDateTime.ofInstant(when, ZoneOffset.UTC), id);
     }
 
-    /** How many active records still point at a blob; identical bytes are stored once. */
+    /** How many active records still point at a blob, at any version; identical bytes are stored once. */
     public synchronized int activeReferences(Sha256 hash) {
         try (PreparedStatement ps = live().prepareStatement(
-                "SELECT COUNT(*) FROM archive_record WHERE status = 'ACTIVE' AND blob_hash = ?")) {
+                "SELECT (SELECT COUNT(*) FROM archive_record WHERE status = 'ACTIVE' AND blob_hash = ?)"
+                        + " + (SELECT COUNT(*) FROM archive_record_version v JOIN archive_record r"
+                        + " ON r.id = v.record_id WHERE r.status = 'ACTIVE' AND v.blob_hash = ?)")) {
             ps.setString(1, hash.hex());
+            ps.setString(2, hash.hex());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
             throw new StorageException("Cannot count references to " + hash, e);
+        }
+    }
+
+    /** Every version of a record, oldest first; the last is the record's current blob. */
+    public synchronized List<RecordVersion> versions(ArchiveRecord r) {
+        List<RecordVersion> out = new ArrayList<>();
+        try (PreparedStatement ps = live().prepareStatement("SELECT version, blob_hash, size_bytes, superseded_at,"
+                + " superseded_by FROM archive_record_version WHERE record_id = ? ORDER BY version")) {
+            ps.setString(1, r.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RecordVersion(rs.getInt(1), new Sha256(rs.getString(2)), rs.getLong(3),
+                            Optional.of(rs.getObject(4, OffsetDateTime.class).toInstant()),
+                            Optional.of(rs.getString(5))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the versions of " + r.id() + ": " + e.getMessage(), e);
+        }
+        out.add(new RecordVersion(out.size() + 1, r.blobHash(), r.size(), Optional.empty(), Optional.empty()));
+        return out;
+    }
+
+    /**
+     * Makes {@code newBlob} the record's current version and keeps the one it replaces as an earlier
+     * version, in one transaction; refused when the record changed since {@code current} was read.
+     */
+    public synchronized void supersede(ArchiveRecord current, Sha256 newBlob, long newSize, Instant when,
+            String event) {
+        try {
+            Connection c = live();
+            c.setAutoCommit(false);
+            try {
+                int version;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM archive_record_version WHERE record_id = ?")) {
+                    ps.setString(1, current.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        version = rs.getInt(1) + 1;
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive_record_version (record_id,"
+                        + " version, blob_hash, size_bytes, superseded_at, superseded_by) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, current.id());
+                    ps.setInt(2, version);
+                    ps.setString(3, current.blobHash().hex());
+                    ps.setLong(4, current.size());
+                    ps.setObject(5, OffsetDateTime.ofInstant(when, ZoneOffset.UTC));
+                    ps.setString(6, event);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE archive_record SET blob_hash = ?,"
+                        + " size_bytes = ? WHERE id = ? AND blob_hash = ? AND status = 'ACTIVE'")) {
+                    ps.setString(1, newBlob.hex());
+                    ps.setLong(2, newSize);
+                    ps.setString(3, current.id());
+                    ps.setString(4, current.blobHash().hex());
+                    if (ps.executeUpdate() != 1) {
+                        throw new SQLException("record " + current.id() + " changed or was deleted meanwhile");
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot record a new version of " + current.id() + ": " + e.getMessage(), e);
         }
     }
 

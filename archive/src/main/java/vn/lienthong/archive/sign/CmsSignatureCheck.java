@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
@@ -29,6 +31,8 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
 import vn.lienthong.archive.SignatureCheck;
 
@@ -38,6 +42,7 @@ import vn.lienthong.archive.SignatureCheck;
  * revocation; that is the signing module's verifier's job for legal validation.
  */
 public final class CmsSignatureCheck {
+    private static final String DOCUMENT_TIMESTAMP = "ETSI.RFC3161";
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private CmsSignatureCheck() {
@@ -82,6 +87,13 @@ public final class CmsSignatureCheck {
                 }
                 // /Contents is zero-padded to its reserved size; BouncyCastle wants exactly one DER object.
                 byte[] contents = derObject(s.getContents());
+                if (DOCUMENT_TIMESTAMP.equals(s.getSubFilter())) {
+                    SignatureCheck stamp = documentTimestamp(new FileRanges(file, range), contents);
+                    if (!stamp.valid()) {
+                        return SignatureCheck.failed(signer, "document time-stamp " + (i + 1) + ": " + stamp.reason());
+                    }
+                    continue;
+                }
                 SignatureCheck one = verify(new FileRanges(file, range), contents);
                 if (!one.valid()) {
                     return one;
@@ -91,6 +103,37 @@ public final class CmsSignatureCheck {
             return SignatureCheck.ok(signer);
         } catch (IOException e) {
             return SignatureCheck.failed("", "unreadable PDF: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A PAdES document time-stamp (PAdES-BASELINE-LTA): the token's imprint is the digest of the
+     * byte range, and the token is signed by the TSA certificate it carries.
+     */
+    private static SignatureCheck documentTimestamp(FileRanges ranges, byte[] der) {
+        try {
+            TimeStampToken token = new TimeStampToken(new CMSSignedData(der));
+            String oid = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
+            MessageDigest digest = vn.lienthong.signing.DigestAlgorithm.fromOid(oid).newDigest();
+            try (OutputStream out = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                ranges.write(out);
+            }
+            if (!MessageDigest.isEqual(digest.digest(), token.getTimeStampInfo().getMessageImprintDigest())) {
+                return SignatureCheck.failed("", "imprint does not match the document (digest mismatch)");
+            }
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> certs = token.getCertificates().getMatches(token.getSID());
+            if (certs.isEmpty()) {
+                return SignatureCheck.failed("", "the TSA certificate is not embedded");
+            }
+            X509Certificate tsa = new JcaX509CertificateConverter().getCertificate(certs.iterator().next());
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa));
+            return SignatureCheck.ok(tsa.getSubjectX500Principal().getName());
+        } catch (TSPException | CMSException e) {
+            return SignatureCheck.failed("", "invalid token: " + e.getMessage());
+        } catch (IOException | CertificateException | OperatorCreationException | RuntimeException e) {
+            // Untrusted bytes: a damaged token is a failed check, never an error of the verifier.
+            return SignatureCheck.failed("", "malformed token: " + e);
         }
     }
 

@@ -66,6 +66,23 @@ public final class PadesDocumentSigner implements DocumentSigner {
         return CmsSignatureCheck.pdf(signedPdf);
     }
 
+    @Override
+    public String timestampForArchive(Path pdf, DigestAlgorithm digest) {
+        if (longTerm == null || key.timestamps().isEmpty()) {
+            return DocumentSigner.super.timestampForArchive(pdf, digest);
+        }
+        try {
+            LongTermResult result = longTerm.extendToArchive(pdf, key.timestamps().get(), digest);
+            if (!result.longTerm() || !LongTermResult.LTA.equals(result.level())) {
+                throw new ArchiveException("No validation data now, the document stays as it was: " + result.missing());
+            }
+            return result.level() + " (" + result.certificates() + " certificates, " + result.ocspResponses()
+                    + " OCSP, " + result.crls() + " CRLs, time-stamp " + digest.jcaName() + ")";
+        } catch (SigningException e) {
+            throw new ArchiveException("The document time-stamp failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Appends the validation data (B-LT); without it the signature stays valid at B-T. */
     private void extend(Path signed) {
         if (longTerm != null) {

@@ -27,3 +27,15 @@ CREATE TABLE IF NOT EXISTS ledger_head (
     seq         BIGINT      NOT NULL,
     entry_hash  VARCHAR(64) NOT NULL
 );
+-- Earlier versions of a record (an LTA update or a renewal wrote a newer blob; the old one is kept).
+-- archive_record.blob_hash is the newest; a record without rows here has one version.
+CREATE TABLE IF NOT EXISTS archive_record_version (
+    record_id      VARCHAR(36)  NOT NULL,
+    version        INTEGER      NOT NULL,
+    blob_hash      VARCHAR(64)  NOT NULL,
+    size_bytes     BIGINT       NOT NULL,
+    superseded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    superseded_by  VARCHAR(16)  NOT NULL,
+    PRIMARY KEY (record_id, version)
+);
+CREATE INDEX IF NOT EXISTS archive_record_version_blob ON archive_record_version (blob_hash);

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.IndexUnavailableException;
 import vn.lienthong.archive.PdfAPart;
+import vn.lienthong.archive.RecordVersion;
 import vn.lienthong.archive.StorageException;
 import vn.lienthong.archive.TestIndexDatabase;
 import vn.lienthong.archive.ledger.LedgerHead;
@@ -125,6 +126,22 @@ class RecordIndexTest {
             assertEquals(ArchiveRecord.Status.DELETED, index.find("b").orElseThrow().status());
             assertEquals(1, index.activeReferences(new Sha256("c".repeat(64))));
             assertFalse(index.find("zzz").isPresent());
+
+            // A new version: the record points to the new blob, the old one is listed and still referenced.
+            ArchiveRecord c = index.find("c").orElseThrow();
+            index.supersede(c, new Sha256("d".repeat(64)), 2345, t0.plusSeconds(7200), "EXTEND");
+            assertEquals(new Sha256("d".repeat(64)), index.find("c").orElseThrow().blobHash());
+            List<RecordVersion> versions = index.versions(index.find("c").orElseThrow());
+            assertEquals(List.of(1, 2), versions.stream().map(RecordVersion::version).toList());
+            assertEquals(new Sha256("c".repeat(64)), versions.get(0).blobHash());
+            assertEquals(Optional.of("EXTEND"), versions.get(0).supersededBy());
+            assertEquals(Optional.of(t0.plusSeconds(7200)), versions.get(0).supersededAt());
+            assertTrue(versions.get(1).newest());
+            assertEquals(1, index.activeReferences(new Sha256("c".repeat(64))));
+            assertEquals(1, index.activeReferences(new Sha256("d".repeat(64))));
+            assertThrows(StorageException.class, () -> index.supersede(c, new Sha256("e".repeat(64)), 1, t0, "RENEW"),
+                    "the record changed since it was read");
+            assertEquals(2, index.versions(index.find("c").orElseThrow()).size(), "the refused change left nothing");
 
             index.record(new LedgerHead(1, "1".repeat(64)));
             index.record(new LedgerHead(2, "2".repeat(64)));

@@ -94,6 +94,15 @@ final class ReportJson {
                         .append(f.message()).append('\n');
             }
         }
+        List<VerificationReport.TimestampLink> chain = r.timestampChain();
+        if (chain.stream().anyMatch(VerificationReport.TimestampLink::documentTimestamp)) {
+            b.append("  Chuỗi dấu thời gian / Time-stamp chain:\n");
+            for (VerificationReport.TimestampLink link : chain) {
+                b.append("     ").append(link.time()).append("  #").append(link.index()).append(' ')
+                        .append(link.documentTimestamp() ? "dấu thời gian tài liệu / document time-stamp"
+                                : "dấu thời gian chữ ký / signature time-stamp").append('\n');
+            }
+        }
         return b.toString();
     }
 

@@ -140,6 +140,7 @@ public final class SignatureVerifier {
         String profile = switch (subFilter) {
             case "ETSI.CAdES.detached" -> "PAdES";
             case "adbe.pkcs7.detached" -> "PDF-CMS";
+            case "ETSI.RFC3161" -> "DTS";
             default -> "";
         };
         if (profile.isEmpty()) {
@@ -167,8 +168,12 @@ public final class SignatureVerifier {
                 throw new MalformedInputException("Cannot read the signed range: " + e.getMessage(), e);
             }
         };
-        return signers.check(cms, signer, digest, new SignerCheck.Context(index, name, profile, claimed, extra,
-                Optional.of(coverage), embedded, archiveTimestamped));
+        SignerCheck.Context context = new SignerCheck.Context(index, name, profile, claimed, extra,
+                Optional.of(coverage), embedded, archiveTimestamped);
+        if ("DTS".equals(profile)) {
+            return signers.documentTimestamp(cms, digest, context);
+        }
+        return signers.check(cms, signer, digest, context);
     }
 
     private static long revisionEnd(PDSignature s) {

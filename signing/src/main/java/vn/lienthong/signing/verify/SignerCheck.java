@@ -131,6 +131,70 @@ final class SignerCheck {
                 ctx.coverage());
     }
 
+    /**
+     * A PDF document time-stamp (SubFilter ETSI.RFC3161): the token's imprint against the byte
+     * range, its signature and ESS binding, and the TSA's chain at the token's time.
+     */
+    SignatureReport documentTimestamp(CMSSignedData signedData, ContentDigest content, Context ctx) {
+        List<Finding> findings = new ArrayList<>(ctx.extraFindings());
+        Optional<Instant> genTime = Optional.empty();
+        Optional<String> tsaName = Optional.empty();
+        String algorithm = "?";
+        try {
+            TimeStampToken token = new TimeStampToken(signedData);
+            DigestAlgorithm imprint = DigestAlgorithm.fromOid(token.getTimeStampInfo().getMessageImprintAlgOID()
+                    .getId());
+            SignerInformation signer = signedData.getSignerInfos().getSigners().iterator().next();
+            algorithm = algorithmName(signer, DIGEST_NAMES.getOrDefault(signer.getDigestAlgOID(),
+                    signer.getDigestAlgOID())) + ", imprint " + imprint.jcaName();
+            if (!MessageDigest.isEqual(content.digest(imprint.jcaName()),
+                    token.getTimeStampInfo().getMessageImprintDigest())) {
+                findings.add(Finding.of(Reason.HASH_FAILURE, "document time-stamp imprint " + imprint.jcaName()));
+            }
+            List<X509Certificate> pool = new ArrayList<>(certificates(token.getCertificates()));
+            pool.addAll(ctx.embedded().certificates());
+            genTime = checkToken(token, pool, findings);
+            tsaName = certificates(token.getCertificates()).stream().filter(c -> token.getSID().match(holder(c)))
+                    .findFirst().map(c -> c.getSubjectX500Principal().getName());
+        } catch (TSPException | IOException | IllegalArgumentException | vn.lienthong.signing.SigningException e) {
+            findings.add(Finding.of(Reason.FORMAT_FAILURE, "document time-stamp: " + e.getMessage()));
+        }
+        Indication indication = Indication.TOTAL_PASSED;
+        for (Finding f : findings) {
+            if (f.reason().indication() != null) {
+                indication = indication.worst(f.reason().indication());
+            }
+        }
+        return new SignatureReport(ctx.index(), ctx.name(), indication, findings, tsaName, algorithm,
+                DOCUMENT_TIMESTAMP, genTime, genTime, ctx.coverage());
+    }
+
+    /** The level reported for a document time-stamp. */
+    static final String DOCUMENT_TIMESTAMP = "PAdES document time-stamp (ETSI.RFC3161)";
+
+    /** Checks a token's signature, ESS binding, EKU and TSA chain; its genTime when all is well. */
+    private Optional<Instant> checkToken(TimeStampToken token, List<X509Certificate> pool, List<Finding> findings) {
+        Optional<X509Certificate> tsaCert = pool.stream().filter(c -> token.getSID().match(holder(c))).findFirst();
+        if (tsaCert.isEmpty()) {
+            findings.add(Finding.of(Reason.TIMESTAMP_FAILURE, "TSA certificate not in the token"));
+            return Optional.empty();
+        }
+        try {
+            // Checks the token's signature, its ESS certificate binding and the TSA's timeStamping EKU.
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert.get()));
+        } catch (TSPException | OperatorCreationException | IllegalArgumentException e) {
+            findings.add(Finding.of(Reason.TIMESTAMP_FAILURE, e.getMessage()));
+            return Optional.empty();
+        }
+        Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
+        List<Finding> tsa = certificates.timestampAuthority(tsaCert.get(), pool, genTime);
+        if (!tsa.isEmpty()) {
+            findings.add(Finding.of(Reason.TIMESTAMP_FAILURE, "TSA: " + tsa.get(0).message()));
+            return Optional.empty();
+        }
+        return Optional.of(genTime);
+    }
+
     private static void verifyValue(SignerInformation signer, X509Certificate cert, String digestName,
             byte[] computed, List<Finding> findings) {
         try {
@@ -219,24 +283,14 @@ final class SignerCheck {
                 findings.add(Finding.of(Reason.TIMESTAMP_FAILURE, "message imprint does not match the signature"));
                 return Optional.empty();
             }
-            Optional<X509Certificate> tsaCert = certificates(token.getCertificates()).stream()
-                    .filter(c -> token.getSID().match(holder(c))).findFirst();
-            if (tsaCert.isEmpty()) {
+            if (certificates(token.getCertificates()).stream().noneMatch(c -> token.getSID().match(holder(c)))) {
                 findings.add(Finding.of(Reason.TIMESTAMP_FAILURE, "TSA certificate not in the token"));
                 return Optional.empty();
             }
-            // Checks the token's signature, its ESS certificate binding and the TSA's timeStamping EKU.
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert.get()));
-            Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
             List<X509Certificate> pool = new ArrayList<>(certificates(token.getCertificates()));
             pool.addAll(signerPool);
-            List<Finding> tsa = certificates.timestampAuthority(tsaCert.get(), pool, genTime);
-            if (!tsa.isEmpty()) {
-                findings.add(Finding.of(Reason.TIMESTAMP_FAILURE, "TSA: " + tsa.get(0).message()));
-                return Optional.empty();
-            }
-            return Optional.of(genTime);
-        } catch (IOException | CMSException | TSPException | OperatorCreationException | GeneralSecurityException
+            return checkToken(token, pool, findings);
+        } catch (IOException | CMSException | TSPException | GeneralSecurityException
                 | IllegalArgumentException | IllegalStateException e) {
             findings.add(Finding.of(Reason.TIMESTAMP_FAILURE, e.getMessage()));
             return Optional.empty();

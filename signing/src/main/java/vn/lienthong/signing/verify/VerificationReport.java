@@ -1,5 +1,8 @@
 package vn.lienthong.signing.verify;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,6 +34,24 @@ public record VerificationReport(String document, DocumentKind kind, List<Signat
 
     public boolean passed() {
         return indication() == Indication.TOTAL_PASSED;
+    }
+
+    /** One link of a document's chain of time-stamps. */
+    public record TimestampLink(int index, String name, boolean documentTimestamp, Instant time) {
+    }
+
+    /**
+     * Every valid time-stamp, oldest first: the signatures' time-stamps, then the document
+     * time-stamps of PAdES-BASELINE-LTA, each over everything before it (renewals add links).
+     */
+    public List<TimestampLink> timestampChain() {
+        List<TimestampLink> chain = new ArrayList<>();
+        for (SignatureReport s : signatures) {
+            s.timestampTime().ifPresent(t -> chain.add(new TimestampLink(s.index(), s.name(),
+                    SignerCheck.DOCUMENT_TIMESTAMP.equals(s.level()), t)));
+        }
+        chain.sort(Comparator.comparing(TimestampLink::time));
+        return List.copyOf(chain);
     }
 
     public String toJson() {

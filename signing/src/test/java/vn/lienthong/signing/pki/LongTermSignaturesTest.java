@@ -26,6 +26,7 @@ import vn.lienthong.signing.cms.CmsSigner;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.ltv.ArchiveTimestamp;
 import vn.lienthong.signing.ltv.LongTermResult;
 import vn.lienthong.signing.ltv.RevocationSource;
 import vn.lienthong.signing.ltv.RevocationStatus;
@@ -98,6 +99,49 @@ class LongTermSignaturesTest {
             assertEquals(2, poppler.size(), poppler.toString());
             assertTrue(poppler.stream().allMatch(Pdfsig.Entry::valid), poppler.toString());
         }
+    }
+
+    @Test
+    void documentTimestampOverTheDssMakesLtaForDssPdfsigAndOursAndARenewalChainsAnother() throws Exception {
+        TrialPki.Issued officer = issue(EndEntity.officer("cb-0007", AGENCY));
+        Path paper = signTwice("archival", officer);
+
+        LongTermResult lta = new PadesLongTerm(revocation).extendToArchive(paper, tsa);
+
+        assertEquals(LongTermResult.LTA, lta.level(), lta.toString());
+        Dss dss = dss(paper, null, List.of());
+        assertEquals(2, dss.indications().size(), dss.detail());
+        assertTrue(dss.allPassed(), dss.detail());
+        assertEquals(List.of(SignatureLevel.PAdES_BASELINE_LTA, SignatureLevel.PAdES_BASELINE_LTA), dss.levels(),
+                dss.detail());
+        VerificationReport ours = ours(paper);
+        assertTrue(ours.passed(), ours.toText());
+        assertEquals(List.of("PAdES-BASELINE-LTA", "PAdES-BASELINE-LTA", "PAdES document time-stamp (ETSI.RFC3161)"),
+                ours.signatures().stream().map(SignatureReport::level).toList(), ours.toText());
+        assertEquals(3, ours.timestampChain().size(), ours.toText());
+        assertTrue(ours.toText().contains("Time-stamp chain"), ours.toText());
+        List<Pdfsig.Entry> poppler = Pdfsig.check(paper, dir);
+        assertEquals(3, poppler.size(), Pdfsig.raw(paper));
+        assertTrue(poppler.subList(0, 2).stream().allMatch(Pdfsig.Entry::valid), Pdfsig.raw(paper));
+        assertEquals(1, PadesLongTerm.documentTimestamps(paper).size());
+
+        // A renewal: fresh data for the newest time-stamp's TSA, a new document time-stamp (SHA-512) over all.
+        long before = Files.size(paper);
+        assertEquals(LongTermResult.LTA, new PadesLongTerm(revocation).extendToArchive(paper, tsa,
+                DigestAlgorithm.SHA512).level());
+
+        assertTrue(Files.size(paper) > before);
+        List<ArchiveTimestamp> stamps = PadesLongTerm.documentTimestamps(paper);
+        assertEquals(List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512),
+                stamps.stream().map(ArchiveTimestamp::digest).toList());
+        Dss renewed = dss(paper, null, List.of());
+        assertTrue(renewed.allPassed(), renewed.detail());
+        assertEquals(List.of(SignatureLevel.PAdES_BASELINE_LTA, SignatureLevel.PAdES_BASELINE_LTA), renewed.levels(),
+                renewed.detail());
+        VerificationReport again = ours(paper);
+        assertTrue(again.passed(), again.toText());
+        assertEquals(2, again.timestampChain().stream()
+                .filter(VerificationReport.TimestampLink::documentTimestamp).count(), again.toText());
     }
 
     @Test
