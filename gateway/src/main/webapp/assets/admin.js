@@ -1,7 +1,8 @@
-// Quản trị, the administrator's page: dead letters with their reason and a replay button, the
+// Quản trị, the administrator's page: the agencies (health, circuit breaker, queue, last error, a
+// test call), dead letters with their reason and a replay button, the
 // message log's check, the citizen notices and their delivery, the audit trail with filters, and in
 // demo mode the demo clock and the sandbox agencies' fault switches (to show an outage, a dead
-// letter and a late dossier). The sandbox switches are the sandbox's own endpoints (/sandbox/…),
+// letter and a late dossier), and the officers' DEMO signing certificates. The sandbox switches are the sandbox's own endpoints (/sandbox/…),
 // which exist only in demo mode; everything else is the published API.
 import { call, segment } from './api.js';
 import { h, notice, show } from './dom.js';
@@ -27,6 +28,8 @@ export async function adminPage(main, desk) {
     show(main, heading, notice('info', t('forbidden')));
     return;
   }
+  const agencies = h('div', { id: 'agencies' });
+  const certificates = h('div', { id: 'certificates' });
   const dead = h('div', { id: 'dead-letters', 'aria-live': 'polite' });
   const demo = h('div', { id: 'demo-switches' });
   const log = h('div', { id: 'message-log-result', 'aria-live': 'polite' });
@@ -36,16 +39,141 @@ export async function adminPage(main, desk) {
   refresh.addEventListener('click', () => deadLetters(desk, dead));
   const verify = h('button', { type: 'button', id: 'message-log-verify' }, t('admin.log.verify'));
   verify.addEventListener('click', () => verifyLog(desk, log));
+  const agenciesRefresh = h('button', { type: 'button', id: 'agencies-refresh' }, t('admin.refresh'));
+  agenciesRefresh.addEventListener('click', () => agencyList(desk, agencies));
   show(main, heading,
+    section('agencies', 'admin.agencies.title', h('p', { class: 'hint' }, t('admin.agencies.intro')), agenciesRefresh, agencies),
     section('dead', 'admin.dead.title', h('p', { class: 'hint' }, t('admin.dead.intro')), refresh, dead),
     demo,
     section('log', 'admin.log.title', h('p', { class: 'hint' }, t('admin.log.intro')), verify, log),
     section('notices', 'admin.notices.title', notices),
-    section('audit', 'admin.audit.title', auditForm(desk, audit), audit));
+    section('audit', 'admin.audit.title', auditForm(desk, audit), audit),
+    certificates);
+  await agencyList(desk, agencies);
   await deadLetters(desk, dead);
   await demoSwitches(desk, demo);
   await noticeList(desk, notices);
   await auditTrail(desk, audit, {});
+  await certificateList(desk, certificates);
+}
+
+// ---- Agencies: health, breaker, queue, last error, test call ----
+
+async function agencyList(desk, el) {
+  const answer = await desk.authed('GET', 'api/v1/admin/agencies');
+  if (answer === null) {
+    return;
+  }
+  if (!answer.ok) {
+    show(el, desk.failure(answer, () => agencyList(desk, el)));
+    return;
+  }
+  show(el, table('agencies-table', 'agencies-heading', ['admin.agencies.agency', 'admin.agencies.health',
+    'admin.agencies.breaker', 'admin.agencies.queue', 'admin.agencies.lastError', 'archive.col.actions'],
+  answer.body.map((a) => {
+    const test = h('button', { type: 'button', class: 'agency-test' }, t('admin.agencies.test'));
+    const result = h('span', { class: 'test-result', role: 'status' });
+    test.addEventListener('click', async () => {
+      test.disabled = true;
+      show(result, t('archive.checking'));
+      const done = await desk.authed('POST', `api/v1/admin/agencies/${segment(a.id)}/test`);
+      test.disabled = false;
+      if (done !== null) {
+        show(result, !done.ok ? desk.failure(done, () => test.click()) : done.body.reachable
+          ? t('admin.agencies.reachable', { status: done.body.status, ms: done.body.millis })
+          : t('admin.agencies.unreachable', { error: done.body.error }));
+      }
+    });
+    return h('tr', { 'data-agency': a.id },
+      h('td', {}, `${a.name} (${a.id})`), h('td', {}, t(`admin.agencies.health.${a.health}`)),
+      h('td', { class: 'breaker' }, a.breaker), h('td', {}, t('admin.agencies.depth', { pending: a.pending, inFlight: a.inFlight })),
+      h('td', { class: 'cause' }, a.lastError ? `${a.lastError} (${formatDateTime(a.lastErrorAt)})` : '–'),
+      h('td', {}, test, ' ', result));
+  })));
+}
+
+// ---- Officers' DEMO signing certificates: list, revoke with a reason, issue anew ----
+
+const REVOCATION_REASONS = ['key-compromise', 'affiliation-changed', 'superseded', 'cessation-of-operation', 'unspecified'];
+
+async function certificateList(desk, el, message) {
+  const answer = await desk.authed('GET', 'api/v1/admin/certificates');
+  if (answer === null) {
+    return;
+  }
+  if (answer.status === 404) {
+    show(el); // not in demo mode: the gateway is not the CA
+    return;
+  }
+  if (!answer.ok) {
+    show(el, desk.failure(answer, () => certificateList(desk, el)));
+    return;
+  }
+  const redraw = (text) => certificateList(desk, el, text);
+  const list = answer.body.length === 0 ? h('p', {}, t('admin.certs.none')) :
+    table('certificates-table', 'certificates-heading', ['admin.certs.holder', 'admin.certs.serial', 'admin.certs.valid',
+      'admin.dead.status', 'archive.col.actions'], answer.body.map((c) => certificateRow(desk, c, redraw)));
+  const status = h('div', { id: 'certificates-status', role: 'status' }, message ? notice('ok', message) : '');
+  show(el, section('certificates', 'admin.certs.title', h('p', { class: 'hint' }, t('admin.certs.intro')),
+    status, list, issueForm(desk, redraw)));
+}
+
+function certificateRow(desk, c, redraw) {
+  const [agencyCode, officerId] = c.holder.split('/');
+  const actions = h('td', {});
+  if (!c.revokedAt) {
+    const id = `revoke-${c.serial}`;
+    const reason = h('select', { id: `${id}-reason`, name: 'reason' }, REVOCATION_REASONS.map((r) => h('option', { value: r }, r)));
+    const form = h('form', { id, class: 'inline-form revoke' },
+      h('div', { class: 'field' }, h('label', { for: `${id}-reason` }, t('admin.certs.reason')), reason),
+      h('button', { type: 'submit' }, t('admin.certs.revoke')));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const done = await desk.authed('POST', `api/v1/admin/certificates/${segment(c.serial)}/revocation`, { body: { reason: reason.value } });
+      if (done !== null && done.ok) {
+        redraw(t('admin.certs.revoked', { serial: c.serial }));
+      } else if (done !== null) {
+        show(actions, desk.failure(done, () => form.requestSubmit()));
+      }
+    });
+    actions.append(form);
+  }
+  if (c.current) {
+    const again = h('button', { type: 'button', class: 'reissue' }, t('admin.certs.reissue'));
+    again.addEventListener('click', () => issue(desk, officerId, agencyCode, redraw, actions));
+    actions.append(again);
+  }
+  return h('tr', { 'data-serial': c.serial, 'data-holder': c.holder },
+    h('td', {}, c.holder), h('td', { class: 'cause' }, c.serial),
+    h('td', {}, `${formatDateTime(c.notBefore)} – ${formatDateTime(c.notAfter)}`),
+    h('td', {}, c.revokedAt ? t('admin.certs.revokedState', { reason: c.revocationReason, at: formatDateTime(c.revokedAt) })
+      : t(c.current ? 'admin.certs.current' : 'admin.certs.retired')),
+    actions);
+}
+
+async function issue(desk, officerId, agencyCode, redraw, where) {
+  const done = await desk.authed('POST', 'api/v1/admin/certificates/officers', { body: { officerId, agencyCode } });
+  if (done !== null && done.ok) {
+    redraw(t('admin.certs.issued', { holder: done.body.holder, serial: done.body.serial }));
+  } else if (done !== null) {
+    show(where, desk.failure(done, () => issue(desk, officerId, agencyCode, redraw, where)));
+  }
+}
+
+function issueForm(desk, redraw) {
+  const officer = h('input', { id: 'certificate-officer', name: 'officerId', type: 'text', required: '' });
+  const agency = h('input', { id: 'certificate-agency', name: 'agencyCode', type: 'text', required: '' });
+  const status = h('span', { role: 'status' });
+  const form = h('form', { id: 'certificate-issue', class: 'inline-form' },
+    h('fieldset', { class: 'filters' }, h('legend', {}, t('admin.certs.issueTitle')),
+      h('div', { class: 'field' }, h('label', { for: 'certificate-officer' }, t('admin.certs.officer')), officer),
+      h('div', { class: 'field' }, h('label', { for: 'certificate-agency' }, t('console.agency')), agency)),
+    h('button', { type: 'submit', class: 'primary' }, t('admin.certs.issue')), status);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    issue(desk, officer.value.trim(), agency.value.trim(), redraw, status);
+  });
+  return form;
 }
 
 // ---- Dead letters ----

@@ -26,8 +26,10 @@ import com.microsoft.playwright.options.AriaRole;
  * The administrator's page in a real browser against the shared gateway: the admin switches a 400
  * fault on at the sandbox social-insurance agency, a dossier's message to it becomes a dead letter
  * shown with its reason, the admin fixes the fault and replays it, and the dossier completes. The
- * message log checks intact and the audit trail, filtered by the admin, shows the replay. axe-core
- * on the page; every API request is in /openapi.
+ * message log checks intact and the audit trail, filtered by the admin, shows the replay. The
+ * agencies panel lists the four sandbox agencies with closed breakers and answers a test call; an
+ * officer's certificate is issued, revoked and issued anew from the page. axe-core on the page;
+ * every API request is in /openapi.
  */
 @ExtendWith({SharedGateway.class, SharedBrowser.class})
 class AdminScreensIT {
@@ -75,8 +77,8 @@ class AdminScreensIT {
                 .anyMatch(d -> d.getString("dossierCode").equals(code));
     }
 
-    @Test
-    void aDeadLetterFromA400IsReplayedAfterTheFixAndTheDossierCompletes() {
+    /** A browser signed in as the province's admin, on the admin page. */
+    private Page adminPage() {
         context = chromium.context(1280, 900, API_REQUESTS);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
@@ -85,6 +87,57 @@ class AdminScreensIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quản trị")).click();
         assertThat(page.locator("h1")).hasText("Quản trị hệ thống liên thông");
+        return page;
+    }
+
+    @Test
+    void theAgenciesShowClosedBreakersAndAnswerATestCall() {
+        Page page = adminPage();
+        assertThat(page.locator("#agencies-table tbody tr")).hasCount(4);
+        for (String agency : List.of("civil-status", "social-insurance", "residence", "land-registry")) {
+            Locator row = page.locator("#agencies-table tr[data-agency='" + agency + "']");
+            assertThat(row.locator("td.breaker")).hasText("CLOSED");
+            assertThat(row).containsText("Kết nối được");
+        }
+        Locator civil = page.locator("#agencies-table tr[data-agency='civil-status']");
+        civil.locator("button.agency-test").click();
+        // The sandbox answers its agency's bare base URL 404: the server is there, nothing was created.
+        assertThat(civil.locator(".test-result")).containsText("Kết nối được (HTTP 404");
+        PageChecks.accessible(page, "the agencies after a test call");
+    }
+
+    @Test
+    void anOfficersCertificateIsIssuedRevokedAndIssuedAnewFromThePage() {
+        Page page = adminPage();
+        String officer = "it.cert." + System.nanoTime();
+        String holder = PROVINCE + "/" + officer;
+        page.locator("#certificate-officer").fill(officer);
+        page.locator("#certificate-agency").fill(PROVINCE);
+        page.locator("#certificate-issue button[type=submit]").click();
+        assertThat(page.locator("#certificates-status")).containsText("Đã cấp chứng thư");
+        Locator mine = page.locator("#certificates-table tr[data-holder='" + holder + "']");
+        assertThat(mine).hasCount(1);
+        String first = mine.getAttribute("data-serial");
+
+        mine.locator("select").selectOption("key-compromise");
+        mine.locator("form.revoke button[type=submit]").click();
+        assertThat(page.locator("#certificates-status")).containsText("Đã thu hồi chứng thư " + first);
+        Locator revoked = page.locator("#certificates-table tr[data-serial='" + first + "']");
+        assertThat(revoked).containsText("Đã thu hồi (KEY_COMPROMISE");
+        PageChecks.accessible(page, "a revoked certificate");
+
+        revoked.locator("button.reissue").click();
+        assertThat(page.locator("#certificates-status")).containsText("cho " + holder);
+        assertThat(mine).hasCount(2);
+        Locator current = mine.filter(new Locator.FilterOptions().setHasText("Đang dùng"));
+        assertThat(current).hasCount(1);
+        assertThat(current.locator("button.reissue")).isVisible();
+        assertThat(revoked).containsText("Đã thu hồi");
+    }
+
+    @Test
+    void aDeadLetterFromA400IsReplayedAfterTheFixAndTheDossierCompletes() {
+        Page page = adminPage();
         assertThat(page.locator("#faults-social-insurance")).isVisible();
         PageChecks.accessible(page, "admin page");
 

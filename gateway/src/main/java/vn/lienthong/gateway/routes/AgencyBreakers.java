@@ -2,6 +2,7 @@ package vn.lienthong.gateway.routes;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -52,6 +53,11 @@ public class AgencyBreakers {
         String name = "circuit-breaker-" + agencyId;
         camel.getRegistry().bind(name, breaker);
         return name;
+    }
+
+    /** The agency's breaker state (CLOSED, OPEN, HALF_OPEN, ...), absent before its delivery route bound one. */
+    public Optional<String> state(String agencyId) {
+        return Optional.ofNullable(breakers.get(agencyId)).map(b -> b.getState().name());
     }
 
     private CircuitBreaker create(PropertiesComponent properties, String agencyId) {
