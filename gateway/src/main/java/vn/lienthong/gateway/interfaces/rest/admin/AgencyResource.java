@@ -72,7 +72,7 @@ public class AgencyResource {
 
     @GET
     @SecurityRequirement(name = GatewayApi.BEARER)
-    @Operation(operationId = "listAgencies", summary = "Tình trạng cơ quan liên thông / Agencies' health",
+    @Operation(operationId = "listAgencyHealth", summary = "Tình trạng cơ quan liên thông / Agencies' health",
             description = "Every configured agency with its health, circuit-breaker state, outbox queue depth "
                     + "(pending and in flight) and last error.")
     @APIResponse(responseCode = "200", description = "The agencies, in configuration order")
