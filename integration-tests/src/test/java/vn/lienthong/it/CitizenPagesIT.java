@@ -196,9 +196,12 @@ class CitizenPagesIT {
         Locator answer = page.locator("#result");
         assertThat(answer).containsText("chữ ký đều hợp lệ");
         assertThat(answer.locator("article")).hasCount(2);
-        // The officer signed first, the agency after: the first signature covers its revision, the last the whole file.
+        // The officer signed first, the agency after, then the validation data (PAdES-BASELINE-LT) was added in a
+        // revision of its own: each signature covers its revision unchanged, and the last one says what came after.
         assertThat(answer.locator("article").first()).containsText("Không thay đổi");
-        assertThat(answer.locator("article").last()).containsText("Không thay đổi kể từ khi ký");
+        assertThat(answer.locator("article").last()).containsText("Không thay đổi phần đã ký");
+        assertThat(answer.locator("article").last()).containsText("PAdES-BASELINE-LT");
+        assertThat(answer.locator("article").last()).containsText("dữ liệu kèm trong tài liệu (DSS)");
         assertThat(answer.locator("article").first()).containsText("Được tin cậy");
         assertThat(answer.locator("article").last()).containsText("Được tin cậy");
         assertThat(answer.locator("article").first().locator("dd").nth(2)).hasText(Pattern.compile("\\d{2}/\\d{2}/20\\d{2} \\d{2}:\\d{2}.*"));
