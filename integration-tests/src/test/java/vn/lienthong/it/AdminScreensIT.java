@@ -4,16 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,30 +27,20 @@ import com.microsoft.playwright.options.AriaRole;
  * officer's certificate is issued, revoked and issued anew from the page. axe-core on the page;
  * every API request is in /openapi.
  */
-@ExtendWith({SharedGateway.class, SharedBrowser.class})
+@ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class AdminScreensIT {
 
     private static final String PROVINCE = "000.00.00.H30";
-    private static final List<String> API_REQUESTS = new ArrayList<>();
-    private static URI serverRoot;
 
     private final SharedGateway.Server gateway;
     private final SharedBrowser.Chromium chromium;
+    private final List<String> apiRequests;
     private BrowserContext context;
 
-    AdminScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+    AdminScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium, ApiContractCheck.ApiRequests apiRequests) {
+        this.apiRequests = apiRequests.list();
         this.gateway = gateway;
         this.chromium = chromium;
-    }
-
-    @BeforeAll
-    static void root(SharedGateway.Server gateway) {
-        serverRoot = gateway.http().serverRoot().resolve("/");
-    }
-
-    @AfterAll
-    static void everyRequestIsInTheContract() {
-        PageChecks.listedInContract(API_REQUESTS, serverRoot);
     }
 
     /** Other classes share this gateway: its sandbox agencies are left healthy. */
@@ -79,7 +65,7 @@ class AdminScreensIT {
 
     /** A browser signed in as the province's admin, on the admin page. */
     private Page adminPage() {
-        context = chromium.context(1280, 900, API_REQUESTS);
+        context = chromium.context(1280, 900, apiRequests);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
         page.getByLabel("Vai trò").selectOption("admin");

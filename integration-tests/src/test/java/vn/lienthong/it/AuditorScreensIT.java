@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,9 +21,7 @@ import java.util.zip.ZipInputStream;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,33 +39,23 @@ import com.microsoft.playwright.options.AriaRole;
  * every digest of its manifests matches. The archive API refuses other roles. axe-core on the page,
  * and every API request it makes is in /openapi.
  */
-@ExtendWith({SharedGateway.class, SharedBrowser.class})
+@ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class AuditorScreensIT {
 
     private static final String COMMUNE = "000.20.20.H30";
     private static final LocatorAssertions.HasTextOptions AUDIT = new LocatorAssertions.HasTextOptions().setTimeout(120_000);
     private static final LocatorAssertions.ContainsTextOptions AUDIT_TEXT =
             new LocatorAssertions.ContainsTextOptions().setTimeout(120_000);
-    private static final List<String> API_REQUESTS = new ArrayList<>();
-    private static URI serverRoot;
 
     private final SharedGateway.Server gateway;
     private final SharedBrowser.Chromium chromium;
+    private final List<String> apiRequests;
     private BrowserContext context;
 
-    AuditorScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+    AuditorScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium, ApiContractCheck.ApiRequests apiRequests) {
+        this.apiRequests = apiRequests.list();
         this.gateway = gateway;
         this.chromium = chromium;
-    }
-
-    @BeforeAll
-    static void root(SharedGateway.Server gateway) {
-        serverRoot = gateway.http().serverRoot().resolve("/");
-    }
-
-    @AfterAll
-    static void everyRequestIsInTheContract() {
-        PageChecks.listedInContract(API_REQUESTS, serverRoot);
     }
 
     @AfterEach
@@ -100,7 +86,7 @@ class AuditorScreensIT {
     }
 
     private Page signedInAsAuditor() {
-        context = chromium.context(1280, 900, API_REQUESTS);
+        context = chromium.context(1280, 900, apiRequests);
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());

@@ -8,18 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ import com.microsoft.playwright.Route;
  * electronic document (a completed dossier's signed result, then a tampered copy). Every page
  * passes axe-core, and every API request the pages make is one /openapi lists.
  */
-@ExtendWith({SharedGateway.class, SharedBrowser.class})
+@ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class CitizenPagesIT {
 
     private static final String COMMUNE = "000.20.20.H30";
@@ -46,15 +43,15 @@ class CitizenPagesIT {
     private static final String PHONE = "0977071426";
     private static final Path WORK = Path.of(System.getProperty("it.data.dir", "target/it-data"), "citizen-pages")
             .toAbsolutePath();
-    private static final List<String> API_REQUESTS = new ArrayList<>();
     private static String code;
-    private static URI serverRoot;
 
     private final SharedGateway.Server gateway;
     private final SharedBrowser.Chromium chromium;
+    private final List<String> apiRequests;
     private BrowserContext context;
 
-    CitizenPagesIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+    CitizenPagesIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium, ApiContractCheck.ApiRequests apiRequests) {
+        this.apiRequests = apiRequests.list();
         this.gateway = gateway;
         this.chromium = chromium;
     }
@@ -70,12 +67,6 @@ class CitizenPagesIT {
                 """.formatted(DEATH, COMMUNE, CITIZEN_ID, PHONE));
         assertEquals(201, reply.status(), reply::toString);
         code = reply.json().getString("code");
-        serverRoot = gateway.http().serverRoot().resolve("/");
-    }
-
-    @AfterAll
-    static void everyRequestIsInTheContract() {
-        PageChecks.listedInContract(API_REQUESTS, serverRoot);
     }
 
     @AfterEach
@@ -90,7 +81,7 @@ class CitizenPagesIT {
     }
 
     private Page page(int width, int height) {
-        context = chromium.context(width, height, API_REQUESTS);
+        context = chromium.context(width, height, apiRequests);
         return context.newPage();
     }
 

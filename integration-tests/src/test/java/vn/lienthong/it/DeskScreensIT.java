@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,9 +24,7 @@ import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,7 +47,7 @@ import com.microsoft.playwright.options.FilePayload;
  * from the dossier page; a failed agency step retried, then closed as partially completed. axe-core
  * on the intake, list and dossier pages, and every API request the screens make is in /openapi.
  */
-@ExtendWith({SharedGateway.class, SharedBrowser.class})
+@ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class DeskScreensIT {
 
     private static final String COMMUNE = "000.20.20.H30";
@@ -59,26 +55,16 @@ class DeskScreensIT {
     private static final ZoneId VIETNAM = DeskCalendar.VIETNAM;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final LocatorAssertions.ContainsTextOptions LONG = new LocatorAssertions.ContainsTextOptions().setTimeout(150_000);
-    private static final List<String> API_REQUESTS = new ArrayList<>();
-    private static URI serverRoot;
 
     private final SharedGateway.Server gateway;
     private final SharedBrowser.Chromium chromium;
+    private final List<String> apiRequests;
     private BrowserContext context;
 
-    DeskScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+    DeskScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium, ApiContractCheck.ApiRequests apiRequests) {
+        this.apiRequests = apiRequests.list();
         this.gateway = gateway;
         this.chromium = chromium;
-    }
-
-    @BeforeAll
-    static void root(SharedGateway.Server gateway) {
-        serverRoot = gateway.http().serverRoot().resolve("/");
-    }
-
-    @AfterAll
-    static void everyRequestIsInTheContract() {
-        PageChecks.listedInContract(API_REQUESTS, serverRoot);
     }
 
     /** Other classes share this gateway: it leaves on real time with its sandbox agencies healthy. */
@@ -102,7 +88,7 @@ class DeskScreensIT {
     }
 
     private Page signedIn() {
-        context = chromium.context(1280, 900, API_REQUESTS);
+        context = chromium.context(1280, 900, apiRequests);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
         assertThat(page.locator("h1")).hasText("Đăng nhập");

@@ -3,15 +3,11 @@ package vn.lienthong.it;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,31 +22,21 @@ import com.microsoft.playwright.options.AriaRole;
  * figure moves by one, and the number opens the list with that dossier in it. The chart, the step
  * figures and the overdue list show; axe-core on the page; every API request is in /openapi.
  */
-@ExtendWith({SharedGateway.class, SharedBrowser.class})
+@ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class LeaderScreensIT {
 
     private static final String COMMUNE = "000.20.20.H30";
     private static final String CLOCK = "api/v1/admin/demo-clock";
-    private static final List<String> API_REQUESTS = new ArrayList<>();
-    private static URI serverRoot;
 
     private final SharedGateway.Server gateway;
     private final SharedBrowser.Chromium chromium;
+    private final List<String> apiRequests;
     private BrowserContext context;
 
-    LeaderScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+    LeaderScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium, ApiContractCheck.ApiRequests apiRequests) {
+        this.apiRequests = apiRequests.list();
         this.gateway = gateway;
         this.chromium = chromium;
-    }
-
-    @BeforeAll
-    static void root(SharedGateway.Server gateway) {
-        serverRoot = gateway.http().serverRoot().resolve("/");
-    }
-
-    @AfterAll
-    static void everyRequestIsInTheContract() {
-        PageChecks.listedInContract(API_REQUESTS, serverRoot);
     }
 
     /** Other classes share this gateway: it leaves on real time. */
@@ -87,7 +73,7 @@ class LeaderScreensIT {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String period = "thong-ke?from=" + today.minusDays(1) + "&to=" + today.plusDays(40) + "&groupBy=AGENCY";
 
-        context = chromium.context(1280, 900, API_REQUESTS);
+        context = chromium.context(1280, 900, apiRequests);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
         page.getByLabel("Vai trò").selectOption("leader");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,9 +20,7 @@ import java.util.Set;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +40,7 @@ import com.microsoft.playwright.options.AriaRole;
  * reason the API gives, and the date the dossier then gets; the leader's satisfaction page, whose
  * figures move with a rating, showing a comment with HTML as text until the leader approves it.
  */
-@ExtendWith({SharedGateway.class, SharedBrowser.class})
+@ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class PracticeScreensIT {
 
     private static final String DISTRICT = "000.00.20.H20";
@@ -52,26 +49,16 @@ class PracticeScreensIT {
     private static final String STATISTICS = "api/v1/statistics?from=2026-01-01&to=2027-12-31";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final LocatorAssertions.IsEnabledOptions SIGNED = new LocatorAssertions.IsEnabledOptions().setTimeout(90_000);
-    private static final List<String> API_REQUESTS = new ArrayList<>();
-    private static URI serverRoot;
 
     private final SharedGateway.Server gateway;
     private final SharedBrowser.Chromium chromium;
+    private final List<String> apiRequests;
     private final List<BrowserContext> contexts = new ArrayList<>();
 
-    PracticeScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+    PracticeScreensIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium, ApiContractCheck.ApiRequests apiRequests) {
+        this.apiRequests = apiRequests.list();
         this.gateway = gateway;
         this.chromium = chromium;
-    }
-
-    @BeforeAll
-    static void root(SharedGateway.Server gateway) {
-        serverRoot = gateway.http().serverRoot().resolve("/");
-    }
-
-    @AfterAll
-    static void everyRequestIsInTheContract() {
-        PageChecks.listedInContract(API_REQUESTS, serverRoot);
     }
 
     /** Other classes share this gateway: it leaves on real time. */
@@ -90,7 +77,7 @@ class PracticeScreensIT {
     }
 
     private Page signedIn(String role) {
-        BrowserContext context = chromium.context(1280, 900, API_REQUESTS);
+        BrowserContext context = chromium.context(1280, 900, apiRequests);
         contexts.add(context);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());

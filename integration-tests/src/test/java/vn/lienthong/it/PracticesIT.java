@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +13,12 @@ import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,32 +34,22 @@ import com.microsoft.playwright.options.AriaRole;
  * the rating form on /tra-cuu showing an HTML comment as text; and "4 tại chỗ": a 1.001193 birth
  * registration settled on the spot by the delegated desk officer, with its signed form 06 and its count.
  */
-@ExtendWith({SharedGateway.class, SharedBrowser.class})
+@ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class PracticesIT {
 
     private static final String DISTRICT = "000.00.20.H20";
     private static final String CERTIFICATION = "2.000815";
     private static final String PHONE_DIGITS = "5678";
     private static final String BIRTH = "1.001193";
-    private static final List<String> API_REQUESTS = new ArrayList<>();
-    private static URI serverRoot;
 
     private final SharedGateway.Server gateway;
     private final SharedBrowser.Chromium chromium;
+    private final List<String> apiRequests;
 
-    PracticesIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium) {
+    PracticesIT(SharedGateway.Server gateway, SharedBrowser.Chromium chromium, ApiContractCheck.ApiRequests apiRequests) {
+        this.apiRequests = apiRequests.list();
         this.gateway = gateway;
         this.chromium = chromium;
-    }
-
-    @BeforeAll
-    static void root(SharedGateway.Server gateway) {
-        serverRoot = gateway.http().serverRoot().resolve("/");
-    }
-
-    @AfterAll
-    static void everyRequestIsInTheContract() {
-        PageChecks.listedInContract(API_REQUESTS, serverRoot);
     }
 
     private GatewayHttp as(String role) {
@@ -146,7 +132,7 @@ class PracticesIT {
     void theRatingFormOnTheLookUpPageShowsAnHtmlCommentAsText() {
         String code = submitAndComplete("001190072103").getString("code");
         String hostile = "<img src=x onerror=\"document.title='pwned'\"><b>Cán bộ</b> tận tình";
-        BrowserContext context = chromium.context(375, 740, API_REQUESTS);
+        BrowserContext context = chromium.context(375, 740, apiRequests);
         try {
             Page page = context.newPage();
             page.navigate(gateway.http().resolve("tra-cuu?ma=" + code + "#danh-gia").toString());

@@ -32,7 +32,7 @@ final class SharedGateway implements ParameterResolver {
     /** The calls per minute the shared gateway allows {@code POST /api/v1/verify} from one address. */
     static final int VERIFY_PER_MINUTE = 20;
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedGateway.class);
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedGateway.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
