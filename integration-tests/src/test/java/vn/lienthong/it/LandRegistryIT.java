@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
@@ -43,7 +44,7 @@ class LandRegistryIT {
     void aHundredMegabyteScanReachesTheLandRegistryWithA256MegabyteHeap() throws IOException {
         Path work = Path.of(System.getProperty("it.data.dir", "target/it-data")).resolve("land-registry");
         try (RunnableJar gateway = RunnableJar.start(work.resolve("data"), work, new RunnableJar.Launch(
-                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), List.of(), Map.of()))) {
+                Stream.concat(RunnableJar.STEADY_STATE_JVM.stream(), Stream.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError")).toList(), List.of(), Map.of()))) {
             GatewayHttp desk = gateway.http().as(gateway.tokens().token(DemoTokens.DESK_OFFICER, AGENCY));
             double diskMBps = rawDiskWrite(work);
             String expectedSha256 = sha256(new GeneratedScan(SEED, SIZE));

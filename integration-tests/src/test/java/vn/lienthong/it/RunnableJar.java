@@ -34,6 +34,12 @@ final class RunnableJar implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
+    /** The JIT and collector of a gateway that lives for one test class (see {@link #launch}). */
+    private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** Undoes {@link #SHORT_LIVED_JVM}: both JIT compilers, the default collector, as the operator's command runs. */
+    static final List<String> STEADY_STATE_JVM = List.of("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC");
+
     /** What a test adds to the operator's command: JVM options, Payara Micro options, environment variables. */
     record Launch(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment) {
 
@@ -130,6 +136,11 @@ final class RunnableJar implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false"));
+        // The ITs check behaviour, never speed, and most gateways here live a minute: the client
+        // compiler alone and the serial collector take a start from about 42 s to 23 s of CPU on two
+        // cores (and 800 to 450 MiB resident). A launch that runs long or measures overrides them
+        // (the JVM takes the last occurrence of a flag): SharedGateway, LandRegistryIT.
+        command.addAll(SHORT_LIVED_JVM);
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(),
                 "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port),

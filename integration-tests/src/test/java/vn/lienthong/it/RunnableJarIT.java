@@ -26,7 +26,7 @@ class RunnableJarIT {
         List<JsonObject> submitted = new ArrayList<>();
 
         try (RunnableJar first = RunnableJar.start(data, work)) {
-            System.out.printf("runnable jar: ready after %.1f s, resident memory %d MiB (-Xmx512m)%n",
+            System.out.printf("runnable jar: ready after %.1f s, resident memory %d MiB (-Xmx512m; the IT harness runs C1 and the serial collector)%n",
                     first.startUpTime().toMillis() / 1000.0, first.residentKiB() / 1024);
             GatewayHttp http = first.http().as(first.tokens().token(DemoTokens.DESK_OFFICER, "000.00.00.H30"));
             JsonObject health = http.get("health").json();

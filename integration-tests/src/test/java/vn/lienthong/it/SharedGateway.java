@@ -81,7 +81,8 @@ final class SharedGateway implements ParameterResolver {
             // The console log lands in work (RunnableJar), under it.data.dir, where PersonalDataLogScanIT reads.
             // On PostgreSQL, as a provincial IT centre runs it: what these tests check does not depend on the
             // engine, and RunnableJarIT, MessageLogIT and the gateways of their own keep H2 tested.
-            RunnableJar jar = RunnableJar.start(data, work, new RunnableJar.Launch(List.of(), List.of(), Map.of(
+            // It serves every client-side class for the whole run: both JIT compilers, as the operator's command.
+            RunnableJar jar = RunnableJar.start(data, work, new RunnableJar.Launch(RunnableJar.STEADY_STATE_JVM, List.of(), Map.of(
                     "LIENTHONG_VERIFY_TRUST_ANCHORS", trustAnchor.toString(),
                     "LIENTHONG_RATELIMIT_VERIFY_PER_MINUTE", String.valueOf(VERIFY_PER_MINUTE),
                     "LIENTHONG_RATELIMIT_LOOKUP_PER_MINUTE", "100",
