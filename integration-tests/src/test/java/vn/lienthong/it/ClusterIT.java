@@ -113,6 +113,11 @@ class ClusterIT {
 
     private void run(RestartablePostgres pg, RunnableJar agency, RunnableJar first, RunnableJar second) throws Exception {
         Map<String, String> database = pg.environment();
+        // Both nodes started at once on an empty keys directory: one made the DEMO keys, the other found them.
+        for (String made : List.of("Created the DEMO gateway seal", "Created the DEMO PKI", "DEMO token issuer: generated")) {
+            long count = Stream.of(first, second).mapToLong(node -> logLines(node, made)).sum();
+            assertEquals(1, count, () -> "one node, not two, did: " + made);
+        }
         twoClientsBehindTheBalancerGetTwoBucketsAndTheAuditTrailNamesThem(first, second);
         phase("rate limits and audit behind haproxy checked");
         String firstHolder = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -331,6 +336,14 @@ class ClusterIT {
             String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    private static long logLines(RunnableJar node, String containing) {
+        try (Stream<String> lines = Files.lines(node.log())) {
+            return lines.filter(l -> l.contains(containing)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
