@@ -88,6 +88,8 @@ public final class ExchangeLoad {
         double directRate = direct.size() / ((System.nanoTime() - directStart) / 1e9);
         long baseline = completed(http, base, token);
 
+        ServerCpu cpu = ServerCpu.fromEnvironment();
+        long[] cpuAtStart = cpu.millis();
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
         List<String> codes = rate > 0 ? submitPaced(http, base, token, n, rate, "0011")
@@ -97,6 +99,8 @@ public final class ExchangeLoad {
         // The end of the run is the last result's own timestamp, so the poll period does not blur it.
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> completed(http, base, token) >= baseline + n);
+        long[] cpuAtLastResult = cpu.millis();
+        long[] cpuWhenQuiet = cpu.quiet();
         List<Long> latencies = new ArrayList<>();
         Instant lastResult = startedAt;
         for (String code : codes) {
@@ -118,6 +122,14 @@ public final class ExchangeLoad {
         System.out.printf("| latency p50 / p99 | %.1f / %.1f ms (receipt to agency result) | %.1f / %.1f ms |%n",
                 ms(latencies, 0.50), ms(latencies, 0.99), ms(direct, 0.50), ms(direct, 0.99));
         System.out.printf("| added at the median | %.1f ms | |%n", ms(latencies, 0.50) - ms(direct, 0.50));
+        if (cpu.watched()) {
+            System.out.printf("| CPU per exchange, gateways + PostgreSQL, to the last result | %.1f + %.1f = %.1f ms | |%n",
+                    (cpuAtLastResult[0] - cpuAtStart[0]) / (double) n, (cpuAtLastResult[1] - cpuAtStart[1]) / (double) n,
+                    (cpuAtLastResult[0] + cpuAtLastResult[1] - cpuAtStart[0] - cpuAtStart[1]) / (double) n);
+            System.out.printf("| CPU per exchange, gateways + PostgreSQL, until quiet (papers done) | %.1f + %.1f = %.1f ms | |%n",
+                    (cpuWhenQuiet[0] - cpuAtStart[0]) / (double) n, (cpuWhenQuiet[1] - cpuAtStart[1]) / (double) n,
+                    (cpuWhenQuiet[0] + cpuWhenQuiet[1] - cpuAtStart[0] - cpuAtStart[1]) / (double) n);
+        }
         System.out.printf("| this client + HTTP stack alone (GET _stats) | | %.0f calls/s, p50 / p99 %.1f / %.1f ms |%n",
                 trivialRate, ms(trivial, 0.50), ms(trivial, 0.99));
     }
@@ -249,5 +261,81 @@ public final class ExchangeLoad {
 
     private static double ms(List<Long> sorted, double quantile) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (quantile * sorted.size()))) / 1e6;
+    }
+
+    /**
+     * The CPU time the servers used, from /proc (Linux): the gateway JVMs named by
+     * {@code LIENTHONG_LOAD_CPU_PIDS} (comma-separated), and PostgreSQL's postmaster named by
+     * {@code LIENTHONG_LOAD_POSTGRES_PID} with its backends (living ones, and those that ended, through
+     * the postmaster's children's times). Neither set: nothing is watched.
+     */
+    record ServerCpu(List<Long> gateways, long postmaster) {
+
+        /** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+        private static final long TICKS = 100;
+
+        static ServerCpu fromEnvironment() {
+            String pids = System.getenv().getOrDefault("LIENTHONG_LOAD_CPU_PIDS", "");
+            String pm = System.getenv().getOrDefault("LIENTHONG_LOAD_POSTGRES_PID", "");
+            return new ServerCpu(java.util.Arrays.stream(pids.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                    .map(Long::parseLong).toList(), pm.isBlank() ? -1 : Long.parseLong(pm.strip()));
+        }
+
+        boolean watched() {
+            return !gateways.isEmpty();
+        }
+
+        /** {gateways, PostgreSQL} in milliseconds of CPU. */
+        long[] millis() {
+            long gw = gateways.stream().mapToLong(p -> ticks(p, false)).sum();
+            long pg = 0;
+            if (postmaster > 0) {
+                pg = ticks(postmaster, true);
+                try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+                    for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                        String[] f = stat(Long.parseLong(proc.getFileName().toString()));
+                        if (f != null && Long.parseLong(f[1]) == postmaster) {
+                            pg += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return new long[] {gw * 1000 / TICKS, pg * 1000 / TICKS};
+        }
+
+        /** The times once the servers have been idle (under 10 % of a core) for two seconds; at most 3 minutes. */
+        long[] quiet() throws InterruptedException {
+            long[] last = millis();
+            for (int i = 0; i < 90; i++) {
+                Thread.sleep(2_000);
+                long[] now = millis();
+                if (now[0] + now[1] - last[0] - last[1] < 200) {
+                    return now;
+                }
+                last = now;
+            }
+            return last;
+        }
+
+        private static long ticks(long pid, boolean withEndedChildren) {
+            String[] f = stat(pid);
+            if (f == null) {
+                return 0;
+            }
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withEndedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        }
+
+        /** The fields of /proc/pid/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+        private static String[] stat(long pid) {
+            try {
+                String line = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+                return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 }

@@ -74,7 +74,11 @@ final class RunnableJar implements AutoCloseable {
     }
 
     static RunnableJar start(Path dataDir, Path workDir, Launch launch) {
-        int port = freePort();
+        return start(dataDir, workDir, launch, freePort());
+    }
+
+    /** On a port chosen beforehand, so that others can be told the address while this one still starts. */
+    static RunnableJar start(Path dataDir, Path workDir, Launch launch, int port) {
         long started = System.nanoTime();
         Path rootDir = rootDir(workDir);
         Path log = workDir.resolve(rootDir.getFileName() + ".log");
@@ -168,6 +172,11 @@ final class RunnableJar implements AutoCloseable {
     /** Tokens from this gateway's demo issuer, which it created in its data dir on first start. */
     DemoTokens tokens() {
         return DemoTokens.of(dataDir);
+    }
+
+    /** The operating system's id of the server process (a run-once lease holder names it). */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

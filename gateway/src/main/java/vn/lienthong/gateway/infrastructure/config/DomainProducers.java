@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -14,8 +15,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import vn.lienthong.gateway.domain.audit.TrustedProxies;
 import vn.lienthong.gateway.domain.calendar.GoldenDays;
 import vn.lienthong.gateway.domain.calendar.OfficeHours;
 import vn.lienthong.gateway.domain.calendar.PublicHolidays;
@@ -104,9 +107,34 @@ public class DomainProducers {
         }
     }
 
-    /** Reads the delegation with the application, so a malformed entry fails the start, not the first call. */
-    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, OnTheSpotDelegation delegation) {
+    /**
+     * The load balancers whose {@code X-Forwarded-For} names the client ({@code lienthong.http.trusted-proxies});
+     * a malformed entry stops the start with one line. Read from Config: Payara's config producer cannot
+     * inject an {@code Optional<List<String>>}.
+     */
+    @Produces
+    @Singleton
+    TrustedProxies trustedProxies(Config config) {
+        return trustedProxies(config.getOptionalValues("lienthong.http.trusted-proxies", String.class).orElse(List.of()));
+    }
+
+    static TrustedProxies trustedProxies(List<String> entries) {
+        try {
+            TrustedProxies proxies = TrustedProxies.of(entries);
+            LOG.info(() -> "Trusted proxies (X-Forwarded-For believed from): " + (proxies.size() == 0 ? "none" : entries));
+            return proxies;
+        } catch (IllegalArgumentException e) {
+            String line = "The gateway does not start: LIENTHONG_HTTP_TRUSTED_PROXIES (lienthong.http.trusted-proxies): "
+                    + e.getMessage();
+            throw StartRefusal.refuse(LOG, line, new DataFileException(line, e));
+        }
+    }
+
+    /** Reads the delegation and the trusted proxies with the application, so a malformed entry fails the start. */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, OnTheSpotDelegation delegation,
+                      TrustedProxies proxies) {
         delegation.roles();
+        proxies.size();
     }
 
     /** UTC, moved forward only by the demo clock ({@link DemoClockSetting}), in demo mode. */

@@ -2,11 +2,14 @@ package vn.lienthong.gateway.infrastructure.messagelog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateEncodingException;
 import java.util.Optional;
@@ -47,7 +50,7 @@ public final class GatewaySigningKey {
                     throw new MessageLogException("The message log signing keystore " + keystore + " does not exist; "
                             + "set lienthong.message-log.keystore to the gateway's PKCS#12 keystore", null);
                 }
-                createDemo(keystore, password, alias, demoSeal.get().get());
+                createDemoOnce(keystore, password, alias, demoSeal.get());
             }
             // The JDK signs: one signature per batch does not need the native provider in the container.
             return Pkcs12KeySource.open(keystore, password, alias, ProviderPreference.JDK);
@@ -55,6 +58,23 @@ public final class GatewaySigningKey {
             throw new MessageLogException("Cannot open the message log signing key " + keystore + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the DEMO message log signing key " + keystore, e);
+        }
+    }
+
+    /**
+     * Nodes of a cluster share the keys directory and may start together: under a file lock (fcntl, which
+     * reaches every NFS client, docs/cluster.md) one creates the seal and the others find it, where two
+     * renames would leave one node signing with a key the keystore no longer holds.
+     */
+    private static void createDemoOnce(Path keystore, char[] password, String alias, Supplier<TrialPki.Issued> seal)
+            throws IOException {
+        Path dir = keystore.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        try (FileChannel channel = FileChannel.open(dir.resolve(stem(keystore) + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            if (!Files.exists(keystore)) {
+                createDemo(keystore, password, alias, seal.get());
+            }
         }
     }
 

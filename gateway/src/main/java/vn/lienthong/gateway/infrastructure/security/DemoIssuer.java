@@ -2,11 +2,14 @@ package vn.lienthong.gateway.infrastructure.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -74,9 +77,15 @@ public class DemoIssuer implements DemoTokens {
         Path keys = keys();
         Path publicKey = keys.resolve(PUBLIC_KEY);
         try {
-            if (!Files.exists(publicKey)) {
-                generate(keys);
-                LOG.info("DEMO token issuer: generated a new key pair in " + keys);
+            Files.createDirectories(keys);
+            // The nodes of a cluster share the keys directory and may start together: one generates the
+            // pair under a file lock, the others find it (two would interleave their private and public keys).
+            try (FileChannel channel = FileChannel.open(keys.resolve("demo-issuer.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                if (!Files.exists(publicKey)) {
+                    generate(keys);
+                    LOG.info("DEMO token issuer: generated a new key pair in " + keys);
+                }
             }
             Files.writeString(keys.resolve(ISSUER_FILE), "issuer=" + issuer + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.ext.Provider;
 import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.domain.audit.AuditEvent;
 import vn.lienthong.gateway.domain.audit.AuditTrail;
+import vn.lienthong.gateway.domain.audit.TrustedProxies;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.dossier.PersonalDataMask;
@@ -47,6 +48,10 @@ public class AuditFilter implements ContainerResponseFilter {
     @Inject
     Clock clock;
 
+    /** Behind the load balancer the client is the one it forwarded, as for the rate limits. */
+    @Inject
+    TrustedProxies proxies;
+
     @Context
     HttpServletRequest request;
 
@@ -70,7 +75,8 @@ public class AuditFilter implements ContainerResponseFilter {
             trail.record(new AuditEvent(0, OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM), actor,
                     caller.authenticated() ? String.join(",", new TreeSet<>(caller.roles())) : null,
                     caller.agencyCode(), in.getMethod(), target, status, AuditEvent.outcomeOf(status),
-                    request == null ? null : request.getRemoteAddr(), in.getHeaderString("X-Request-Id")));
+                    request == null ? null : proxies.client(request.getRemoteAddr(), in.getHeaderString("X-Forwarded-For")),
+                    in.getHeaderString("X-Request-Id")));
         } catch (StorageException e) {
             // The answer is already decided; losing its audit line is logged loudly instead of
             // turning a done change into an error the caller would retry.

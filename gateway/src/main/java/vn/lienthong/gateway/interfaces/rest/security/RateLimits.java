@@ -3,16 +3,16 @@ package vn.lienthong.gateway.interfaces.rest.security;
 import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import vn.lienthong.gateway.domain.audit.TrustedProxies;
 
 /**
  * The rate limits by name ({@link RateLimited}), each with its own buckets per client address: the
@@ -31,15 +31,11 @@ public class RateLimits {
     @ConfigProperty(name = "lienthong.ratelimit.max-clients", defaultValue = "10000")
     int maxClients;
 
-    private final Map<String, ClientRateLimiter> limiters = new ConcurrentHashMap<>();
-    private TrustedProxies proxies;
+    /** Read and checked at start ({@code infrastructure/config/DomainProducers}). */
+    @Inject
+    TrustedProxies proxies;
 
-    @PostConstruct
-    void readProxies() {
-        // Read from Config, not injected: Payara's config producer cannot give an Optional<List<String>>.
-        proxies = TrustedProxies.of(config.getOptionalValues("lienthong.http.trusted-proxies", String.class)
-                .orElse(List.of()));
-    }
+    private final Map<String, ClientRateLimiter> limiters = new ConcurrentHashMap<>();
 
     /**
      * Takes a token of {@code limit} for the client of a request from {@code remoteAddress} carrying

@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.interfaces.rest.security;
+package vn.lienthong.gateway.domain.audit;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /**
  * The load balancers and reverse proxies whose {@code X-Forwarded-For} the gateway believes
  * ({@code lienthong.http.trusted-proxies}: addresses or CIDR networks). A request from anyone else is
- * the client itself, whatever it claims in the header.
+ * the client itself, whatever it claims in the header. The rate limits key their buckets on the client
+ * it names, and the audit trail records it.
  */
-final class TrustedProxies {
+public final class TrustedProxies {
 
     /** One address or network: {@code prefix} leading bits of {@code network}. */
     private record Network(byte[] network, int prefix) {
@@ -36,7 +37,7 @@ final class TrustedProxies {
     }
 
     /** The proxies named by {@code entries} ({@code 10.0.0.5}, {@code 10.0.0.0/24}, {@code ::1}); none when empty. */
-    static TrustedProxies of(List<String> entries) {
+    public static TrustedProxies of(List<String> entries) {
         return new TrustedProxies(entries.stream().map(String::strip).filter(e -> !e.isEmpty())
                 .map(TrustedProxies::network).toList());
     }
@@ -45,12 +46,13 @@ final class TrustedProxies {
         int slash = entry.indexOf('/');
         byte[] address = literal(slash < 0 ? entry : entry.substring(0, slash));
         if (address == null) {
-            throw new IllegalArgumentException("lienthong.http.trusted-proxies: '" + entry
+            throw new IllegalArgumentException("'" + entry
                     + "' is not an IP address or network (write 10.0.0.5 or 10.0.0.0/24)");
         }
-        int prefix = slash < 0 ? address.length * 8 : Integer.parseInt(entry.substring(slash + 1));
+        String bits = slash < 0 ? String.valueOf(address.length * 8) : entry.substring(slash + 1);
+        int prefix = bits.matches("\\d{1,3}") ? Integer.parseInt(bits) : -1;
         if (prefix < 0 || prefix > address.length * 8) {
-            throw new IllegalArgumentException("lienthong.http.trusted-proxies: '" + entry + "' has no valid prefix length");
+            throw new IllegalArgumentException("'" + entry + "' has no valid prefix length");
         }
         return new Network(address, prefix);
     }
@@ -60,7 +62,7 @@ final class TrustedProxies {
      * {@code forwardedFor} from its end (the address the nearest proxy saw), the first one that is not
      * a trusted proxy. The peer's address when the header is missing or names something unreadable.
      */
-    String client(String peer, String forwardedFor) {
+    public String client(String peer, String forwardedFor) {
         if (proxies.isEmpty() || forwardedFor == null || !trusted(literal(peer))) {
             return peer;
         }
@@ -79,6 +81,11 @@ final class TrustedProxies {
             }
         }
         return client;
+    }
+
+    /** How many addresses or networks are trusted; none by default. */
+    public int size() {
+        return proxies.size();
     }
 
     private boolean trusted(byte[] address) {

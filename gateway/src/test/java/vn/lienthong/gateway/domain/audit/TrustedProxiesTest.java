@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.interfaces.rest.security;
+package vn.lienthong.gateway.domain.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +48,7 @@ class TrustedProxiesTest {
     void aMisspelledProxyRefusesWithWhatToWrite() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrustedProxies.of(List.of("balancer.local")));
-        assertEquals("lienthong.http.trusted-proxies: 'balancer.local' is not an IP address or network "
+        assertEquals("'balancer.local' is not an IP address or network "
                 + "(write 10.0.0.5 or 10.0.0.0/24)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrustedProxies.of(List.of("10.0.0.0/33")));
     }
