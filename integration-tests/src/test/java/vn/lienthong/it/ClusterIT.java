@@ -131,12 +131,14 @@ class ClusterIT {
         GatewayHttp b = survivor.http().as(survivor.tokens().token(DemoTokens.DESK_OFFICER, AGENCY));
         assertEquals(200, agency.http().put("sandbox/social-insurance/_faults", "{\"latencyMs\": 20}").status());
 
-        // Desks send through both gateways; the fourth eighth waits for the kill, the last eighth for the outage.
+        // Desks send through both gateways; the fourth eighth waits for the kill, the last eighth for the outage
+        // (its first half goes just before the database stops, its second half while it is down).
         Map<Integer, String> answered = new ConcurrentHashMap<>();
         Set<Integer> scanned = ConcurrentHashMap.newKeySet();
         Map<Integer, AtomicInteger> outageStatuses = new TreeMap<>();
         CountDownLatch afterKill = new CountDownLatch(1);
         CountDownLatch duringOutage = new CountDownLatch(1);
+        CountDownLatch afterStop = new CountDownLatch(1);
         AtomicInteger outageTries = new AtomicInteger();
         ExecutorService desks = Executors.newFixedThreadPool(4);
         for (int i = 0; i < LOAD; i++) {
@@ -145,7 +147,8 @@ class ClusterIT {
                 try {
                     boolean inOutage = n >= LOAD * 7 / 8;
                     if (n >= LOAD * 3 / 4 && !afterKill.await(120, TimeUnit.SECONDS)
-                            || inOutage && !duringOutage.await(120, TimeUnit.SECONDS)) {
+                            || inOutage && !duringOutage.await(120, TimeUnit.SECONDS)
+                            || n >= LOAD * 15 / 16 && !afterStop.await(120, TimeUnit.SECONDS)) {
                         return;
                     }
                     GatewayHttp desk = n % 2 == 0 ? a : b;
@@ -200,6 +203,7 @@ class ClusterIT {
                 .json().getInt("total");
         pg.stop();
         long down = System.nanoTime();
+        afterStop.countDown();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> survivor.http().get("health/ready").status(), status -> status == 503);
         long notReady = System.nanoTime();
