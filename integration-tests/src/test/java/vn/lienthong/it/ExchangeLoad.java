@@ -71,6 +71,8 @@ public final class ExchangeLoad {
         String token = DemoTokens.of(dataDir).token(DemoTokens.DESK_OFFICER, AGENCY);
         // The gateway's own CPU: every unit of work below is also reported as CPU over units done.
         ProcessCpu gatewayCpu = ProcessCpu.of(Long.getLong("lienthong.load.gateway-pid", -1));
+        // A database server apart (PostgreSQL) does the gateway's work too, so it is counted beside it.
+        ProcessCpu databaseCpu = ProcessCpu.tree(Long.getLong("lienthong.load.database-pid", -1));
         if (warmUp > 0) {
             directSandbox(http, base, warmUp, concurrency);
             long before = completed(http, base, token);
@@ -96,6 +98,7 @@ public final class ExchangeLoad {
 
         long start = System.nanoTime();
         long exchangeCpu = gatewayCpu.nanos();
+        long exchangeDbCpu = databaseCpu.nanos();
         long clientCpu = ProcessCpu.self().nanos();
         Instant startedAt = Instant.now();
         List<String> codes = rate > 0 ? submitPaced(http, base, token, n, rate, "0011")
@@ -106,6 +109,7 @@ public final class ExchangeLoad {
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> completed(http, base, token) >= baseline + n);
         exchangeCpu = gatewayCpu.nanos() - exchangeCpu;
+        exchangeDbCpu = databaseCpu.nanos() - exchangeDbCpu;
         clientCpu = ProcessCpu.self().nanos() - clientCpu;
         double exchangeWall = (System.nanoTime() - start) / 1e9;
         List<Long> latencies = new ArrayList<>();
@@ -140,6 +144,10 @@ public final class ExchangeLoad {
                 perDirect, perDirect / perGet);
         System.out.printf("| exchange: intake POST to agency result recorded (sandbox call and 250 ms polls included) | %.2f ms | %.1f |%n",
                 perExchange, perExchange / perGet);
+        if (databaseCpu.pid() > 0) {
+            System.out.printf("| the database server's CPU per exchange (PostgreSQL, all its processes) | %.2f ms | gateway + database: %.1f |%n",
+                    exchangeDbCpu / 1e6 / n, (exchangeCpu + exchangeDbCpu) / 1e6 / n / perGet);
+        }
         System.out.printf("| gateway cores busy during the exchanges | %.2f of %d | load client: %.2f |%n",
                 exchangeCpu / 1e9 / exchangeWall, Runtime.getRuntime().availableProcessors(), clientCpu / 1e9 / exchangeWall);
     }
