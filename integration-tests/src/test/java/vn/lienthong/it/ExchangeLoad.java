@@ -69,6 +69,10 @@ public final class ExchangeLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String token = DemoTokens.of(dataDir).token(DemoTokens.DESK_OFFICER, AGENCY);
+        // The gateway's own CPU: every unit of work below is also reported as CPU over units done.
+        ProcessCpu gatewayCpu = ProcessCpu.of(Long.getLong("lienthong.load.gateway-pid", -1));
+        // A database server apart (PostgreSQL) does the gateway's work too, so it is counted beside it.
+        ProcessCpu databaseCpu = ProcessCpu.tree(Long.getLong("lienthong.load.database-pid", -1));
         if (warmUp > 0) {
             directSandbox(http, base, warmUp, concurrency);
             long before = completed(http, base, token);
@@ -80,17 +84,24 @@ public final class ExchangeLoad {
 
         // The floor under both columns: this client and the server's HTTP stack, on a servlet that does nothing.
         long trivialStart = System.nanoTime();
+        long trivialCpu = gatewayCpu.nanos();
         List<Long> trivial = timedCalls(n, concurrency, i -> HttpRequest.newBuilder(
                 base.resolve("/sandbox/social-insurance/_stats")).build(), http);
+        trivialCpu = gatewayCpu.nanos() - trivialCpu;
         double trivialRate = trivial.size() / ((System.nanoTime() - trivialStart) / 1e9);
         long directStart = System.nanoTime();
+        long directCpu = gatewayCpu.nanos();
         List<Long> direct = rate > 0 ? pacedDirectSandbox(http, base, n, rate) : directSandbox(http, base, n, concurrency);
+        directCpu = gatewayCpu.nanos() - directCpu;
         double directRate = direct.size() / ((System.nanoTime() - directStart) / 1e9);
         long baseline = completed(http, base, token);
 
         ServerCpu cpu = ServerCpu.fromEnvironment();
         long[] cpuAtStart = cpu.millis();
         long start = System.nanoTime();
+        long exchangeCpu = gatewayCpu.nanos();
+        long exchangeDbCpu = databaseCpu.nanos();
+        long clientCpu = ProcessCpu.self().nanos();
         Instant startedAt = Instant.now();
         List<String> codes = rate > 0 ? submitPaced(http, base, token, n, rate, "0011")
                 : submitAll(http, base, token, n, concurrency, "0011");
@@ -101,6 +112,10 @@ public final class ExchangeLoad {
                 .until(() -> completed(http, base, token) >= baseline + n);
         long[] cpuAtLastResult = cpu.millis();
         long[] cpuWhenQuiet = cpu.quiet();
+        exchangeCpu = gatewayCpu.nanos() - exchangeCpu;
+        exchangeDbCpu = databaseCpu.nanos() - exchangeDbCpu;
+        clientCpu = ProcessCpu.self().nanos() - clientCpu;
+        double exchangeWall = (System.nanoTime() - start) / 1e9;
         List<Long> latencies = new ArrayList<>();
         Instant lastResult = startedAt;
         for (String code : codes) {
@@ -132,6 +147,21 @@ public final class ExchangeLoad {
         }
         System.out.printf("| this client + HTTP stack alone (GET _stats) | | %.0f calls/s, p50 / p99 %.1f / %.1f ms |%n",
                 trivialRate, ms(trivial, 0.50), ms(trivial, 0.99));
+        System.out.printf("%n| gateway CPU (user + system, /proc) | per unit | ratio to one trivial GET |%n| --- | --- | --- |%n");
+        double perGet = trivialCpu / 1e6 / trivial.size();
+        double perDirect = directCpu / 1e6 / direct.size();
+        double perExchange = exchangeCpu / 1e6 / n;
+        System.out.printf("| trivial GET (_stats) | %.2f ms | 1 |%n", perGet);
+        System.out.printf("| sandbox SOAP call made directly (the sandbox's own cost, in the gateway's JVM) | %.2f ms | %.1f |%n",
+                perDirect, perDirect / perGet);
+        System.out.printf("| exchange: intake POST to agency result recorded (sandbox call and 250 ms polls included) | %.2f ms | %.1f |%n",
+                perExchange, perExchange / perGet);
+        if (databaseCpu.pid() > 0) {
+            System.out.printf("| the database server's CPU per exchange (PostgreSQL, all its processes) | %.2f ms | gateway + database: %.1f |%n",
+                    exchangeDbCpu / 1e6 / n, (exchangeCpu + exchangeDbCpu) / 1e6 / n / perGet);
+        }
+        System.out.printf("| gateway cores busy during the exchanges | %.2f of %d | load client: %.2f |%n",
+                exchangeCpu / 1e9 / exchangeWall, Runtime.getRuntime().availableProcessors(), clientCpu / 1e9 / exchangeWall);
     }
 
     /** Submits n dossiers from concurrent desks; answers their codes once every intake has answered. */

@@ -57,6 +57,31 @@ class PadesPdfsigTest {
         assertTrue(bad.get(0).digestMismatch(), bad.toString());
     }
 
+    /**
+     * The stamp's font is parsed once and lent to each stamp: stamps drawn one after another, with
+     * different Vietnamese text, are each valid and each carry their own embedded subset.
+     */
+    @Test
+    void stampsDrawnWithTheReusedFontAreValidAndEachEmbedsItsSubset() throws java.io.IOException {
+        String[][] texts = {{"Trần Thị Ánh", "UBND phường Hàng Bài"}, {"Nguyễn Văn Đức", "Bảo hiểm xã hội Việt Nam"}};
+        for (int i = 0; i < texts.length; i++) {
+            Path input = Fixtures.textPdf(dir.resolve("dau-" + i + ".pdf"), 1);
+            Path signed = dir.resolve("dau-" + i + ".signed.pdf");
+            new PadesSigner().sign(input, signed, PadesParameters.invisible(SignatureAlgorithm.RSA_PKCS1,
+                    DigestAlgorithm.SHA256).withStamp(VisibleStamp.at(1, 50, 50, 260, 70).withTexts(texts[i][0], texts[i][1])),
+                    Fixtures.agencyKey());
+            List<Pdfsig.Entry> entries = Pdfsig.check(signed, dir);
+            assertTrue(entries.size() == 1 && entries.get(0).valid() && entries.get(0).totalDocument(), entries.toString());
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(signed.toFile())) {
+                var appearance = doc.getPage(0).getAnnotations().get(0).getNormalAppearanceStream();
+                var resources = appearance.getResources();
+                var font = resources.getFont(resources.getFontNames().iterator().next());
+                assertTrue(font.isEmbedded() && font.getName().matches("[A-Z]{6}\\+DejaVuSans.*"),
+                        "an embedded subset of DejaVu Sans: " + font.getName());
+            }
+        }
+    }
+
     @Test
     void appendedInPlaceSignatureIsValidForPoppler() {
         Path pdf = Fixtures.textPdf(dir.resolve("so-hoa.pdf"), 3);

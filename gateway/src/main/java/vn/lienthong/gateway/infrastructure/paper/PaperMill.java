@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,6 +87,19 @@ public class PaperMill implements RegisterPrinter {
     @Inject
     PaperConfiguration configuration;
 
+    /**
+     * How many threads of this node make papers at once. The timer and every committed change's nudge
+     * both drain; unbounded, papers took both cores of a small node and starved the exchanges (thread
+     * priorities do nothing for Java on Linux without root). A drain that finds every worker busy
+     * leaves at once: the jobs are durable rows, and the busy worker or the next poll takes them.
+     * More paper capacity comes from more workers on a bigger node, or from other nodes.
+     */
+    @Inject
+    @ConfigProperty(name = "lienthong.papers.workers", defaultValue = "1")
+    int workerCount = 1;
+
+    private Semaphore workers;
+
     private Supplier<DossierDocuments> documents;
     private Settings settings;
     private Supplier<PaperKeys> keySupplier;
@@ -135,18 +149,41 @@ public class PaperMill implements RegisterPrinter {
         }
     }
 
-    /** Claims the due jobs and makes their papers, one after another; answers how many were made. */
+    /**
+     * Claims the due jobs and makes their papers, one after another, batch after batch while batches
+     * come full; answers how many were made. Answers 0 at once when this node's paper workers are all busy.
+     */
     public int drain() {
-        init();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<PaperJob> claimed = jobs.claimDue(now, now.plus(settings.lease()), settings.batchSize());
-        int made = 0;
-        for (PaperJob job : claimed) {
-            if (make(job)) {
-                made++;
-            }
+        Semaphore bound = workers();
+        if (!bound.tryAcquire()) {
+            return 0;
         }
-        return made;
+        try {
+            // A full batch means more may be due: claim again rather than wait for the next poll,
+            // which capped the mill at batch-size papers per poll period (5/s) however idle the node.
+            int made = 0;
+            List<PaperJob> claimed;
+            do {
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                claimed = jobs.claimDue(now, now.plus(settings.lease()), settings.batchSize());
+                for (PaperJob job : claimed) {
+                    if (make(job)) {
+                        made++;
+                    }
+                }
+            } while (claimed.size() >= settings.batchSize() && !Thread.currentThread().isInterrupted());
+            return made;
+        } finally {
+            bound.release();
+        }
+    }
+
+    private synchronized Semaphore workers() {
+        init();
+        if (workers == null) {
+            workers = new Semaphore(Math.max(1, workerCount));
+        }
+        return workers;
     }
 
     /** Makes one claimed job's paper; answers whether it is done. */

@@ -4,15 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.audit.AuditEvent;
@@ -25,26 +28,37 @@ public class JdbcAuditTrail implements AuditTrail {
     @Inject
     DataSource dataSource;
 
-    /** In its own transaction: a refused or failed call is recorded even though its own work rolled back. */
+    @Inject
+    @ConfigProperty(name = "lienthong.audit.max-group-rows", defaultValue = "500")
+    int maxGroupRows;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.audit.commit-wait-ms", defaultValue = "30000")
+    long commitWaitMs;
+
+    private AuditGroupCommit writer;
+
+    /**
+     * Committed before it returns, apart from the call's own transaction (a refused or failed call is
+     * recorded even though its work rolled back), and group-committed with the rows of concurrent calls.
+     */
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditEvent e) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_event (occurred_at, actor, roles, agency_code, action, target, status, outcome, "
-                        + "client, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, e.occurredAt());
-            ps.setString(2, Rows.clip(e.actor(), 200));
-            ps.setString(3, Rows.clip(e.roles(), 200));
-            ps.setString(4, Rows.clip(e.agencyCode(), 40));
-            ps.setString(5, Rows.clip(e.action(), 16));
-            ps.setString(6, Rows.clip(e.target(), 500));
-            ps.setInt(7, e.status());
-            ps.setString(8, e.outcome());
-            ps.setString(9, Rows.clip(e.client(), 64));
-            ps.setString(10, Rows.clip(e.requestId(), 64));
-            ps.executeUpdate();
-        } catch (SQLException ex) {
-            throw new StorageException("Cannot write the audit trail: " + ex.getMessage(), ex);
+        writer().record(e);
+    }
+
+    private synchronized AuditGroupCommit writer() {
+        if (writer == null) {
+            writer = new AuditGroupCommit(dataSource, maxGroupRows, Duration.ofMillis(commitWaitMs));
+        }
+        return writer;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
         }
     }
 
