@@ -1,4 +1,4 @@
-// The console shell: sign-in (demo issuer in demo mode), the signed-in layout, navigation by role
+// The console shell: sign-in (the province's identity provider, or the demo issuer in demo mode), the signed-in layout, navigation by role
 // and the routes to the desk's pages (dossiers.js, intake.js, dossier.js). Every call goes to the
 // published API with the session's token.
 import { adminPage } from './admin.js';
@@ -10,6 +10,7 @@ import { listPage } from './dossiers.js';
 import { formatDateTime, language, onLanguageChange, setUpLanguage, statusLabel, t } from './i18n.js';
 import { intakePage } from './intake.js';
 import { leaderPage } from './leader.js';
+import { beginSignIn, endProviderSession, finishSignIn, returningFromProvider } from './oidc.js';
 import { registerPage } from './register.js';
 import { satisfactionPage } from './satisfaction.js';
 
@@ -20,6 +21,7 @@ const demoBadge = document.getElementById('demo');
 let agencies = new Map();
 let pendingMessage = null;
 let demoOptions = null;
+let provider = null;
 let redraw = () => {};
 
 const SEARCH_ROLES = ['desk-officer', 'leader'];
@@ -109,8 +111,9 @@ async function signInPage() {
   const message = pendingMessage;
   redraw = () => drawSignIn(message);
   const answer = await demoMode();
-  if (demoOptions === null) {
-    show(main, h('h1', {}, t('signin.title')), failure(answer, () => start()));
+  const providerAnswer = await providerMode();
+  if (demoOptions === null || provider === null) {
+    show(main, h('h1', {}, t('signin.title')), failure(demoOptions === null ? answer : providerAnswer, () => start()));
     return;
   }
   drawSignIn(message);
@@ -127,13 +130,41 @@ async function demoMode() {
   return answer;
 }
 
+/** Asks once for the province's identity provider: its settings, false when none is configured (404). */
+async function providerMode() {
+  if (provider !== null) {
+    return null;
+  }
+  const answer = await call('GET', 'api/v1/sign-in/provider');
+  provider = answer.ok ? answer.body : (answer.kind === 'notFound' ? false : null);
+  return answer;
+}
+
+/** The provider's way in: one button, which leaves for its sign-in page and comes back signed in. */
+function providerSignIn() {
+  const button = h('button', { type: 'button', id: 'signin-provider', class: 'primary' }, t('signin.provider'));
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    const here = location.pathname + location.search;
+    beginSignIn(provider, here.startsWith(BASE) ? here : BASE);
+  });
+  return h('section', { class: 'stack', 'aria-labelledby': 'signin-provider-heading' },
+    h('h2', { id: 'signin-provider-heading' }, t('signin.provider.title')),
+    h('p', {}, t('signin.provider.note')), h('p', {}, button));
+}
+
 function drawSignIn(message) {
   const parts = [h('h1', { id: 'page-heading', tabindex: '-1' }, t('signin.title'))];
   if (message) {
     parts.push(notice(message === 'signin.signedOut' ? 'info' : 'error', t(message)));
   }
+  if (provider) {
+    parts.push(providerSignIn());
+  }
   if (!demoOptions) {
-    parts.push(h('p', {}, t('signin.noDemo')));
+    if (!provider) {
+      parts.push(h('p', {}, t('signin.noDemo')));
+    }
     show(main, parts);
     return;
   }
@@ -180,6 +211,9 @@ async function shell(c) {
   const signOut = h('button', { type: 'button', id: 'sign-out' }, t('console.signOut'));
   signOut.addEventListener('click', () => {
     forgetToken();
+    if (provider && endProviderSession(provider)) {
+      return;
+    }
     pendingMessage = 'signin.signedOut';
     history.pushState(null, '', BASE);
     start();
@@ -288,6 +322,18 @@ async function routeTo() {
 }
 
 async function start() {
+  if (returningFromProvider()) {
+    await providerMode();
+    if (provider) {
+      const result = await finishSignIn(provider);
+      if (result.token) {
+        keepToken(result.token);
+        pendingMessage = null;
+      } else {
+        pendingMessage = result.error;
+      }
+    }
+  }
   const c = signedIn();
   if (c && !(await shell(c))) {
     return;

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -90,6 +91,10 @@ class AdminScreensIT {
         // The sandbox answers its agency's bare base URL 404: the server is there, nothing was created.
         assertThat(civil.locator(".test-result")).containsText("Kết nối được (HTTP 404");
         PageChecks.accessible(page, "the agencies after a test call");
+        // The README's picture of the panel: the page as the admin sees it on arrival (the viewport).
+        page.locator("#page-heading").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(
+                Path.of(System.getProperty("it.screenshots.dir", "target/screenshots")).resolve("quan-tri-co-quan.png")));
     }
 
     @Test

@@ -3,9 +3,17 @@ package vn.lienthong.it;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.StringReader;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +22,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
  * The leader's statistics page in a real browser against the shared gateway: a dossier received
  * today and completed after the demo clock moved thirty days on counts as returned late, the page's
- * figure moves by one, and the number opens the list with that dossier in it. The chart, the step
- * figures and the overdue list show; axe-core on the page; every API request is in /openapi.
+ * figure moves by one, and the number opens the list with that dossier in it, also when the list
+ * API has more than one page of them. The chart, the step figures and the overdue list show;
+ * axe-core on the page; every API request is in /openapi.
  */
 @ExtendWith({SharedGateway.class, SharedBrowser.class, ApiContractCheck.class})
 class LeaderScreensIT {
@@ -62,6 +72,27 @@ class LeaderScreensIT {
     private static int figureIndex(String figure) {
         return List.of("received", "inProgress", "completedEarly", "completedOnTime", "completedLate", "overdue")
                 .indexOf(figure);
+    }
+
+    /** Page 0 from the gateway; pages 1 (200) and 2 (50) copies of the late dossier; a total of 450 dossiers. */
+    private static void laterPages(Route route, String code, AtomicInteger lateOnPageZero, AtomicReference<JsonObject> late) {
+        String query = URI.create(route.request().url()).getRawQuery();
+        int number = Integer.parseInt(query.replaceAll(".*(?:^|&)page=(\\d+).*", "$1"));
+        JsonObject real = Json.createReader(new StringReader(route.fetch().text())).readObject();
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        if (number == 0) {
+            late.set(real.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(d -> d.getString("code").equals(code)).findFirst().orElseThrow());
+            real.getJsonArray("items").forEach(items::add);
+            lateOnPageZero.set((int) real.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(d -> "LATE".equals(d.getString("timeliness", null))).count());
+        } else {
+            for (int i = 0; i < (number == 1 ? 200 : 50); i++) {
+                items.add(Json.createObjectBuilder(late.get()).add("code", "PAGE-" + number + "-" + i));
+            }
+        }
+        JsonObject body = Json.createObjectBuilder(real).add("total", 450).add("items", items).build();
+        route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(body.toString()));
     }
 
     @Test
@@ -108,6 +139,20 @@ class LeaderScreensIT {
         assertThat(page.locator("#drill-heading")).containsText("Trả quá hạn");
         assertThat(page.locator("#drill-table")).containsText(code);
         PageChecks.accessible(page, "statistics with the late dossiers");
+
+        // More than one page (200) behind a number: the drill-down reads every page. The shared gateway
+        // holds no 450 dossiers of one figure, so the list's pages 1 and 2 are made here from the late
+        // dossier; page 0 is the gateway's own answer.
+        AtomicInteger lateOnPageZero = new AtomicInteger();
+        AtomicReference<JsonObject> lateDossier = new AtomicReference<>();
+        page.route(url -> url.contains("/api/v1/dossiers?") && url.contains("page="),
+                route -> laterPages(route, code, lateOnPageZero, lateDossier));
+        page.locator("#stats-table tr[data-key='" + COMMUNE + "'] button[data-figure=completedLate]").click();
+        assertThat(page.locator("#drill-count")).hasText((lateOnPageZero.get() + 250) + " hồ sơ.");
+        assertThat(page.locator("#drill-table")).containsText("PAGE-1-0");
+        assertThat(page.locator("#drill-table")).containsText("PAGE-2-49");
+        assertThat(page.locator("#drill-table")).containsText(code);
+        page.unrouteAll();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
         assertThat(page.locator("h1")).hasText("Hồ sơ " + code);
     }

@@ -39,7 +39,8 @@ class OpenApiContractIT {
 
     /**
      * The operations anybody may call: the citizen's look-up, rating and feedback box, PDF verification,
-     * agencies' signed callbacks, and the console's demo sign-in (which answers 404 unless the demo issuer runs).
+     * agencies' signed callbacks, the console's demo sign-in (which answers 404 unless the demo issuer runs) and
+     * where it signs in otherwise (the province's identity provider, 404 when none is configured).
      */
     private static final Set<String> OPEN = Set.of(
             "GET /api/v1/public/dossiers/{code}",
@@ -49,7 +50,8 @@ class OpenApiContractIT {
             "POST /api/v1/verify",
             "POST /api/v1/callbacks/{agency}",
             "GET /api/v1/demo/sign-in",
-            "POST /api/v1/demo/sign-in");
+            "POST /api/v1/demo/sign-in",
+            "GET /api/v1/sign-in/provider");
 
     /** The top-level fields OpenAPI 3.0 allows (and x- extensions). */
     private static final Set<String> TOP_LEVEL = Set.of("openapi", "info", "servers", "paths", "components", "security",

@@ -42,6 +42,10 @@ public class DemoMode {
     Optional<Boolean> demoIssuer;
 
     @Inject
+    @ConfigProperty(name = "lienthong.security.oidc.client-id")
+    Optional<String> identityProviderClient;
+
+    @Inject
     @ConfigProperty(name = "lienthong.message-log.demo-key.enabled")
     Optional<Boolean> demoMessageLogKey;
 
@@ -59,9 +63,13 @@ public class DemoMode {
         return sandbox.orElse(enabled());
     }
 
-    /** The demo token issuer and the console's demo sign-in ({@code lienthong.security.demo-issuer.enabled} overrides). */
+    /**
+     * The demo token issuer and the console's demo sign-in ({@code lienthong.security.demo-issuer.enabled}
+     * overrides). Off when the province's identity provider is configured, even in demo mode:
+     * MicroProfile JWT trusts one issuer, and then it is the provider.
+     */
     public boolean demoIssuer() {
-        return demoIssuer.orElse(enabled());
+        return demoIssuer.orElse(enabled() && identityProviderClient.filter(id -> !id.isBlank()).isEmpty());
     }
 
     /** A missing message-log keystore is created as DEMO ({@code lienthong.message-log.demo-key.enabled} overrides). */

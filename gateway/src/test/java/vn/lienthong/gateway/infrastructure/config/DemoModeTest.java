@@ -21,6 +21,7 @@ class DemoModeTest {
         mode.externalDatabase = databaseUrl;
         mode.sandbox = Optional.empty();
         mode.demoIssuer = Optional.empty();
+        mode.identityProviderClient = Optional.empty();
         mode.demoMessageLogKey = Optional.empty();
         mode.demoPaperKeys = Optional.empty();
         return mode;
@@ -66,6 +67,15 @@ class DemoModeTest {
         demo.demoPaperKeys = Optional.of(false);
         assertEquals(List.of(true, false, true, false, true), pieces(demo));
         assertTrue(demo.describe().contains("demo token issuer off"), demo.describe());
+    }
+
+    @Test
+    void theProvincesIdentityProviderTurnsTheDemoIssuerOffEvenInDemoMode() {
+        DemoMode demo = mode(Optional.empty(), Optional.empty());
+        demo.identityProviderClient = Optional.of("lienthong-console");
+        assertEquals(List.of(true, false, true, true, true), pieces(demo), "MicroProfile JWT trusts the provider only");
+        demo.identityProviderClient = Optional.of(" ");
+        assertTrue(demo.demoIssuer(), "a blank client id is no provider");
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import vn.lienthong.gateway.application.IdentityProviderUnreachableException;
 import vn.lienthong.gateway.domain.UnavailableException;
 import vn.lienthong.gateway.domain.attachment.AttachmentStorageException;
 import vn.lienthong.gateway.domain.document.DocumentStorageException;
@@ -42,6 +43,13 @@ public class UnavailableProblemMapper implements ExceptionMapper<UnavailableExce
             return Problem.of("attachment-store-unavailable", Response.Status.SERVICE_UNAVAILABLE,
                     "Kho tệp đính kèm tạm thời không ghi được", "Attachment store unavailable",
                     e.vietnamese() + ". Mã sự cố: " + incident, e.english() + ". Incident: " + incident).toResponse();
+        }
+        if (e instanceof IdentityProviderUnreachableException) {
+            LOG.log(Level.WARNING, e.english(), e.getCause());
+            return Problem.of("identity-provider-unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    "Hệ thống đăng nhập tạm thời không dùng được", "Identity provider unavailable",
+                    e.vietnamese(), "The province's identity provider could not be reached; try again in a few minutes")
+                    .toResponse();
         }
         return FallbackProblemMapper.databaseUnavailable(e);
     }
