@@ -25,7 +25,8 @@ import vn.lienthong.signing.ltv.ArchiveTimestamp;
  * Keeps archived evidence valid for its whole retention: finds the records whose newest document
  * time-stamp's TSA certificate ends within the policy's margin, or whose imprint digest is on the list
  * to retire, and renews them (fresh validation data and a new document time-stamp, as a new version);
- * records not yet at PAdES-BASELINE-LTA are extended to it. One run at a time per store (a file lock);
+ * records not yet at PAdES-BASELINE-LTA are extended to it once their validation data is in (B-LT).
+ * One run at a time per store (a file lock);
  * a dry run only reports. Each action is a ledger entry (EXTEND, RENEW) and so is each run's summary.
  */
 public final class RenewalJob {
@@ -97,8 +98,10 @@ public final class RenewalJob {
     public Optional<RenewalReport.Item> due(ArchiveRecord r, Instant now) {
         List<ArchiveTimestamp> stamps = archive.documentTimestamps(r);
         if (stamps.isEmpty()) {
-            return policy.extendUnarchived() ? Optional.of(new RenewalReport.Item(r.id(), RenewalReport.Action.EXTEND,
-                    "not yet PAdES-BASELINE-LTA")) : Optional.empty();
+            // The LTA step comes after the LT step: a paper issued at B-T waits for its own validation data
+            // (added by whoever issued it), so that its revocation answers date from near its signing.
+            return policy.extendUnarchived() && archive.hasValidationData(r) ? Optional.of(new RenewalReport.Item(
+                    r.id(), RenewalReport.Action.EXTEND, "not yet PAdES-BASELINE-LTA")) : Optional.empty();
         }
         ArchiveTimestamp newest = stamps.get(stamps.size() - 1);
         if (!newest.tsaNotAfter().minus(policy.margin()).isAfter(now)) {
