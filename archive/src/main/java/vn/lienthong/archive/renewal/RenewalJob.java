@@ -44,21 +44,27 @@ public final class RenewalJob {
 
     /** Looks at every active record; renews or extends those due unless {@code dryRun}. */
     public RenewalReport run(String actor, boolean dryRun, Consumer<RenewalProgress> progress) {
+        return run(actor, dryRun, SearchQuery.all(), progress);
+    }
+
+    /** As {@link #run(String, boolean, Consumer)}, over the active records {@code selection} finds (a dossier's). */
+    public RenewalReport run(String actor, boolean dryRun, SearchQuery selection, Consumer<RenewalProgress> progress) {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(channel)) {
             if (lock == null) {
                 throw new ArchiveException("Another renewal run holds " + lockFile + "; one run at a time");
             }
-            return runLocked(actor, dryRun, progress);
+            return runLocked(actor, dryRun, selection, progress);
         } catch (IOException e) {
             throw new StorageException("Cannot lock " + lockFile + ": " + e.getMessage(), e);
         }
     }
 
-    private RenewalReport runLocked(String actor, boolean dryRun, Consumer<RenewalProgress> progress) {
+    private RenewalReport runLocked(String actor, boolean dryRun, SearchQuery selection,
+                                    Consumer<RenewalProgress> progress) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
-        List<ArchiveRecord> records = archive.search(SearchQuery.all().withLimit(Integer.MAX_VALUE));
+        List<ArchiveRecord> records = archive.search(selection.withLimit(Integer.MAX_VALUE));
         List<RenewalReport.Item> due = new ArrayList<>();
         List<RenewalReport.Item> done = new ArrayList<>();
         List<RenewalReport.Item> failed = new ArrayList<>();

@@ -53,7 +53,8 @@ public interface ArchiveHoldings {
     /**
      * The renewal job once over every active record under the configured policy: records whose
      * validation data is in are brought to PAdES-BASELINE-LTA (EXTEND), those whose newest time-stamp
-     * nears its end get a new one (RENEW), each as a new version; a dry run only reports.
+     * nears its end get a new one (RENEW), each as a new version; a dry run only reports. Over the
+     * records {@code selection} finds ({@code SearchQuery.all()}: every one).
      */
-    RenewalReport renew(String actor, boolean dryRun, Consumer<RenewalProgress> progress);
+    RenewalReport renew(String actor, boolean dryRun, SearchQuery selection, Consumer<RenewalProgress> progress);
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.RecordVersion;
+import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.renewal.RenewalReport;
 import vn.lienthong.gateway.domain.archive.ArchiveConflictException;
 import vn.lienthong.gateway.domain.archive.ArchiveRenewalRun;
@@ -31,6 +32,7 @@ import vn.lienthong.gateway.domain.archive.ArchiveRenewals;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.document.DocumentNotFoundException;
 import vn.lienthong.gateway.domain.document.DossierDocuments;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
 
 /**
  * Keeps the archive's evidence valid: the LTA step (every archived document whose validation data is
@@ -107,17 +109,18 @@ public class ArchiveRenewal {
     /** The scheduled run, on the run-once lease holder; skipped (logged) while another run goes on. */
     public void scheduled() {
         OffsetDateTime now = now();
-        renewals.start(SCHEDULER, node, false, now, now.minusMinutes(staleMinutes)).ifPresentOrElse(this::run,
+        renewals.start(SCHEDULER, node, false, null, now, now.minusMinutes(staleMinutes)).ifPresentOrElse(this::run,
                 () -> LOG.info("Archive renewal: a run is going on already; this one is skipped"));
     }
 
     /**
-     * Starts a run on this node's renewal thread and answers it as started; refused while another run
-     * goes on, here or on another node.
+     * Starts a run on this node's renewal thread, over one dossier's records or ({@code dossier} null)
+     * every one, and answers it as started; refused while another run goes on, here or on another node.
      */
-    public ArchiveRenewalRun start(Caller caller, boolean dryRun) {
+    public ArchiveRenewalRun start(Caller caller, boolean dryRun, DossierCode dossier) {
         OffsetDateTime now = now();
-        ArchiveRenewalRun run = renewals.start(caller.officerId(), node, dryRun, now, now.minusMinutes(staleMinutes))
+        ArchiveRenewalRun run = renewals.start(caller.officerId(), node, dryRun, dossier == null ? null : dossier.value(),
+                        now, now.minusMinutes(staleMinutes))
                 .orElseThrow(() -> ArchiveConflictException.renewalRunning(running()));
         try {
             executor.execute(() -> run(run));
@@ -150,7 +153,9 @@ public class ArchiveRenewal {
     private void run(ArchiveRenewalRun run) {
         long[] lastWrite = {0};
         try {
-            RenewalReport report = holdings.renew(run.startedBy(), run.dryRun(), progress -> {
+            SearchQuery selection = run.dossierCode() == null ? SearchQuery.all()
+                    : SearchQuery.byDossier(run.dossierCode());
+            RenewalReport report = holdings.renew(run.startedBy(), run.dryRun(), selection, progress -> {
                 long at = System.nanoTime();
                 if (progress.checked() == progress.total() || at - lastWrite[0] >= progressMs * 1_000_000) {
                     lastWrite[0] = at;
@@ -169,7 +174,7 @@ public class ArchiveRenewal {
             }
             List<RenewalReport.Item> counted = run.dryRun() ? report.due() : report.done();
             renewals.finish(new ArchiveRenewalRun(run.id(), ArchiveRenewalRun.Status.DONE, run.dryRun(),
-                    run.startedBy(), run.node(), run.startedAt(), null, null, report.checked(), report.checked(),
+                    run.dossierCode(), run.startedBy(), run.node(), run.startedAt(), null, null, report.checked(), report.checked(),
                     counted.stream().filter(i -> i.action() == RenewalReport.Action.EXTEND).count(),
                     counted.stream().filter(i -> i.action() == RenewalReport.Action.RENEW).count(),
                     report.failed().size(), actions.stream().limit(ACTIONS_KEPT).toList(), null), now());

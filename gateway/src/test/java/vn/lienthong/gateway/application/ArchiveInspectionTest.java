@@ -115,7 +115,7 @@ class ArchiveInspectionTest {
         }
 
         @Override
-        public vn.lienthong.archive.renewal.RenewalReport renew(String actor, boolean dryRun,
+        public vn.lienthong.archive.renewal.RenewalReport renew(String actor, boolean dryRun, SearchQuery selection,
                 java.util.function.Consumer<vn.lienthong.archive.renewal.RenewalProgress> progress) {
             throw new UnsupportedOperationException("not used here");
         }

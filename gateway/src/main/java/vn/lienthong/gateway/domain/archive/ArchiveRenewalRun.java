@@ -8,13 +8,14 @@ import java.util.List;
  * who started it, on which node, how far it got, and once finished what it extended, renewed or
  * failed to (a dry run: what it would do).
  *
+ * @param dossierCode the dossier the run was limited to; null: every archived record
  * @param startedBy the auditor who asked, or "scheduler"
  * @param node      the gateway node that ran it (the run-once lease holder for scheduled runs)
  * @param actions   the first actions, in order; the archive's ledger has them all
  * @param finishedAt null while it runs
  * @param error     why it failed, when its status is FAILED
  */
-public record ArchiveRenewalRun(long id, Status status, boolean dryRun, String startedBy, String node,
+public record ArchiveRenewalRun(long id, Status status, boolean dryRun, String dossierCode, String startedBy, String node,
                                 OffsetDateTime startedAt, OffsetDateTime updatedAt, OffsetDateTime finishedAt,
                                 long checked, long total, long extended, long renewed, long failed,
                                 List<Action> actions, String error) {

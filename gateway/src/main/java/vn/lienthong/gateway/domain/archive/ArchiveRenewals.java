@@ -11,8 +11,8 @@ public interface ArchiveRenewals {
      * Adds a RUNNING run unless another one is running (its row updated after {@code staleBefore});
      * answers the new run, or empty when one runs already.
      */
-    Optional<ArchiveRenewalRun> start(String startedBy, String node, boolean dryRun, OffsetDateTime now,
-                                      OffsetDateTime staleBefore);
+    Optional<ArchiveRenewalRun> start(String startedBy, String node, boolean dryRun, String dossierCode,
+                                      OffsetDateTime now, OffsetDateTime staleBefore);
 
     /** How far a running run is: records checked of the total, actions failed so far. */
     void progress(long id, long checked, long total, long failed, OffsetDateTime now);

@@ -250,9 +250,9 @@ public class GatewayArchive implements ArchiveHoldings {
     }
 
     @Override
-    public RenewalReport renew(String actor, boolean dryRun, Consumer<RenewalProgress> progress) {
+    public RenewalReport renew(String actor, boolean dryRun, SearchQuery selection, Consumer<RenewalProgress> progress) {
         RenewalPolicy policy = renewalPolicy();
-        return call(() -> archive.get().renewalJob(policy).run(actor, dryRun, progress));
+        return call(() -> archive.get().renewalJob(policy).run(actor, dryRun, selection, progress));
     }
 
     /** The configured renewal policy; a digest name the JDK does not know stops the run with the setting named. */

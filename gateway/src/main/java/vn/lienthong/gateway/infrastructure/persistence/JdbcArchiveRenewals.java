@@ -21,7 +21,7 @@ import vn.lienthong.gateway.domain.archive.ArchiveRenewals;
 @ApplicationScoped
 public class JdbcArchiveRenewals implements ArchiveRenewals {
 
-    private static final String COLUMNS = "id, status, dry_run, started_by, node, started_at, updated_at, finished_at, "
+    private static final String COLUMNS = "id, status, dry_run, dossier_code, started_by, node, started_at, updated_at, finished_at, "
             + "checked, total, extended, renewed, failed, actions, error";
     private static final int ACTIONS_MAX = 100_000;
 
@@ -38,20 +38,21 @@ public class JdbcArchiveRenewals implements ArchiveRenewals {
     }
 
     @Override
-    public Optional<ArchiveRenewalRun> start(String startedBy, String node, boolean dryRun, OffsetDateTime at,
-                                             OffsetDateTime staleBefore) {
+    public Optional<ArchiveRenewalRun> start(String startedBy, String node, boolean dryRun, String dossierCode,
+                                             OffsetDateTime at, OffsetDateTime staleBefore) {
         OffsetDateTime now = Rows.micros(at);
         // One statement, so the check and the insert see the same rows.
-        String sql = "INSERT INTO archive_renewal (status, dry_run, started_by, node, started_at, updated_at, checked, "
-                + "total, extended, renewed, failed) SELECT 'RUNNING', ?, ?, ?, ?, ?, 0, 0, 0, 0, 0 "
+        String sql = "INSERT INTO archive_renewal (status, dry_run, dossier_code, started_by, node, started_at, "
+                + "updated_at, checked, total, extended, renewed, failed) SELECT 'RUNNING', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0 "
                 + "WHERE NOT EXISTS (SELECT 1 FROM archive_renewal WHERE status = 'RUNNING' AND updated_at > ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             ps.setBoolean(1, dryRun);
-            ps.setString(2, Rows.clip(startedBy, 100));
-            ps.setString(3, Rows.clip(node, 200));
-            ps.setObject(4, now);
+            ps.setString(2, dossierCode);
+            ps.setString(3, Rows.clip(startedBy, 100));
+            ps.setString(4, Rows.clip(node, 200));
             ps.setObject(5, now);
-            ps.setObject(6, staleBefore);
+            ps.setObject(6, now);
+            ps.setObject(7, staleBefore);
             if (ps.executeUpdate() == 0) {
                 return Optional.empty();
             }
@@ -108,7 +109,7 @@ public class JdbcArchiveRenewals implements ArchiveRenewals {
                 while (rs.next()) {
                     runs.add(new ArchiveRenewalRun(rs.getLong("id"),
                             ArchiveRenewalRun.Status.valueOf(rs.getString("status")), rs.getBoolean("dry_run"),
-                            rs.getString("started_by"), rs.getString("node"), Rows.time(rs, "started_at"),
+                            rs.getString("dossier_code"), rs.getString("started_by"), rs.getString("node"), Rows.time(rs, "started_at"),
                             Rows.time(rs, "updated_at"), Rows.time(rs, "finished_at"), rs.getLong("checked"),
                             rs.getLong("total"), rs.getLong("extended"), rs.getLong("renewed"), rs.getLong("failed"),
                             actions(rs.getString("actions")), rs.getString("error")));

@@ -43,6 +43,7 @@ import vn.lienthong.gateway.domain.archive.ArchiveRenewalRun;
 import vn.lienthong.gateway.domain.archive.DamagedRecord;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.document.DocumentKind;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.interfaces.rest.GatewayApi;
 import vn.lienthong.gateway.interfaces.rest.QueryParameters;
@@ -109,7 +110,7 @@ public class ArchiveResource {
      * A run of the renewal job: its state, progress, and once DONE how many records it brought to
      * PAdES-BASELINE-LTA (extended) and gave a new time-stamp (renewed), with the first actions.
      */
-    public record RenewalView(long id, String status, boolean dryRun, String startedBy, String node,
+    public record RenewalView(long id, String status, boolean dryRun, String dossierCode, String startedBy, String node,
                               OffsetDateTime startedAt, OffsetDateTime updatedAt, OffsetDateTime finishedAt, int percent,
                               long checked, long total, long extended, long renewed, long failed,
                               List<ArchiveRenewalRun.Action> actions, String error) {
@@ -186,14 +187,17 @@ public class ArchiveResource {
     @APIResponse(responseCode = "202", description = "The run, RUNNING; Location: where to follow it")
     @APIResponse(responseCode = "400", description = "dryRun is not true or false")
     @APIResponse(responseCode = "409", description = "A renewal run is going on already")
-    public Response startRenewal(@QueryParam("dryRun") String dryRun) {
+    public Response startRenewal(@QueryParam("dryRun") String dryRun,
+                                 @Parameter(description = "Only this dossier's records (default: every one)")
+                                 @QueryParam("dossierCode") String dossierCode) {
         boolean dry = dryRun == null || dryRun.isBlank() ? false : switch (dryRun.strip()) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidDossierException("dryRun", "dryRun phải là true hoặc false",
                     "dryRun must be true or false");
         };
-        ArchiveRenewalRun run = renewal.start(caller, dry);
+        ArchiveRenewalRun run = renewal.start(caller, dry, blank(dossierCode) ? null
+                : new DossierCode(dossierCode.strip()));
         return Response.accepted(view(run)).location(URI.create("archive/renewals/" + run.id())).build();
     }
 
@@ -342,7 +346,7 @@ public class ArchiveResource {
     }
 
     static RenewalView view(ArchiveRenewalRun r) {
-        return new RenewalView(r.id(), r.status().name(), r.dryRun(), r.startedBy(), r.node(), r.startedAt(),
+        return new RenewalView(r.id(), r.status().name(), r.dryRun(), r.dossierCode(), r.startedBy(), r.node(), r.startedAt(),
                 r.updatedAt(), r.finishedAt(), r.percent(), r.checked(), r.total(), r.extended(), r.renewed(),
                 r.failed(), r.actions(), r.error());
     }
