@@ -238,7 +238,9 @@ class LongTermArchiveTest {
             ArchiveRecord first = archive.find(id).orElseThrow();
             RenewalJob job = archive.renewalJob(RenewalPolicy.defaults());
             assertFalse(archive.hasValidationData(first));
-            assertEquals(0, job.run("renewal", true, p -> { }).due().size(), "no validation data yet: it waits");
+            RenewalReport waits = job.run("renewal", true, p -> { });
+            assertEquals(0, waits.due().size(), "no validation data yet: it waits");
+            assertEquals(List.of(id), waits.waiting().stream().map(RenewalReport.Item::recordId).toList());
 
             Path other = dir.resolve("other.pdf");
             Files.write(other, Files.readAllBytes(atTFile), java.nio.file.StandardOpenOption.CREATE_NEW);

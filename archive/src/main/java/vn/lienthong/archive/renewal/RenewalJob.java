@@ -68,11 +68,12 @@ public final class RenewalJob {
         List<RenewalReport.Item> due = new ArrayList<>();
         List<RenewalReport.Item> done = new ArrayList<>();
         List<RenewalReport.Item> failed = new ArrayList<>();
+        List<RenewalReport.Item> waiting = new ArrayList<>();
         int checked = 0;
         for (ArchiveRecord r : records) {
             Optional<RenewalReport.Item> item;
             try {
-                item = due(r, start);
+                item = assess(r, start, waiting);
             } catch (ArchiveException | SigningException e) {
                 item = Optional.empty();
                 failed.add(new RenewalReport.Item(r.id(), RenewalReport.Action.RENEW, "unreadable: " + e.getMessage()));
@@ -91,7 +92,7 @@ public final class RenewalJob {
             checked++;
             progress.accept(new RenewalProgress(checked, records.size(), done.size(), failed.size()));
         }
-        RenewalReport report = new RenewalReport(dryRun, checked, due, done, failed,
+        RenewalReport report = new RenewalReport(dryRun, checked, due, done, failed, waiting,
                 Duration.ofNanos(System.nanoTime() - t0));
         if (!dryRun) {
             archive.recordRenewalRun(actor, report.toString() + "; margin=" + policy.margin() + ";weak="
@@ -102,12 +103,24 @@ public final class RenewalJob {
 
     /** Whether {@code r} needs an action at {@code now}, and why. */
     public Optional<RenewalReport.Item> due(ArchiveRecord r, Instant now) {
+        return assess(r, now, new ArrayList<>());
+    }
+
+    /** As {@link #due}; a record the LTA step waits for goes into {@code waiting}. */
+    private Optional<RenewalReport.Item> assess(ArchiveRecord r, Instant now, List<RenewalReport.Item> waiting) {
         List<ArchiveTimestamp> stamps = archive.documentTimestamps(r);
         if (stamps.isEmpty()) {
+            if (!policy.extendUnarchived()) {
+                return Optional.empty();
+            }
             // The LTA step comes after the LT step: a paper issued at B-T waits for its own validation data
             // (added by whoever issued it), so that its revocation answers date from near its signing.
-            return policy.extendUnarchived() && archive.hasValidationData(r) ? Optional.of(new RenewalReport.Item(
-                    r.id(), RenewalReport.Action.EXTEND, "not yet PAdES-BASELINE-LTA")) : Optional.empty();
+            if (!archive.hasValidationData(r)) {
+                waiting.add(new RenewalReport.Item(r.id(), RenewalReport.Action.EXTEND,
+                        "no validation data yet (B-B or B-T); extended once it is in"));
+                return Optional.empty();
+            }
+            return Optional.of(new RenewalReport.Item(r.id(), RenewalReport.Action.EXTEND, "not yet PAdES-BASELINE-LTA"));
         }
         ArchiveTimestamp newest = stamps.get(stamps.size() - 1);
         if (!newest.tsaNotAfter().minus(policy.margin()).isAfter(now)) {

@@ -172,6 +172,9 @@ public class ArchiveRenewal {
             for (RenewalReport.Item item : report.failed()) {
                 actions.add(new ArchiveRenewalRun.Action("FAILED", item.recordId(), item.action() + ": " + item.reason()));
             }
+            for (RenewalReport.Item item : report.waiting()) {
+                actions.add(new ArchiveRenewalRun.Action("WAITING", item.recordId(), item.reason()));
+            }
             List<RenewalReport.Item> counted = run.dryRun() ? report.due() : report.done();
             renewals.finish(new ArchiveRenewalRun(run.id(), ArchiveRenewalRun.Status.DONE, run.dryRun(),
                     run.dossierCode(), run.startedBy(), run.node(), run.startedAt(), null, null, report.checked(), report.checked(),
