@@ -1,5 +1,6 @@
 // Kho lưu trữ, the auditor's page: a fixity audit of the whole archive followed to 100 % with any
-// damaged record named, the ledger's check, and the archive's search with each record's check,
+// damaged record named, the ledger's check, the renewal job's runs (PAdES-BASELINE-LTA), and the
+// archive's search with each record's check, its versions,
 // its legal hold (with a reason) and the BagIt export of what the search selects.
 import { segment } from './api.js';
 import { download, h, notice, show } from './dom.js';
@@ -31,9 +32,45 @@ export async function archivePage(main, desk) {
   }
   const audit = auditSection(desk, visit);
   const ledger = ledgerSection(desk);
+  const renewals = renewalSection(desk, visit);
   const search = searchSection(desk);
-  show(main, heading, audit.el, ledger, search);
+  show(main, heading, audit.el, ledger, renewals.el, search);
   await audit.load();
+  await renewals.load();
+}
+
+// ---- Renewal of the evidence (PAdES-BASELINE-LTA), runs of the scheduled job ----
+
+function renewalSection(desk, visit) {
+  const history = h('div', { id: 'renewal-history' });
+  const el = h('section', { 'aria-labelledby': 'renewal-heading' },
+    h('h2', { id: 'renewal-heading' }, t('archive.renewal.title')), h('p', { class: 'hint' }, t('archive.renewal.intro')),
+    history);
+
+  async function load() {
+    const answer = await desk.authed('GET', 'api/v1/archive/renewals?limit=10');
+    if (answer === null || desk.visit !== visit) {
+      return;
+    }
+    if (!answer.ok) {
+      show(history, desk.failure(answer, load));
+      return;
+    }
+    const runs = answer.body;
+    show(history, runs.length === 0 ? h('p', { id: 'renewal-none' }, t('archive.renewal.none')) :
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'renewal-heading' },
+        h('table', { id: 'renewal-table' },
+          h('thead', {}, h('tr', {}, ['archive.audit.number', 'archive.audit.startedAt', 'archive.audit.by',
+            'archive.audit.status', 'archive.audit.checked', 'archive.renewal.extended', 'archive.renewal.renewed',
+            'archive.renewal.failed'].map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, runs.map((r) => h('tr', {},
+            h('td', {}, String(r.id)), h('td', {}, formatDateTime(r.startedAt)),
+            h('td', {}, r.startedBy + (r.dryRun ? ` (${t('archive.renewal.dryRun')})` : '')),
+            h('td', {}, t(`archive.audit.status.${r.status}`)), h('td', {}, `${r.checked}/${r.total}`),
+            h('td', {}, String(r.extended)), h('td', {}, String(r.renewed)), h('td', {}, String(r.failed))))))));
+  }
+
+  return { el, load };
 }
 
 // ---- Fixity audit ----
@@ -262,6 +299,22 @@ function recordRow(desk, r, holdArea, again) {
     show(checkCell, h('span', { class: `badge ${answer.body.ok ? 'badge-ok' : 'badge-error'}` },
       outcomeLabel(answer.body.outcome)), answer.body.ok ? '' : ` ${answer.body.detail}`);
   });
+  const versions = h('button', { type: 'button', class: 'record-versions', 'data-id': r.id }, t('archive.versions'));
+  versions.addEventListener('click', async () => {
+    show(checkCell, t('archive.checking'));
+    const answer = await desk.authed('GET', `api/v1/archive/records/${segment(r.id)}/versions`);
+    if (answer === null) {
+      return;
+    }
+    if (!answer.ok) {
+      show(checkCell, desk.failure(answer, () => versions.click()));
+      return;
+    }
+    show(checkCell, h('ol', { class: 'versions' }, answer.body.map((v) => h('li', {},
+      h('code', {}, v.sha256.slice(0, 12)), ` · ${megabytes(v.size)}`,
+      v.current ? ` · ${t('archive.versions.current')}`
+        : ` · ${t(`archive.versions.by.${v.supersededBy}`)} ${formatDateTime(v.supersededAt)}`))));
+  });
   const hold = h('button', { type: 'button', class: 'hold-record', 'data-id': r.id },
     t(r.legalHold ? 'archive.hold.lift' : 'archive.hold.set'));
   hold.addEventListener('click', () => holdForm(desk, r, holdArea, again));
@@ -272,7 +325,7 @@ function recordRow(desk, r, holdArea, again) {
     h('td', {}, megabytes(r.size)),
     h('td', {}, r.legalHold ? h('span', { class: 'badge badge-warn' }, t('archive.hold.on')) : t('archive.hold.off')),
     checkCell,
-    h('td', {}, h('div', { class: 'actions' }, verify, hold)));
+    h('td', {}, h('div', { class: 'actions' }, verify, versions, hold)));
 }
 
 function holdForm(desk, r, holdArea, again) {

@@ -249,6 +249,67 @@ public final class Archive implements AutoCloseable {
         return newVersion(id, LedgerEvent.RENEW, actor, digest, why);
     }
 
+    /**
+     * Keeps {@code revisedPdf} as the record's next version: the current version's bytes followed by
+     * incremental revisions (validation data added to a paper issued at PAdES-BASELINE-T), every signature
+     * valid. The earlier version is kept; the ledger's EXTEND entry names both digests. The same bytes as the
+     * current version change nothing.
+     *
+     * @throws BadInputException the file does not start with the current version, or a signature fails
+     */
+    public ArchiveRecord revise(String id, Path revisedPdf, String actor) {
+        synchronized (versionLock) {
+            ArchiveRecord r = active(id);
+            StoredBlob blob = null;
+            try {
+                long size = Files.size(revisedPdf);
+                if (size < r.size() || !startsWith(revisedPdf, r)) {
+                    throw new BadInputException("The revised PDF does not start with version "
+                            + index.versions(r).size() + " of " + id + "; a revision only appends to it"
+                            + " / Tệp sửa đổi phải giữ nguyên bản đang lưu và chỉ ghi thêm");
+                }
+                blob = store.put(revisedPdf);
+                if (blob.hash().equals(r.blobHash())) {
+                    return r;
+                }
+                SignatureCheck signatures = config.documentSigner().verify(store.path(blob.hash()));
+                if (!signatures.valid()) {
+                    throw new BadInputException("A signature of the revised PDF does not verify: " + signatures.reason()
+                            + " / Chữ ký số trên tệp sửa đổi không hợp lệ");
+                }
+                index.supersede(r, blob.hash(), blob.size(), config.clock().instant(), LedgerEvent.EXTEND.name());
+                ArchiveRecord now = find(id).orElseThrow(() -> new RecordNotFoundException(id));
+                ledger.append(LedgerEvent.EXTEND, id, blob.hash().hex(), actor, "previous=" + r.blobHash().hex()
+                        + ";sha256=" + blob.hash().hex() + ";version=" + index.versions(now).size() + ";bytes="
+                        + blob.size() + ";added=revision after the last signature (validation data)");
+                return now;
+            } catch (IOException e) {
+                dropUnreferenced(blob);
+                throw new StorageException("A revision of " + id + " failed: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                dropUnreferenced(blob);
+                throw e;
+            }
+        }
+    }
+
+    /** Whether a record's current version carries validation data (B-LT or above): the LTA step waits for it. */
+    public boolean hasValidationData(ArchiveRecord record) {
+        return SignedPdf.hasValidationData(store.path(record.blobHash()));
+    }
+
+    private boolean startsWith(Path file, ArchiveRecord r) throws IOException {
+        try (InputStream a = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                InputStream b = new java.io.BufferedInputStream(store.open(r.blobHash()), 1 << 16)) {
+            for (long i = 0; i < r.size(); i++) {
+                if (a.read() != b.read()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /** The renewal job for this archive (one run at a time per data directory), on the archive's clock. */
     public RenewalJob renewalJob(RenewalPolicy policy) {
         return new RenewalJob(this, policy, config.clock(), config.dataDir().resolve("renewal.lock"));

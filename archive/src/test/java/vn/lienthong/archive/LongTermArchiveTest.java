@@ -217,6 +217,60 @@ class LongTermArchiveTest {
         }
     }
 
+    @Test
+    void aPaperWithoutValidationDataWaitsAndItsRevisionIsANewVersionThatTheJobThenExtends() throws IOException {
+        clock.set(Instant.now());
+        DemoTrustServices services = new DemoTrustServices(pki, registry, ocspResponder,
+                pki.issue(EndEntity.tsa(ORGANISATION)));
+        // Signed at PAdES-BASELINE-T: no revocation source when it was signed.
+        SigningKey atT = SigningKey.of(Pkcs12KeySource.ofKey(seal.key(), seal.chain(), ProviderPreference.JDK))
+                .withTimestamps(services.tsa());
+        Path data = dir.resolve("data");
+        String id;
+        Path atTFile = dir.resolve("at-t.pdf");
+        try (Archive archive = Archive.open(ArchiveConfig.of(data, new PadesDocumentSigner(atT), new CmsHeadSigner(atT))
+                .withClock(clock))) {
+            ArchiveRecord first = archive.ingest(IngestRequest.of(List.of(page()), TestArchives.metadata(DOSSIER)));
+            id = first.id();
+            Files.copy(archive.blobPath(first), atTFile);
+        }
+        try (Archive archive = Archive.open(config(data, services))) {
+            ArchiveRecord first = archive.find(id).orElseThrow();
+            RenewalJob job = archive.renewalJob(RenewalPolicy.defaults());
+            assertFalse(archive.hasValidationData(first));
+            RenewalReport waits = job.run("renewal", true, p -> { });
+            assertEquals(0, waits.due().size(), "no validation data yet: it waits");
+            assertEquals(List.of(id), waits.waiting().stream().map(RenewalReport.Item::recordId).toList());
+
+            Path other = dir.resolve("other.pdf");
+            Files.write(other, Files.readAllBytes(atTFile), java.nio.file.StandardOpenOption.CREATE_NEW);
+            flip(other);
+            assertThrows(BadInputException.class, () -> archive.revise(id, other, "paper-mill"));
+            assertEquals(1, archive.versions(id).size(), "a refused revision changes nothing");
+
+            Path revised = dir.resolve("revised.pdf");
+            Files.copy(atTFile, revised);
+            assertTrue(new vn.lienthong.signing.pdf.PadesLongTerm(services.revocationSource()).extend(revised).longTerm());
+            ArchiveRecord lt = archive.revise(id, revised, "paper-mill");
+
+            assertEquals(id, lt.id());
+            assertEquals(List.of(first.blobHash(), lt.blobHash()),
+                    archive.versions(id).stream().map(RecordVersion::blobHash).toList());
+            assertEquals(lt, archive.revise(id, revised, "paper-mill"), "the same bytes again change nothing");
+            assertTrue(ledger().contains("previous=" + first.blobHash().hex() + ";sha256=" + lt.blobHash().hex()),
+                    ledger());
+            RenewalReport extended = job.run("renewal", false, p -> { });
+            assertEquals(List.of(RenewalReport.Action.EXTEND),
+                    extended.done().stream().map(RenewalReport.Item::action).toList(), extended.toString());
+            ArchiveRecord lta = archive.find(id).orElseThrow();
+            assertEquals(3, archive.versions(id).size());
+            DssOffline.Verdict dss = dss(archive.blobPath(lta));
+            assertTrue(dss.allPassed(), dss.detail());
+            assertEquals(List.of(SignatureLevel.PAdES_BASELINE_LTA), dss.levels(), dss.detail());
+            assertTrue(archive.audit("auditor", p -> { }).clean());
+        }
+    }
+
     private ArchiveConfig config(Path data, DemoTrustServices services) {
         SigningKey key = SigningKey.of(Pkcs12KeySource.ofKey(seal.key(), seal.chain(), ProviderPreference.JDK))
                 .withTimestamps(services.tsa()).withRevocation(services.revocationSource());

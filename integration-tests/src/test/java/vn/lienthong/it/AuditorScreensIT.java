@@ -138,6 +138,10 @@ class AuditorScreensIT {
         page.getByLabel("Loại tài liệu").selectOption("SCAN");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm").setExact(true)).click();
         assertThat(page.locator("#archive-table tbody tr")).hasCount(1);
+        page.locator("tr[data-record='" + recordId + "'] .record-versions").click();
+        assertThat(page.locator("#check-" + recordId + " ol.versions li")).hasCount(1);
+        assertThat(page.locator("#check-" + recordId)).containsText("bản hiện hành");
+        assertThat(page.locator("#renewal-heading")).hasText("Gia hạn chứng cứ lưu trữ (PAdES-BASELINE-LTA)");
         page.locator("tr[data-record='" + recordId + "'] .verify-record").click();
         assertThat(page.locator("#check-" + recordId)).hasText("Nguyên vẹn");
         page.locator("tr[data-record='" + recordId + "'] .hold-record").click();

@@ -72,7 +72,9 @@ import vn.lienthong.signing.support.DssOffline;
 /**
  * Issue 15 on the real gateway: every document of a completed 3.000722 dossier (the scan, form 01,
  * three results, form 06) and of a 2.002913 dossier passes EU DSS 6.4 offline with the DEMO root as its only trust anchor,
- * every signature TOTAL_PASSED at PAdES-BASELINE-LT, and pdfsig counts every signature valid; two
+ * every signature TOTAL_PASSED, at PAdES-BASELINE-LTA for the first (after the archive's LTA step, then again
+ * after its renewal with the demo clock moved past the TSA certificate's margin: every version kept, exported and
+ * checked) and at PAdES-BASELINE-LT for the second, and pdfsig counts every signature valid; two
  * officers sign with two certificates, each named; an officer revoked before signing is refused
  * with the reason in the dossier's history until an administrator issues a new certificate; the
  * DEMO PKI publishes its CRL, OCSP and TSA at the URLs its certificates name; an outside PDF whose
@@ -80,6 +82,8 @@ import vn.lienthong.signing.support.DssOffline;
  */
 @ExtendWith(SharedGateway.class)
 class PkiIT {
+
+    private static final String DEMO_CLOCK = "api/v1/admin/demo-clock";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -92,7 +96,8 @@ class PkiIT {
     }
 
     @Test
-    void everyDocumentOfABirthGroupPassesDssOfflineAtLongTermUnderTheDemoRoot() {
+    void everyDocumentOfABirthGroupReachesLtaPassingDssOfflineAndIsRenewedWhenTheDemoClockPassesTheTsaMargin()
+            throws IOException, InterruptedException {
         GatewayHttp desk = officer("it.pki-1");
         String code = submit(desk, birth("001190150001"));
         GatewayHttp.Reply scanned = Scans.upload(desk, code, "pki-scan-1", List.of(Scans.jpeg(151)));
@@ -103,8 +108,154 @@ class PkiIT {
                         d -> d.getOrDefault("RESULT", List.of()).size() == 3 && d.containsKey("FORM_06")
                                 && d.containsKey("FORM_01") && d.containsKey("SCAN"));
 
-        String results = assertEveryDocumentPassesDssAtLongTerm(desk, code, documents, "Can bo it.pki-1 DEMO");
+        // The LTA step (the archive's renewal job, here asked for this dossier only): every document, its
+        // validation data in, gets a document time-stamp as a new version of its archive record.
+        JsonObject lta = renewal(code);
+        int count = documents.values().stream().mapToInt(List::size).sum();
+        assertEquals(count, lta.getInt("extended"), lta::toString);
+        assertEquals(0, lta.getInt("failed"), lta::toString);
+        documents = documents(desk, code);
+        String results = assertEveryDocumentPassesDss(desk, code, documents, "Can bo it.pki-1 DEMO", 2);
         System.out.println("PKI-DSS per document kind, 3.000722 (EU DSS 6.4 offline, DEMO root only):\n" + results);
+
+        // Past the DEMO TSA certificate's end minus the renewal margin (180 days) on the demo clock, the
+        // job renews every document with a new time-stamp, the TSA's certificate re-issued for that time.
+        GatewayHttp admin = admin();
+        JsonObject renewed;
+        try {
+            GatewayHttp.Reply moved = admin.put(DEMO_CLOCK, "{\"offset\": \"P600D\"}");
+            assertEquals(200, moved.status(), moved::toString);
+            renewed = renewal(code);
+        } finally {
+            GatewayHttp.Reply reset = admin.delete(DEMO_CLOCK);
+            assertEquals(200, reset.status(), reset::toString);
+        }
+        assertEquals(count, renewed.getInt("renewed"), renewed::toString);
+        assertEquals(0, renewed.getInt("failed"), renewed::toString);
+        assertTrue(renewed.getJsonArray("actions").getJsonObject(0).getString("reason").contains("within 180 days"),
+                renewed::toString);
+        documents = documents(desk, code);
+        String afterRenewal = assertEveryDocumentPassesDss(desk, code, documents, "Can bo it.pki-1 DEMO", 3);
+        System.out.println("PKI-DSS after the renewal (demo clock +600 days):\n" + afterRenewal);
+        assertEveryVersionIsKeptExportedAndAudited(code, documents);
+    }
+
+    /** A renewal run of one dossier, asked for by an auditor, followed until DONE. */
+    private JsonObject renewal(String code) {
+        GatewayHttp auditor = gateway.http().as(gateway.tokens().token(DemoTokens.AUDITOR, COMMUNE));
+        GatewayHttp.Reply started = auditor.post("api/v1/archive/renewals?dossierCode=" + code, "");
+        assertEquals(202, started.status(), started::toString);
+        long id = started.json().getJsonNumber("id").longValue();
+        JsonObject run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> auditor.get("api/v1/archive/renewals/" + id).json(),
+                        r -> !r.getString("status").equals("RUNNING"));
+        assertEquals("DONE", run.getString("status"), run::toString);
+        System.out.println("PKI-LTA renewal run: " + run);
+        return run;
+    }
+
+    /**
+     * The old versions are kept: in the record's versions (EXTEND, RENEW), in the BagIt export with the
+     * ledger's RENEW entries, and checked by the fixity check; a flipped byte in the oldest is caught.
+     */
+    private void assertEveryVersionIsKeptExportedAndAudited(String code, Map<String, List<JsonObject>> documents)
+            throws IOException, InterruptedException {
+        GatewayHttp auditor = gateway.http().as(gateway.tokens().token(DemoTokens.AUDITOR, COMMUNE));
+        List<JsonObject> all = documents.values().stream().flatMap(List::stream).toList();
+        Map<String, JsonObject> firstVersions = new java.util.HashMap<>();
+        for (JsonObject document : all) {
+            String record = document.getString("archiveId");
+            List<JsonObject> versions = auditor.get("api/v1/archive/records/" + record + "/versions").jsonArray()
+                    .getValuesAs(JsonObject.class);
+            assertEquals(List.of("EXTEND", "RENEW"), versions.subList(0, 2).stream()
+                    .map(v -> v.getString("supersededBy")).toList(), versions::toString);
+            assertEquals(document.getString("sha256"), versions.get(2).getString("sha256"), versions::toString);
+            firstVersions.put(record, versions.get(0));
+            JsonObject verify = auditor.get("api/v1/archive/records/" + record + "/verify").json();
+            assertTrue(verify.getBoolean("ok") && verify.getString("detail").startsWith("3 versions"), verify::toString);
+        }
+        HttpResponse<byte[]> bag = CLIENT.send(HttpRequest.newBuilder(gateway.http().resolve("api/v1/archive/bags"))
+                .header("Authorization", "Bearer " + gateway.tokens().token(DemoTokens.AUDITOR, COMMUNE))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"dossierCode\": \"" + code + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, bag.statusCode());
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bag.body()))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                files.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        String ledger = new String(files.get("bag/ledger-excerpt.log"), java.nio.charset.StandardCharsets.UTF_8);
+        for (String record : firstVersions.keySet()) {
+            for (String version : List.of(".v1.pdf", ".v2.pdf", ".pdf")) {
+                assertNotNull(files.get("bag/data/" + code + "/" + record + version), record + version + " in the bag");
+            }
+            assertTrue(ledger.contains("\tRENEW\t" + record + "\t") && ledger.contains("\tEXTEND\t" + record + "\t"),
+                    ledger);
+        }
+
+        String record = firstVersions.keySet().iterator().next();
+        String oldest = firstVersions.get(record).getString("sha256");
+        Path blob = gateway.dataDir().resolve("archive/blobs").resolve(oldest.substring(0, 2))
+                .resolve(oldest.substring(2, 4)).resolve(oldest);
+        flip(blob);
+        try {
+            JsonObject damaged = auditor.get("api/v1/archive/records/" + record + "/verify").json();
+            assertEquals("CORRUPTED", damaged.getString("outcome"), damaged::toString);
+            assertTrue(damaged.getString("detail").startsWith("version 1:"), damaged::toString);
+        } finally {
+            flip(blob);
+        }
+        assertTrue(auditor.get("api/v1/archive/records/" + record + "/verify").json().getBoolean("ok"));
+    }
+
+    private static void flip(Path file) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            long at = raf.length() / 3;
+            raf.seek(at);
+            int b = raf.read();
+            raf.seek(at);
+            raf.write(b ^ 0x01);
+        }
+    }
+
+    /**
+     * Every document DSS-valid at PAdES-BASELINE-LTA (each signature TOTAL_PASSED), pdfsig-valid, PDF/A-2b
+     * for veraPDF, its listed digest the downloaded bytes'; answers one line per document.
+     */
+    private String assertEveryDocumentPassesDss(GatewayHttp desk, String code, Map<String, List<JsonObject>> documents,
+                                                String officer, int versions) {
+        X509Certificate root = demoRoot();
+        StringBuilder results = new StringBuilder();
+        for (Map.Entry<String, List<JsonObject>> kind : documents.entrySet()) {
+            int signatures = kind.getKey().equals("SCAN") ? 1 : 2;
+            for (JsonObject document : kind.getValue()) {
+                Path pdf = download(desk, code, document);
+                DssOffline.Verdict dss = DssOffline.validate(pdf, null, List.of(root), List.of());
+                String what = kind.getKey() + " " + document.getString("title") + ":\n" + dss.detail();
+                assertEquals(signatures, dss.indications().size(), what);
+                assertTrue(dss.allPassed(), what);
+                assertTrue(dss.allAt(SignatureLevel.PAdES_BASELINE_LTA), what);
+                String pdfsig = OutsideVerifiers.pdfsig(pdf);
+                // poppler checks the signatures; it leaves document time-stamps "not yet verified".
+                assertEquals(signatures, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
+                assertEquals(signatures + versions - 1, pdfsig.split("Signature #", -1).length - 1, pdfsig);
+                assertEquals("", OutsideVerifiers.pdfaFailures(pdf), "veraPDF, PDF/A-2b: " + what);
+                try {
+                    assertEquals(document.getString("sha256"), java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pdf))));
+                } catch (IOException | GeneralSecurityException e) {
+                    throw new AssertionError(e);
+                }
+                results.append(kind.getKey()).append(": ").append(dss.levels()).append(' ').append(dss.indications())
+                        .append('\n');
+                if (kind.getKey().equals("FORM_01")) {
+                    assertTrue(dss.signers().stream().anyMatch(s -> s.contains(officer)), what);
+                }
+            }
+        }
+        return results.toString();
     }
 
     @Test

@@ -351,6 +351,8 @@ public final class ArchiveCli {
             }
             report.failed().forEach(i -> out.println("FAILED\t" + i.action() + "\t" + i.recordId() + "\t"
                     + i.reason()));
+            report.waiting().forEach(i -> out.println("WAITING\t" + i.action() + "\t" + i.recordId() + "\t"
+                    + i.reason()));
             out.println(report);
             return report.failed().isEmpty() ? OK : INTEGRITY;
         }

@@ -25,7 +25,8 @@ import vn.lienthong.signing.ltv.ArchiveTimestamp;
  * Keeps archived evidence valid for its whole retention: finds the records whose newest document
  * time-stamp's TSA certificate ends within the policy's margin, or whose imprint digest is on the list
  * to retire, and renews them (fresh validation data and a new document time-stamp, as a new version);
- * records not yet at PAdES-BASELINE-LTA are extended to it. One run at a time per store (a file lock);
+ * records not yet at PAdES-BASELINE-LTA are extended to it once their validation data is in (B-LT).
+ * One run at a time per store (a file lock);
  * a dry run only reports. Each action is a ledger entry (EXTEND, RENEW) and so is each run's summary.
  */
 public final class RenewalJob {
@@ -43,29 +44,36 @@ public final class RenewalJob {
 
     /** Looks at every active record; renews or extends those due unless {@code dryRun}. */
     public RenewalReport run(String actor, boolean dryRun, Consumer<RenewalProgress> progress) {
+        return run(actor, dryRun, SearchQuery.all(), progress);
+    }
+
+    /** As {@link #run(String, boolean, Consumer)}, over the active records {@code selection} finds (a dossier's). */
+    public RenewalReport run(String actor, boolean dryRun, SearchQuery selection, Consumer<RenewalProgress> progress) {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(channel)) {
             if (lock == null) {
                 throw new ArchiveException("Another renewal run holds " + lockFile + "; one run at a time");
             }
-            return runLocked(actor, dryRun, progress);
+            return runLocked(actor, dryRun, selection, progress);
         } catch (IOException e) {
             throw new StorageException("Cannot lock " + lockFile + ": " + e.getMessage(), e);
         }
     }
 
-    private RenewalReport runLocked(String actor, boolean dryRun, Consumer<RenewalProgress> progress) {
+    private RenewalReport runLocked(String actor, boolean dryRun, SearchQuery selection,
+                                    Consumer<RenewalProgress> progress) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
-        List<ArchiveRecord> records = archive.search(SearchQuery.all().withLimit(Integer.MAX_VALUE));
+        List<ArchiveRecord> records = archive.search(selection.withLimit(Integer.MAX_VALUE));
         List<RenewalReport.Item> due = new ArrayList<>();
         List<RenewalReport.Item> done = new ArrayList<>();
         List<RenewalReport.Item> failed = new ArrayList<>();
+        List<RenewalReport.Item> waiting = new ArrayList<>();
         int checked = 0;
         for (ArchiveRecord r : records) {
             Optional<RenewalReport.Item> item;
             try {
-                item = due(r, start);
+                item = assess(r, start, waiting);
             } catch (ArchiveException | SigningException e) {
                 item = Optional.empty();
                 failed.add(new RenewalReport.Item(r.id(), RenewalReport.Action.RENEW, "unreadable: " + e.getMessage()));
@@ -84,7 +92,7 @@ public final class RenewalJob {
             checked++;
             progress.accept(new RenewalProgress(checked, records.size(), done.size(), failed.size()));
         }
-        RenewalReport report = new RenewalReport(dryRun, checked, due, done, failed,
+        RenewalReport report = new RenewalReport(dryRun, checked, due, done, failed, waiting,
                 Duration.ofNanos(System.nanoTime() - t0));
         if (!dryRun) {
             archive.recordRenewalRun(actor, report.toString() + "; margin=" + policy.margin() + ";weak="
@@ -95,10 +103,24 @@ public final class RenewalJob {
 
     /** Whether {@code r} needs an action at {@code now}, and why. */
     public Optional<RenewalReport.Item> due(ArchiveRecord r, Instant now) {
+        return assess(r, now, new ArrayList<>());
+    }
+
+    /** As {@link #due}; a record the LTA step waits for goes into {@code waiting}. */
+    private Optional<RenewalReport.Item> assess(ArchiveRecord r, Instant now, List<RenewalReport.Item> waiting) {
         List<ArchiveTimestamp> stamps = archive.documentTimestamps(r);
         if (stamps.isEmpty()) {
-            return policy.extendUnarchived() ? Optional.of(new RenewalReport.Item(r.id(), RenewalReport.Action.EXTEND,
-                    "not yet PAdES-BASELINE-LTA")) : Optional.empty();
+            if (!policy.extendUnarchived()) {
+                return Optional.empty();
+            }
+            // The LTA step comes after the LT step: a paper issued at B-T waits for its own validation data
+            // (added by whoever issued it), so that its revocation answers date from near its signing.
+            if (!archive.hasValidationData(r)) {
+                waiting.add(new RenewalReport.Item(r.id(), RenewalReport.Action.EXTEND,
+                        "no validation data yet (B-B or B-T); extended once it is in"));
+                return Optional.empty();
+            }
+            return Optional.of(new RenewalReport.Item(r.id(), RenewalReport.Action.EXTEND, "not yet PAdES-BASELINE-LTA"));
         }
         ArchiveTimestamp newest = stamps.get(stamps.size() - 1);
         if (!newest.tsaNotAfter().minus(policy.margin()).isAfter(now)) {

@@ -71,20 +71,21 @@ class ArchiveCliTest {
     }
 
     @Test
-    void renewDryRunListsWhatIsDueAndARunWithoutATsaFailsVisiblyChangingNothing() {
+    void renewListsARecordWithoutValidationDataAsWaitingAndChangesNothing() {
         Path page = TestImages.write(dir, "p.jpg", TestImages.jpeg(TestImages.page(620, 877, 3), 75, 0.7f));
         assertEquals(0, cli(args("ingest", "--dossier", "H15-261207-0019", "--type", "birth", page.toString())),
                 err());
         String id = out().split("\t")[0];
 
+        // Signed without a TSA or revocation source: no validation data, so the LTA step waits for it.
         assertEquals(0, cli(args("renew", "--dry-run", "--margin-days", "30")), err());
-        assertTrue(out().contains("DUE\tEXTEND\t" + id + "\tnot yet PAdES-BASELINE-LTA"), out());
-        assertTrue(out().contains("dry run: checked 1, due 1 (extend 1, renew 0), done 0, failed 0"), out());
+        assertTrue(out().contains("WAITING\tEXTEND\t" + id + "\tno validation data yet"), out());
+        assertTrue(out().contains("dry run: checked 1, due 0 (extend 0, renew 0), done 0, failed 0, waiting for "
+                + "validation data 1"), out());
         assertTrue(err().contains("renew: 1/1 records"), err());
 
-        assertEquals(1, cli(args("renew")), out());
-        assertTrue(out().contains("FAILED\tEXTEND\t" + id + "\tThis archive's signer has no time-stamping authority"),
-                out());
+        assertEquals(0, cli(args("renew")), out());
+        assertTrue(out().contains("WAITING\tEXTEND\t" + id), out());
         assertEquals(2, cli(args("renew", "--retire", "sha256", "--ts-digest", "sha256")), out());
         assertTrue(err().contains("is itself on the list of digests to retire"), err());
         assertEquals(0, cli(args("verify", id)), out());

@@ -6,11 +6,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import vn.lienthong.archive.ArchiveRecord;
+import vn.lienthong.archive.RecordVersion;
 import vn.lienthong.archive.VerifyResult;
 import vn.lienthong.archive.audit.AuditProgress;
 import vn.lienthong.archive.audit.AuditSummary;
 import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.ledger.LedgerVerification;
+import vn.lienthong.archive.renewal.RenewalProgress;
+import vn.lienthong.archive.renewal.RenewalReport;
 
 /**
  * The archive's port for auditors: the archive library's search, checks, legal hold and BagIt
@@ -43,4 +46,15 @@ public interface ArchiveHoldings {
      * zipped into a temporary file that the caller deletes once sent.
      */
     Path exportBag(SearchQuery selection, String actor);
+
+    /** Every version of a record, oldest first; the last is the current one. */
+    List<RecordVersion> versions(String recordId);
+
+    /**
+     * The renewal job once over every active record under the configured policy: records whose
+     * validation data is in are brought to PAdES-BASELINE-LTA (EXTEND), those whose newest time-stamp
+     * nears its end get a new one (RENEW), each as a new version; a dry run only reports. Over the
+     * records {@code selection} finds ({@code SearchQuery.all()}: every one).
+     */
+    RenewalReport renew(String actor, boolean dryRun, SearchQuery selection, Consumer<RenewalProgress> progress);
 }

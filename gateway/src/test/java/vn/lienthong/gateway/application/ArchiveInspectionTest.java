@@ -110,6 +110,17 @@ class ArchiveInspectionTest {
     private final class Holdings implements ArchiveHoldings {
 
         @Override
+        public List<vn.lienthong.archive.RecordVersion> versions(String recordId) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public vn.lienthong.archive.renewal.RenewalReport renew(String actor, boolean dryRun, SearchQuery selection,
+                java.util.function.Consumer<vn.lienthong.archive.renewal.RenewalProgress> progress) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
         public List<ArchiveRecord> search(SearchQuery query) {
             return query.dossierCode().map(code -> code.equals(DAMAGED.dossierCode()) ? List.of(DAMAGED) : List.<ArchiveRecord>of())
                     .orElse(List.of(DAMAGED));

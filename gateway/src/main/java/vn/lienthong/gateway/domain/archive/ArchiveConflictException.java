@@ -19,4 +19,10 @@ public class ArchiveConflictException extends RefusedException {
                 + "); chờ đợt đó xong rồi chạy lại", "A fixity audit of the archive is running (number " + running
                 + "); wait for it to finish", null);
     }
+
+    public static ArchiveConflictException renewalRunning(long running) {
+        return new ArchiveConflictException("Đang có một đợt gia hạn chứng cứ lưu trữ (số " + running
+                + "); chờ đợt đó xong rồi chạy lại", "A renewal run of the archive is going on (number " + running
+                + "); wait for it to finish", null);
+    }
 }

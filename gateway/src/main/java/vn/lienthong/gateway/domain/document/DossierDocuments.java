@@ -24,13 +24,23 @@ public interface DossierDocuments {
 
     /**
      * Archives {@code revisedPdf}, the document's PDF with revisions after its last signature that only
-     * add validation data (a paper issued at PAdES-BASELINE-T, brought to -LT later), and lists it
-     * in the document's place: same id, source and title, the new bytes. The earlier archive record
-     * is kept. The same bytes again change nothing.
+     * add validation data (a paper issued at PAdES-BASELINE-T, brought to -LT later), as the next
+     * version of the document's archive record, and lists it in the document's place: same id, source,
+     * title and archive record, the new bytes. The earlier version is kept. The same bytes again change
+     * nothing.
      *
-     * @throws DocumentRefusedException the archive does not accept the revised PDF; the document stays as it was
+     * @throws DocumentRefusedException the archive does not accept the revised PDF (it must start with the
+     *                                  archived bytes); the document stays as it was
      */
     DossierDocument revise(DossierDocument document, Path revisedPdf, String actor);
+
+    /**
+     * The archive wrote a newer version of record {@code archiveId} (its LTA step, a renewal): the
+     * document listed with it now has these bytes.
+     */
+    // A default, so registers that keep no digests (test fakes) need not implement it.
+    default void follow(String archiveId, String sha256, long size) {
+    }
 
     /**
      * Builds one signed PDF/A of scanned pages (JPEG or PDF, in page order) with the dossier's metadata

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Period;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,6 +40,7 @@ import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.IndexUnavailableException;
 import vn.lienthong.archive.IntegrityException;
 import vn.lienthong.archive.RecordNotFoundException;
+import vn.lienthong.archive.RecordVersion;
 import vn.lienthong.archive.VerifyResult;
 import vn.lienthong.archive.audit.AuditProgress;
 import vn.lienthong.archive.audit.AuditSummary;
@@ -46,10 +50,14 @@ import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.ledger.HeadPolicy;
 import vn.lienthong.archive.ledger.LedgerVerification;
 import vn.lienthong.archive.pdf.PdfOptions;
+import vn.lienthong.archive.renewal.RenewalPolicy;
+import vn.lienthong.archive.renewal.RenewalProgress;
+import vn.lienthong.archive.renewal.RenewalReport;
 import vn.lienthong.archive.sign.CmsHeadSigner;
 import vn.lienthong.archive.sign.PadesDocumentSigner;
 import vn.lienthong.archive.sign.SigningKey;
 import vn.lienthong.gateway.application.ArchiveHoldings;
+import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.gateway.domain.archive.ArchiveConflictException;
 import vn.lienthong.gateway.domain.document.DocumentNotFoundException;
 import vn.lienthong.gateway.domain.document.DocumentStorageException;
@@ -107,6 +115,21 @@ public class GatewayArchive implements ArchiveHoldings {
     @Inject
     @ConfigProperty(name = "lienthong.archive.index.schema", defaultValue = "archive_index")
     String indexSchema;
+
+    /** Renew when the newest time-stamp's TSA certificate ends within this many days. */
+    @Inject
+    @ConfigProperty(name = "lienthong.archive.renewal.margin-days", defaultValue = "180")
+    int renewalMarginDays;
+
+    /** Digests to retire: a newest time-stamp made with one of them is renewed (comma-separated, e.g. SHA-256). */
+    @Inject
+    @ConfigProperty(name = "lienthong.archive.renewal.retire-digests", defaultValue = "none")
+    String retireDigests;
+
+    /** The digest of new document time-stamps. */
+    @Inject
+    @ConfigProperty(name = "lienthong.archive.renewal.digest", defaultValue = "SHA-256")
+    String renewalDigest;
 
     @Inject
     GatewayKeyConfiguration gatewayKey;
@@ -219,6 +242,42 @@ public class GatewayArchive implements ArchiveHoldings {
             archive.get().setLegalHold(recordId, hold, actor, reason);
             return archive.get().find(recordId).orElseThrow(() -> new RecordNotFoundException(recordId));
         });
+    }
+
+    @Override
+    public List<RecordVersion> versions(String recordId) {
+        return call(() -> archive.get().versions(recordId));
+    }
+
+    @Override
+    public RenewalReport renew(String actor, boolean dryRun, SearchQuery selection, Consumer<RenewalProgress> progress) {
+        RenewalPolicy policy = renewalPolicy();
+        return call(() -> archive.get().renewalJob(policy).run(actor, dryRun, selection, progress));
+    }
+
+    /** The configured renewal policy; a digest name the JDK does not know stops the run with the setting named. */
+    RenewalPolicy renewalPolicy() {
+        try {
+            Set<DigestAlgorithm> retire = new LinkedHashSet<>();
+            for (String name : retireDigests.split(",")) {
+                if (!name.isBlank() && !name.strip().equalsIgnoreCase("none")) {
+                    retire.add(digest(name.strip()));
+                }
+            }
+            return new RenewalPolicy(Duration.ofDays(renewalMarginDays), retire, digest(renewalDigest.strip()), true);
+        } catch (IllegalArgumentException e) {
+            throw new DocumentStorageException("Cấu hình gia hạn lưu trữ không hợp lệ",
+                    "lienthong.archive.renewal.* is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static DigestAlgorithm digest(String name) {
+        for (DigestAlgorithm d : DigestAlgorithm.values()) {
+            if (d.jcaName().equalsIgnoreCase(name) || d.name().equalsIgnoreCase(name)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown digest " + name);
     }
 
     /** The bag is written into a temporary directory, zipped beside it, and the directory removed. */

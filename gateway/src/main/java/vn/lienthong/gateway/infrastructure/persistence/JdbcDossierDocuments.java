@@ -59,6 +59,10 @@ import vn.lienthong.gateway.domain.dossier.DossierRepository;
  * signed anew, so its re-run archives a second record and the first stays unlisted: harmless, it is
  * kept, ledgered and audited like any other, and the row always names a complete record.
  *
+ * <p>A revised document (validation data added to a paper after it was archived) is the archive record's
+ * next version, never a record of its own; so is the archive's own LTA step and renewal, and
+ * {@link #follow} keeps the row's SHA-256 and size on the record's newest version.
+ *
  * <p>Idempotent per (dossier, source): one lock per key in this JVM keeps concurrent calls from
  * archiving twice, and the unique constraint settles a race between gateway instances (the loser
  * answers the winner's row). Its own local transactions (NOT_SUPPORTED): a listed document is
@@ -129,26 +133,38 @@ public class JdbcDossierDocuments implements DossierDocuments {
             if (sha256.equals(current.sha256())) {
                 return current;
             }
-            Dossier dossier = dossiers.find(code).orElseThrow(() -> new DossierNotFoundException(code));
-            DocumentMetadata metadata = metadata(dossier, current.kind(), current.title(), actor);
-            ArchiveRecord record = archived(code, metadata.documentType(), sha256).orElseGet(() -> archiving(() ->
-                    archive.deposit(new DepositRequest(revisedPdf, metadata, citizenId(dossier), Optional.empty(),
-                            null, actor))));
+            // The archive's next version of the same record (a crash before the row: the re-run finds the
+            // record already at these bytes, which changes nothing there, and writes the row).
+            ArchiveRecord record;
+            try {
+                record = archive.revise(current.archiveId(), revisedPdf, actor);
+            } catch (RecordNotFoundException e) {
+                throw new DocumentNotFoundException(document.id());
+            } catch (BadInputException e) {
+                throw new DocumentRefusedException("Không lưu trữ được bản sửa đổi: " + e.getMessage(),
+                        "The revised document cannot be archived: " + e.getMessage(), e);
+            } catch (ArchiveException e) {
+                throw storage(e);
+            }
             DossierDocument revised = new DossierDocument(current.id(), code, current.kind(), current.title(),
                     current.contentType(), record.blobHash().hex(), record.size(), current.source(), record.id(),
                     current.createdAt());
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "UPDATE dossier_document SET sha256 = ?, size_bytes = ?, archive_id = ? WHERE id = ?")) {
-                ps.setString(1, revised.sha256());
-                ps.setLong(2, revised.size());
-                ps.setString(3, revised.archiveId());
-                ps.setString(4, revised.id());
-                ps.executeUpdate();
-                return revised;
-            } catch (SQLException e) {
-                throw failure("revise", e);
-            }
+            follow(revised.archiveId(), revised.sha256(), revised.size());
+            return revised;
         });
+    }
+
+    @Override
+    public void follow(String archiveId, String sha256, long size) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE dossier_document SET sha256 = ?, size_bytes = ? WHERE archive_id = ?")) {
+            ps.setString(1, sha256);
+            ps.setLong(2, size);
+            ps.setString(3, archiveId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("new archive version", e);
+        }
     }
 
     @Override

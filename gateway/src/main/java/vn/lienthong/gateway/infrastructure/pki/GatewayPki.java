@@ -17,6 +17,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
 import vn.lienthong.gateway.infrastructure.paper.PaperKeys;
 import vn.lienthong.gateway.infrastructure.persistence.JdbcPkiCertificates;
+import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.signing.SigningException;
 import vn.lienthong.signing.key.KeySource;
 import vn.lienthong.signing.key.Pkcs12KeySource;
@@ -105,7 +107,41 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
             // Records the issuing CA, OCSP and TSA certificates: needs the migrated database.
             services = new DemoTrustServices(keys.pki(), store, keys.ocsp(), keys.tsa());
         }
+        if (tsaNearsItsEnd(demoKeys.tsa().certificate())) {
+            reissueTsa();
+        }
         return services;
+    }
+
+    /**
+     * Whether the DEMO TSA's certificate ends within the archive's renewal margin of the gateway's
+     * clock: time-stamps it makes now would be due for renewal at once. With the demo clock moved
+     * forward (years, to show the renewal) this is what a province's TSA operator does in time.
+     */
+    private boolean tsaNearsItsEnd(X509Certificate tsa) {
+        Instant due = tsa.getNotAfter().toInstant().minus(Duration.ofDays(number("lienthong.archive.renewal.margin-days",
+                180)));
+        return !due.isAfter(clock.instant());
+    }
+
+    /**
+     * The DEMO TSA's certificate re-issued (same key) for the gateway's time: valid from real time,
+     * since the PKI stamps in real time, to the gateway's time plus an end entity's validity; written
+     * to the keys directory so that restarts keep it.
+     */
+    private void reissueTsa() {
+        DemoKeys keys = demoKeys;
+        DemoPki pki = keys.pki();
+        X509Certificate renewed = pki.certify(keys.tsa().certificate().getPublicKey(),
+                EndEntity.tsa(pki.settings().organisation()), Instant.now().minus(Duration.ofMinutes(5)),
+                clock.instant().plus(pki.settings().endEntityValidity()));
+        TrialPki.Issued tsa = new TrialPki.Issued(keys.tsa().key(), pki.chain(renewed));
+        DemoPki.writeKeystore(demoDir().resolve("tsa-DEMO.p12"), password(), ALIAS, tsa.key(), tsa.chain());
+        demoKeys = new DemoKeys(pki, keys.ocsp(), tsa);
+        services = new DemoTrustServices(pki, store, keys.ocsp(), tsa);
+        LOG.warning(() -> "The DEMO TSA's certificate ended within the archive's renewal margin of the gateway's clock ("
+                + clock.instant() + "); re-issued " + renewed.getSerialNumber().toString(16) + " until "
+                + renewed.getNotAfter().toInstant());
     }
 
     private synchronized DemoKeys demoKeys() {
@@ -129,7 +165,18 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     /** The time-stamping authority papers and seals are stamped by: the DEMO TSA, or the configured one. */
     public Optional<TimestampSource> timestamps() {
         if (available()) {
-            return Optional.of(services().tsa());
+            // Looked up at each stamp: its certificate may have been re-issued since (services()).
+            return Optional.of(new TimestampSource() {
+                @Override
+                public byte[] timestamp(byte[] digest, DigestAlgorithm algorithm) {
+                    return services().tsa().timestamp(digest, algorithm);
+                }
+
+                @Override
+                public DigestAlgorithm imprintDigest() {
+                    return services().tsa().imprintDigest();
+                }
+            });
         }
         return tsa().map(Rfc3161Client::new);
     }

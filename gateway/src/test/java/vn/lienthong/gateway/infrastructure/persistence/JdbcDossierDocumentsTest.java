@@ -167,7 +167,7 @@ class JdbcDossierDocumentsTest {
     }
 
     @Test
-    void aPaperBroughtToLongTermLaterIsListedInItsPlaceAndAnyOtherChangeIsRefused() throws IOException {
+    void aPaperBroughtToLongTermLaterIsItsArchiveRecordsNextVersionAndAnyOtherChangeIsRefused() throws IOException {
         DemoTrustServices demo = DemoTrustServices.create(DemoPki.create(PkiSettings.demo(
                 java.net.URI.create("https://dichvucong.example.vn")), Clock.systemUTC()), new MemoryRevocationRegistry());
         TrialPki.Issued seal = demo.issue(EndEntity.agencySeal("000.00.20.H30", "UBND xã Test"));
@@ -187,8 +187,10 @@ class JdbcDossierDocumentsTest {
         try (InputStream in = documents.open(revised, "officer-1")) {
             assertEquals(revised.sha256(), sha256(in.readAllBytes()));
         }
-        assertEquals(Set.of(paper.archiveId(), revised.archiveId()), archived().stream().map(ArchiveRecord::id)
-                .collect(Collectors.toSet()), "the record at B-T is kept beside the one at B-LT");
+        assertEquals(paper.archiveId(), revised.archiveId(), "the same archive record, at its next version");
+        assertEquals(Set.of(paper.archiveId()), archived().stream().map(ArchiveRecord::id).collect(Collectors.toSet()));
+        assertEquals(List.of(paper.sha256(), revised.sha256()), archive.versions(paper.archiveId()).stream()
+                .map(v -> v.blobHash().hex()).toList(), "the version at B-T is kept beside the one at B-LT");
         assertEquals(revised, documents.revise(revised, longTerm, "system"), "the same bytes again change nothing");
 
         Path rotated = dir.resolve("rotated-after-signing.pdf");

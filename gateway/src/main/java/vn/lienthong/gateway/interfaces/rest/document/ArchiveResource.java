@@ -36,11 +36,14 @@ import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.VerifyResult;
 import vn.lienthong.archive.ledger.LedgerVerification;
 import vn.lienthong.gateway.application.ArchiveInspection;
+import vn.lienthong.gateway.application.ArchiveRenewal;
 import vn.lienthong.gateway.application.Caller;
 import vn.lienthong.gateway.domain.archive.ArchiveAuditRun;
+import vn.lienthong.gateway.domain.archive.ArchiveRenewalRun;
 import vn.lienthong.gateway.domain.archive.DamagedRecord;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.document.DocumentKind;
+import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.interfaces.rest.GatewayApi;
 import vn.lienthong.gateway.interfaces.rest.QueryParameters;
@@ -63,6 +66,9 @@ public class ArchiveResource {
 
     @Inject
     ArchiveInspection inspection;
+
+    @Inject
+    ArchiveRenewal renewal;
 
     @Inject
     Caller caller;
@@ -93,6 +99,21 @@ public class ArchiveResource {
                             OffsetDateTime finishedAt, int percent, long checked, long total, long bytes, long totalBytes,
                             long ok, long missing, long corrupted, long signatureInvalid, List<DamagedRecord> damaged,
                             String error) {
+    }
+
+    /** One version of a record: 1 as archived; each later one written by EXTEND (to B-LTA or LT) or RENEW. */
+    public record VersionView(int version, String sha256, long size, boolean current, OffsetDateTime supersededAt,
+                              String supersededBy) {
+    }
+
+    /**
+     * A run of the renewal job: its state, progress, and once DONE how many records it brought to
+     * PAdES-BASELINE-LTA (extended) and gave a new time-stamp (renewed), with the first actions.
+     */
+    public record RenewalView(long id, String status, boolean dryRun, String dossierCode, String startedBy, String node,
+                              OffsetDateTime startedAt, OffsetDateTime updatedAt, OffsetDateTime finishedAt, int percent,
+                              long checked, long total, long extended, long renewed, long failed,
+                              List<ArchiveRenewalRun.Action> actions, String error) {
     }
 
     /** Puts a record on legal hold ({@code onHold} true) or lifts it, with the reason the ledger keeps. */
@@ -136,6 +157,71 @@ public class ArchiveResource {
     public Verification verify(@PathParam("archiveId") String archiveId) {
         VerifyResult result = inspection.verify(archiveId, caller);
         return new Verification(result.recordId(), result.outcome().name(), result.ok(), result.detail());
+    }
+
+    @GET
+    @Path("records/{archiveId}/versions")
+    @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listArchiveRecordVersions", summary = "Các phiên bản của bản lưu trữ / A record's versions",
+            description = "Every version of the record's signed PDF, oldest first: 1 as archived, then one per EXTEND "
+                    + "(validation data, PAdES-BASELINE-LTA) and RENEW (a new document time-stamp). Every version is "
+                    + "kept, verified, audited and exported.")
+    @APIResponse(responseCode = "200", description = "The versions; the last is the current one")
+    @APIResponse(responseCode = "404", description = "No such archive record")
+    public List<VersionView> versions(@PathParam("archiveId") String archiveId) {
+        return renewal.versions(archiveId).stream().map(v -> new VersionView(v.version(), v.blobHash().hex(), v.size(),
+                v.newest(), v.supersededAt().map(t -> t.atOffset(WorkingCalendar.VIETNAM)).orElse(null),
+                v.supersededBy().orElse(null))).toList();
+    }
+
+    @POST
+    @Path("renewals")
+    @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "startArchiveRenewal", summary = "Chạy gia hạn chứng cứ lưu trữ / Start a renewal run",
+            description = "Brings every archived document whose validation data is in to PAdES-BASELINE-LTA and "
+                    + "renews the document time-stamps whose TSA certificate nears its end (or whose digest is to be "
+                    + "retired), each as a new version, in the background; dryRun=true only reports what it would do. "
+                    + "It also runs on a timer on one node. Follow it at GET /archive/renewals/{id}. One at a time.")
+    @APIResponse(responseCode = "202", description = "The run, RUNNING; Location: where to follow it")
+    @APIResponse(responseCode = "400", description = "dryRun is not true or false")
+    @APIResponse(responseCode = "409", description = "A renewal run is going on already")
+    public Response startRenewal(@QueryParam("dryRun") String dryRun,
+                                 @Parameter(description = "Only this dossier's records (default: every one)")
+                                 @QueryParam("dossierCode") String dossierCode) {
+        boolean dry = dryRun == null || dryRun.isBlank() ? false : switch (dryRun.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidDossierException("dryRun", "dryRun phải là true hoặc false",
+                    "dryRun must be true or false");
+        };
+        ArchiveRenewalRun run = renewal.start(caller, dry, blank(dossierCode) ? null
+                : new DossierCode(dossierCode.strip()));
+        return Response.accepted(view(run)).location(URI.create("archive/renewals/" + run.id())).build();
+    }
+
+    @GET
+    @Path("renewals")
+    @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "listArchiveRenewals", summary = "Các đợt gia hạn chứng cứ / Renewal runs",
+            description = "The latest runs of the renewal job (scheduled and asked for), newest first.")
+    public List<RenewalView> renewals(@QueryParam("limit") String limit) {
+        return renewal.runs(QueryParameters.integer("limit", limit, 20, 1, 200)).stream()
+                .map(ArchiveResource::view).toList();
+    }
+
+    @GET
+    @Path("renewals/{id}")
+    @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
+    @SecurityRequirement(name = GatewayApi.BEARER)
+    @Operation(operationId = "getArchiveRenewal", summary = "Một đợt gia hạn chứng cứ / One renewal run",
+            description = "RUNNING with its percent, DONE with how many records were extended to "
+                    + "PAdES-BASELINE-LTA, renewed and failed, and the actions (record, why), or FAILED with why.")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public RenewalView renewal(@PathParam("id") long id) {
+        return view(renewal.run(id));
     }
 
     @PUT
@@ -257,6 +343,12 @@ public class ArchiveResource {
         return new RecordView(r.id(), r.dossierCode(), r.documentType(), r.procedureCode(), r.agencyCode(),
                 r.blobHash().hex(), r.size(), r.pages(), r.createdAt().atOffset(WorkingCalendar.VIETNAM), r.retainUntil(),
                 r.legalHold(), r.signer());
+    }
+
+    static RenewalView view(ArchiveRenewalRun r) {
+        return new RenewalView(r.id(), r.status().name(), r.dryRun(), r.dossierCode(), r.startedBy(), r.node(), r.startedAt(),
+                r.updatedAt(), r.finishedAt(), r.percent(), r.checked(), r.total(), r.extended(), r.renewed(),
+                r.failed(), r.actions(), r.error());
     }
 
     static AuditView view(ArchiveAuditRun a) {
