@@ -2,6 +2,7 @@ package vn.lienthong.gateway.infrastructure.paper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,6 +38,9 @@ public class PaperConfiguration {
     @Inject
     GatewayPki pki;
 
+    @Inject
+    Clock clock;
+
     PaperMill.Settings settings() {
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
         return new PaperMill.Settings(
@@ -51,13 +55,18 @@ public class PaperConfiguration {
                         text("lienthong.public-base-url").orElse("http://127.0.0.1:8080")));
     }
 
-    /** In demo mode one key per officer and agency from the DEMO PKI; otherwise the two configured keys. */
+    /**
+     * In demo mode one key per officer and agency from the DEMO PKI; otherwise the configured keys:
+     * per officer and per agency when their keystore or alias names {officer} / {agency}, else one
+     * each for every paper; each checked (validity, revocation from its CA) before it signs.
+     */
     PaperKeys openKeys() {
         if (demoKeys()) {
             return PaperKeys.issuedBy(pki);
         }
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
-        return PaperKeys.open(location("officer", dataDir), location("agency", dataDir));
+        return PaperKeys.issuedBy(new ConfiguredPaperKeys(location("officer", dataDir), location("agency", dataDir),
+                Optional.of(pki.revocation()), clock));
     }
 
     /** Signs with signature time-stamps from the PKI's TSA and adds the validation data (PAdES-BASELINE-LT). */
@@ -98,6 +107,16 @@ public class PaperConfiguration {
     static Optional<String> missing(PaperKeys.Location where, boolean configured) {
         if (where.pkcs11Config().isPresent() || Files.exists(where.keystore())) {
             return Optional.empty();
+        }
+        if (where.keystore().toString().contains(ConfiguredPaperKeys.OFFICER)
+                || where.keystore().toString().contains(ConfiguredPaperKeys.AGENCY)) {
+            // One file per officer or agency: the files come as people start signing; their folder must be there.
+            String template = where.keystore().toString();
+            int slash = template.lastIndexOf('/', template.indexOf('{'));
+            Path folder = slash <= 0 ? null : Path.of(template.substring(0, slash));
+            return folder != null && Files.isDirectory(folder) ? Optional.empty()
+                    : Optional.of("The gateway does not start: LIENTHONG_PAPERS_" + where.role().toUpperCase(Locale.ROOT)
+                            + "_KEYSTORE names " + template + ", whose folder " + folder + " does not exist (docs/papers.md)");
         }
         String variable = "LIENTHONG_PAPERS_" + where.role().toUpperCase(Locale.ROOT) + "_KEYSTORE";
         return Optional.of("The gateway does not start: "

@@ -92,6 +92,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     private DemoKeys demoKeys;
     private DemoTrustServices services;
     private final Map<String, KeySource> keys = new ConcurrentHashMap<>();
+    private RevocationSource fetched;
 
     @Override
     public boolean available() {
@@ -153,12 +154,16 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     }
 
     /** Where revocation data for B-LT comes from: the DEMO PKI itself, or the CAs' own CRL and OCSP URLs. */
-    public RevocationSource revocation() {
+    public synchronized RevocationSource revocation() {
         if (available()) {
             return services().revocationSource();
         }
-        return new HttpRevocationSource(Duration.ofMillis(number("lienthong.pki.revocation-timeout-ms", 10_000)),
-                Duration.ofHours(number("lienthong.pki.revocation-max-age-hours", 24)), Clock.systemUTC());
+        // One for the papers, the seals and the key checks, so that they share its cache.
+        if (fetched == null) {
+            fetched = new HttpRevocationSource(Duration.ofMillis(number("lienthong.pki.revocation-timeout-ms", 10_000)),
+                    Duration.ofHours(number("lienthong.pki.revocation-max-age-hours", 24)), Clock.systemUTC());
+        }
+        return fetched;
     }
 
     /** A new gateway seal (message log, scans, ledger heads), recorded so that OCSP knows it. */
