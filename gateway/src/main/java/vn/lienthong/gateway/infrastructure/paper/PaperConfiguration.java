@@ -1,12 +1,23 @@
 package vn.lienthong.gateway.infrastructure.paper;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +91,61 @@ public class PaperConfiguration {
      */
     public Optional<Path> demoCertificateAuthority() {
         return demoKeys() ? pki.demoRoot() : Optional.empty();
+    }
+
+    /**
+     * The certificates of the configured paper keys outside demo mode, for expiry warnings: the chain
+     * of each PKCS#12 keystore (of every one in a per-officer folder, at most 1,000). A PKCS#11
+     * token is not logged in to for this; its keys' certificates are the province's to watch.
+     */
+    public List<X509Certificate> keyCertificates() {
+        if (demoKeys()) {
+            return List.of();
+        }
+        String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
+        Set<X509Certificate> out = new LinkedHashSet<>();
+        for (String role : new String[] {"officer", "agency"}) {
+            PaperKeys.Location where = location(role, dataDir);
+            if (where.pkcs11Config().isPresent()) {
+                continue;
+            }
+            for (Path file : keystores(where.keystore())) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    KeyStore store = KeyStore.getInstance("PKCS12");
+                    char[] password = where.password() == null ? null : where.password().toCharArray();
+                    store.load(in, password);
+                    for (String alias : Collections.list(store.aliases())) {
+                        Certificate[] chain = store.getCertificateChain(alias);
+                        for (Certificate c : chain == null ? new Certificate[0] : chain) {
+                            out.add((X509Certificate) c);
+                        }
+                    }
+                } catch (IOException | GeneralSecurityException e) {
+                    LOG.fine(() -> "Cannot read " + file + " for its expiry: " + e.getMessage());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The keystore, or every PKCS#12 file under the folder of a per-officer or per-agency template. */
+    private static List<Path> keystores(Path keystore) {
+        String template = keystore.toString();
+        if (!template.contains("{")) {
+            return Files.isRegularFile(keystore) ? List.of(keystore) : List.of();
+        }
+        int slash = template.lastIndexOf('/', template.indexOf('{'));
+        Path folder = slash <= 0 ? null : Path.of(template.substring(0, slash));
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder, 4)) {
+            return files.filter(f -> f.toString().endsWith(".p12") || f.toString().endsWith(".pfx")).limit(1000)
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.fine(() -> "Cannot list " + folder + ": " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** Like the message log's key: DEMO keys in demo mode ({@link DemoMode}; demo-keys.enabled overrides). */

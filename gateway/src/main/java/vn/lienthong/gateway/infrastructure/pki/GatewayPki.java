@@ -46,6 +46,7 @@ import vn.lienthong.signing.key.KeySource;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.ltv.ArchiveTimestamp;
 import vn.lienthong.signing.ltv.HttpRevocationSource;
 import vn.lienthong.signing.ltv.RevocationSource;
 import vn.lienthong.signing.pki.DemoPki;
@@ -93,6 +94,8 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     private DemoTrustServices services;
     private final Map<String, KeySource> keys = new ConcurrentHashMap<>();
     private RevocationSource fetched;
+    private Optional<TimestampSource> provinceTsa;
+    private volatile X509Certificate tsaSeen;
 
     @Override
     public boolean available() {
@@ -128,11 +131,48 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     }
 
     /** The time-stamping authority papers and seals are stamped by: the DEMO TSA, or the configured one. */
-    public Optional<TimestampSource> timestamps() {
+    public synchronized Optional<TimestampSource> timestamps() {
         if (available()) {
             return Optional.of(services().tsa());
         }
-        return tsa().map(Rfc3161Client::new);
+        if (provinceTsa == null) {
+            provinceTsa = tsa().map(c -> new WatchedTsa(new Rfc3161Client(c)));
+        }
+        return provinceTsa;
+    }
+
+    /**
+     * The province TSA's certificate as its latest time-stamp carried it, for expiry warnings; empty
+     * before the first time-stamp (the DEMO TSA's is among {@link #demoCertificates()}).
+     */
+    public Optional<X509Certificate> provinceTsaCertificate() {
+        return Optional.ofNullable(tsaSeen);
+    }
+
+    /** The province's TSA, noting the certificate each token is signed with (it may change with a renewal). */
+    private final class WatchedTsa implements TimestampSource {
+        private final TimestampSource tsa;
+
+        WatchedTsa(TimestampSource tsa) {
+            this.tsa = tsa;
+        }
+
+        @Override
+        public byte[] timestamp(byte[] digest, vn.lienthong.signing.DigestAlgorithm algorithm) {
+            byte[] token = tsa.timestamp(digest, algorithm);
+            try {
+                tsaSeen = ArchiveTimestamp.of(token).tsa();
+            } catch (SigningException e) {
+                // A token without its certificate still stamps; the expiry watch just cannot see it.
+                LOG.fine(() -> "The TSA's token carries no readable certificate: " + e.getMessage());
+            }
+            return token;
+        }
+
+        @Override
+        public vn.lienthong.signing.DigestAlgorithm imprintDigest() {
+            return tsa.imprintDigest();
+        }
     }
 
     /**
