@@ -95,6 +95,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     private final Map<String, KeySource> keys = new ConcurrentHashMap<>();
     private RevocationSource fetched;
     private Optional<TimestampSource> provinceTsa;
+    private Optional<TsaConfig> provinceTsaConfig;
     private volatile X509Certificate tsaSeen;
 
     @Override
@@ -135,8 +136,11 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
         if (available()) {
             return Optional.of(services().tsa());
         }
-        if (provinceTsa == null) {
-            provinceTsa = tsa().map(c -> new WatchedTsa(new Rfc3161Client(c)));
+        // One client while the settings stay the same, so that the certificate it saw stays known.
+        Optional<TsaConfig> wanted = tsa();
+        if (provinceTsa == null || !wanted.equals(provinceTsaConfig)) {
+            provinceTsaConfig = wanted;
+            provinceTsa = wanted.map(c -> new WatchedTsa(new Rfc3161Client(c)));
         }
         return provinceTsa;
     }
