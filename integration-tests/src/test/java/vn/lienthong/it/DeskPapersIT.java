@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +26,9 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import vn.lienthong.signing.support.DssOffline;
 
 /**
  * The desk's papers on the real WAR (issue 17): a supplement request with the documents to add, the
@@ -126,6 +132,9 @@ class DeskPapersIT {
             assertEquals("", OutsideVerifiers.pdfaFailures(file), "veraPDF, PDF/A-2b: " + url);
             String pdfsig = OutsideVerifiers.pdfsig(file);
             assertEquals(1, pdfsig.split("Signature is Valid\\.", -1).length - 1, pdfsig);
+            if (url.endsWith(".pdf" + query)) {
+                passesDssAtLongTerm(file, 1, "FORM_07 (register)");
+            }
         }
         System.out.printf("desk papers: forms 02, 03, 04, 05 made, signed twice and listed within %d ms of the "
                 + "first step%n", made);
@@ -140,6 +149,21 @@ class DeskPapersIT {
         assertEquals("", OutsideVerifiers.pdfaFailures(file), "veraPDF, PDF/A-2b: " + form);
         String pdfsig = OutsideVerifiers.pdfsig(file);
         assertEquals(2, pdfsig.split("Signature is Valid\\.", -1).length - 1, form + ": " + pdfsig);
+        passesDssAtLongTerm(file, 2, form);
+    }
+
+    /** EU DSS 6.4 offline, the DEMO root the only trust anchor: every signature TOTAL_PASSED at B-LT. */
+    private void passesDssAtLongTerm(Path file, int signatures, String form) {
+        X509Certificate root;
+        try (java.io.InputStream in = Files.newInputStream(gateway.dataDir().resolve("keys/pki/root-ca.pem"))) {
+            root = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the DEMO root: " + e.getMessage(), e);
+        }
+        DssOffline.Verdict dss = DssOffline.validate(file, null, List.of(root), List.of());
+        assertEquals(signatures, dss.indications().size(), form + ": " + dss.detail());
+        assertTrue(dss.allPassed() && dss.allAt(SignatureLevel.PAdES_BASELINE_LT), form + ": " + dss.detail());
+        System.out.println("PKI-DSS " + form + ": " + dss.levels() + " " + dss.indications());
     }
 
     /** The dossier's documents of these kinds, one each, once all are made. */

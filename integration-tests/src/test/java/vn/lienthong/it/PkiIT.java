@@ -273,7 +273,7 @@ class PkiIT {
     }
 
     @Test
-    void anOutsidePdfWhoseSignerWasRevokedBeforeSigningIsRejectedByOurVerifyNamingTheRevocation()
+    void anOutsidePdfRevokedBeforeSigningIsRejectedByOurVerifyAsByDssAndOneRevokedAfterStaysValidForBoth()
             throws IOException, GeneralSecurityException {
         X509Certificate root = certificate(binary("pki/root-ca.crt"));
         // Another holder of the DEMO issuing CA (a second office of the same province), with its own
@@ -296,19 +296,40 @@ class PkiIT {
         assertTrue(new PadesLongTerm(elsewhere.revocationSource()).extend(outside).longTerm());
 
         DssOffline.Verdict dss = DssOffline.validate(outside, null, List.of(root), List.of());
-        assertTrue(!dss.allPassed() && dss.detail().contains("REVOKED"), dss.detail());
+        assertTrue(!dss.allPassed() && dss.detail().contains("INDETERMINATE/REVOKED_NO_POE"), dss.detail());
         GatewayHttp.Reply reply = gateway.http().send(HttpRequest.newBuilder(gateway.http().resolve("api/v1/verify"))
                 .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofFile(outside)));
         assertEquals(200, reply.status(), reply::toString);
         JsonObject report = reply.json();
-        assertEquals("TOTAL_FAILED", report.getString("indication"), report::toString);
+        // DSS's indication and sub-indication, in DSS's meaning: not valid, revoked with no proof of existence before.
+        assertEquals("INDETERMINATE", report.getString("indication"), report::toString);
         JsonObject finding = report.getJsonArray("signatures").getJsonObject(0).getJsonArray("findings")
-                .getValuesAs(JsonObject.class).stream().filter(f -> f.getString("code").equals("REVOKED")).findFirst()
-                .orElseThrow(() -> new AssertionError("no REVOKED finding: " + report));
+                .getValuesAs(JsonObject.class).stream().filter(f -> f.getString("code").equals("REVOKED_NO_POE"))
+                .findFirst().orElseThrow(() -> new AssertionError("no REVOKED_NO_POE finding: " + report));
         assertTrue(finding.getString("detail").contains("outside-1") && finding.getString("detail").contains("revoked at"),
                 finding::toString);
         System.out.println("PKI-DSS outside PDF revoked before signing: DSS " + dss.detail().strip() + "; ours "
-                + finding.getString("code") + ": " + finding.getString("detail"));
+                + report.getString("indication") + "/" + finding.getString("code") + ": " + finding.getString("detail"));
+
+        // Revoked after its time-stamp: the signature stays valid, for DSS and for our /verify alike.
+        TrialPki.Issued later = elsewhere.issue(EndEntity.officer("outside-2", "Sở Tư pháp (DEMO)"));
+        Path before = work.resolve("outside-revoked-after.pdf");
+        Files.deleteIfExists(before);
+        Pkcs12KeySource laterKey = Pkcs12KeySource.ofKey(later.key(), later.chain(), ProviderPreference.JDK);
+        new PadesSigner(elsewhere.tsa()).sign(blank, before,
+                PadesParameters.invisible(laterKey.defaultAlgorithm(), DigestAlgorithm.SHA256), laterKey);
+        elsewhere.revoke(later.certificate(), Instant.now().plusSeconds(1), Revocation.SUPERSEDED);
+        assertTrue(new PadesLongTerm(elsewhere.revocationSource()).extend(before).longTerm());
+        DssOffline.Verdict stays = DssOffline.validate(before, null, List.of(root), List.of());
+        assertTrue(stays.allPassed(), stays.detail());
+        JsonObject valid = gateway.http().send(HttpRequest.newBuilder(gateway.http().resolve("api/v1/verify"))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofFile(before))).json();
+        assertEquals("TOTAL_PASSED", valid.getString("indication"), valid::toString);
+        assertTrue(valid.getJsonArray("signatures").getJsonObject(0).getJsonArray("findings")
+                .getValuesAs(JsonObject.class).stream().anyMatch(f -> f.getString("code").equals("REVOKED_AFTER_SIGNING")),
+                valid::toString);
+        System.out.println("PKI-DSS outside PDF revoked after its time-stamp: DSS " + stays.detail().strip()
+                + "; ours " + valid.getString("indication"));
     }
 
     /** Every document DSS-valid at B-LT (and pdfsig-valid); answers one line per document kind. */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +32,8 @@ import vn.lienthong.gateway.domain.dossier.DossierCode;
  * connector sends), and all pages together archived as ONE signed PDF/A listed as the dossier's SCAN
  * document. Every page is typed by its bytes before anything is stored; the archive builds the PDF/A
  * before any attachment row is written, so a page the archive cannot read leaves nothing behind.
+ * A scan sealed while no revocation data could be had is at PAdES-BASELINE-T; its long-term update
+ * is ordered at once (see {@link PaperOrders#longTermUpdate}).
  * Not one transaction, like single attachments: the pages may be large.
  */
 @ApplicationScoped
@@ -46,6 +50,12 @@ public class DossierScans {
 
     @Inject
     DossierDocuments documents;
+
+    @Inject
+    PaperOrders papers;
+
+    @Inject
+    Clock clock;
 
     /** One spooled page, in page order. */
     public record Page(Path file, String fileName, long size) {
@@ -72,6 +82,11 @@ public class DossierScans {
         Optional<DossierDocument> earlier = documents.bySource(code, source);
         DossierDocument document = earlier.orElseGet(() -> documents.digitize(dossier, TITLE, source,
                 pages.stream().map(Page::file).toList(), officer));
+        // Sealed while no revocation data could be had: at B-T now, brought to B-LT later. Checked on a
+        // retry too, so a crash between the listing and this order is mended by the desk's retry.
+        if (!documents.longTerm(document)) {
+            papers.longTermUpdate(document, OffsetDateTime.now(clock));
+        }
         // A retry finds each page's row (one per dossier and SHA-256) and its blob (content-addressed).
         List<Attachment> stored = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {

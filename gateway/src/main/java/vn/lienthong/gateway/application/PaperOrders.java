@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.application;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import vn.lienthong.gateway.application.event.AgencyStepDone;
 import vn.lienthong.gateway.application.event.DossierRescheduled;
 import vn.lienthong.gateway.application.event.DossierStatusChanged;
 import vn.lienthong.gateway.domain.document.DocumentKind;
+import vn.lienthong.gateway.domain.document.DossierDocument;
+import vn.lienthong.gateway.domain.document.DossierDocuments;
 import vn.lienthong.gateway.domain.dossier.DossierStatus;
 import vn.lienthong.gateway.domain.paper.DeskDecision;
 import vn.lienthong.gateway.domain.paper.PaperJob;
@@ -20,12 +23,31 @@ import vn.lienthong.gateway.domain.paper.PaperJobs;
  * request, form 03 at a refusal, form 04 at each new appointment date, form 05 at a stop, form 06 at
  * completion, a result paper for every agency result. Runs inside the change's transaction, so the
  * order commits with it; it only writes a job row, rendering happens later on the paper route.
+ * It also orders the long-term update of a scan sealed at B-T ({@link #longTermUpdate}).
  */
 @ApplicationScoped
 public class PaperOrders {
 
     @Inject
     PaperJobs jobs;
+
+    public PaperOrders() {
+    }
+
+    /** Outside a container. */
+    public PaperOrders(PaperJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * Orders the long-term update of an archived document sealed without its validation data (a scan
+     * sealed while no revocation data could be had, {@link DossierDocuments#longTerm} false): the paper
+     * route adds them when the CRL or OCSP answers again, as for a paper issued at B-T. A second order
+     * of the same document is ignored.
+     */
+    public void longTermUpdate(DossierDocument document, OffsetDateTime at) {
+        jobs.request(document.dossierCode(), document.kind(), PaperJob.longTermSource(document.source()), at);
+    }
 
     void statusChanged(@Observes DossierStatusChanged event) {
         if (event.isIntake()) {

@@ -27,11 +27,54 @@ public final class Pkcs11KeySource implements KeySource {
     private final Provider provider;
     private final PrivateKey key;
     private final List<X509Certificate> chain;
+    /** False for a key of a {@link Token}: the login is the token's, shared by its other keys. */
+    private final boolean ownsLogin;
 
-    private Pkcs11KeySource(Provider provider, PrivateKey key, List<X509Certificate> chain) {
+    private Pkcs11KeySource(Provider provider, PrivateKey key, List<X509Certificate> chain, boolean ownsLogin) {
         this.provider = provider;
         this.key = key;
         this.chain = chain;
+        this.ownsLogin = ownsLogin;
+    }
+
+    /**
+     * One token, logged in once, holding many keys (one per officer): PKCS#11 login is per token and
+     * process, so one key's logout would log out the others; the token's close does it once.
+     */
+    public static final class Token implements AutoCloseable {
+        private final Provider provider;
+        private final KeyStore store;
+
+        private Token(Provider provider, KeyStore store) {
+            this.provider = provider;
+            this.store = store;
+        }
+
+        /** The key {@code alias} of this token with its certificate chain, sharing the token's login. */
+        public synchronized Pkcs11KeySource key(String alias) {
+            try {
+                return keyOf(provider, store, alias, false);
+            } catch (GeneralSecurityException | ProviderException e) {
+                throw new KeyAccessException("Cannot use the token: " + rootMessage(e), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            logout(provider);
+        }
+    }
+
+    /** Opens and logs in to the token described by a SunPKCS11 configuration file, for keys by alias. */
+    public static Token token(Path configFile, char[] pin) {
+        Provider provider = provider(configFile);
+        try {
+            return new Token(provider, login(provider, pin));
+        } catch (java.io.IOException e) {
+            throw new KeyAccessException("Token login failed (wrong PIN?): " + rootMessage(e), e);
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new KeyAccessException("Cannot use the token: " + rootMessage(e), e);
+        }
     }
 
     /**
@@ -39,34 +82,46 @@ public final class Pkcs11KeySource implements KeySource {
      * {@code alias} may be null to take the first key that has a certificate.
      */
     public static Pkcs11KeySource open(Path configFile, char[] pin, String alias) {
-        if (!Files.isReadable(configFile)) {
-            throw new KeyAccessException("PKCS#11 config not readable: " + configFile);
-        }
-        Provider provider;
+        Provider provider = provider(configFile);
         try {
-            Provider base = Security.getProvider("SunPKCS11");
-            if (base == null) {
-                throw new KeyAccessException("This JDK has no SunPKCS11 provider");
-            }
-            provider = base.configure(configFile.toString());
-        } catch (ProviderException | IllegalArgumentException | UnsupportedOperationException e) {
-            throw new KeyAccessException("Cannot load PKCS#11 module from " + configFile + ": "
-                    + rootMessage(e), e);
-        }
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS11", provider);
-            store.load(null, pin);
-            String chosen = alias != null ? alias : Pkcs12KeySource.firstKeyAlias(store, "token");
-            Key key = store.getKey(chosen, null);
-            if (!(key instanceof PrivateKey privateKey)) {
-                throw new KeyAccessException("No private key with alias '" + chosen + "' on the token");
-            }
-            return new Pkcs11KeySource(provider, privateKey, Pkcs12KeySource.chainOf(store, chosen, "token"));
+            KeyStore store = login(provider, pin);
+            return keyOf(provider, store, alias != null ? alias : Pkcs12KeySource.firstKeyAlias(store, "token"), true);
         } catch (java.io.IOException e) {
             throw new KeyAccessException("Token login failed (wrong PIN?): " + rootMessage(e), e);
         } catch (GeneralSecurityException | ProviderException e) {
             throw new KeyAccessException("Cannot use the token: " + rootMessage(e), e);
         }
+    }
+
+    private static Provider provider(Path configFile) {
+        if (!Files.isReadable(configFile)) {
+            throw new KeyAccessException("PKCS#11 config not readable: " + configFile);
+        }
+        try {
+            Provider base = Security.getProvider("SunPKCS11");
+            if (base == null) {
+                throw new KeyAccessException("This JDK has no SunPKCS11 provider");
+            }
+            return base.configure(configFile.toString());
+        } catch (ProviderException | IllegalArgumentException | UnsupportedOperationException e) {
+            throw new KeyAccessException("Cannot load PKCS#11 module from " + configFile + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static KeyStore login(Provider provider, char[] pin) throws java.io.IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS11", provider);
+        store.load(null, pin);
+        return store;
+    }
+
+    private static Pkcs11KeySource keyOf(Provider provider, KeyStore store, String alias, boolean ownsLogin)
+            throws GeneralSecurityException {
+        Key key = store.getKey(alias, null);
+        if (!(key instanceof PrivateKey privateKey)) {
+            throw new KeyAccessException("No private key with alias '" + alias + "' on the token");
+        }
+        return new Pkcs11KeySource(provider, privateKey, Pkcs12KeySource.chainOf(store, alias, "token"), ownsLogin);
     }
 
     @Override
@@ -90,6 +145,12 @@ public final class Pkcs11KeySource implements KeySource {
 
     @Override
     public void close() {
+        if (ownsLogin) {
+            logout(provider);
+        }
+    }
+
+    private static void logout(Provider provider) {
         if (provider instanceof AuthProvider auth) {
             try {
                 auth.logout();

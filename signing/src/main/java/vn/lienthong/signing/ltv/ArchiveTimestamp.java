@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.Collection;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.signing.MalformedInputException;
@@ -33,6 +36,15 @@ public record ArchiveTimestamp(Instant time, X509Certificate tsa, DigestAlgorith
                     DigestAlgorithm.fromOid(token.getTimeStampInfo().getMessageImprintAlgOID().getId()));
         } catch (CertificateException | IllegalArgumentException e) {
             throw new MalformedInputException("A document time-stamp is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the DER of a token (a CMS ContentInfo), as a {@code TimestampSource} returns it. */
+    public static ArchiveTimestamp of(byte[] der) {
+        try {
+            return of(new TimeStampToken(new CMSSignedData(der)));
+        } catch (CMSException | TSPException | java.io.IOException | IllegalArgumentException e) {
+            throw new MalformedInputException("A time-stamp token is unreadable: " + e.getMessage(), e);
         }
     }
 

@@ -149,6 +149,19 @@ public final class PadesLongTerm {
                 lt.ocspResponses() + tsaData.ocspResponses(), lt.crls() + tsaData.crls(), List.of());
     }
 
+    /**
+     * Whether the newest revision of {@code pdf} carries a DSS dictionary: its validation data were
+     * added (B-LT or later). {@link #extend} writes all of them or none, so a PDF this module signed
+     * without one is at B-T and waits for its update. Reads the cross-reference and the catalog only.
+     */
+    public static boolean hasValidationData(Path pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS) != null;
+        } catch (IOException e) {
+            throw new MalformedInputException("Cannot read " + pdf + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The document time-stamps of {@code pdf}, oldest first: what a renewal looks at. */
     public static List<ArchiveTimestamp> documentTimestamps(Path pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

@@ -123,7 +123,9 @@ final class CertificateCheck {
             return List.of();
         } catch (CertPathValidatorException e) {
             if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
-                return List.of(Finding.of(Reason.REVOKED, e.getMessage()));
+                // The index is the revoked certificate's place in the path: 0 is the signer's.
+                return List.of(Finding.of(e.getIndex() > 0 ? Reason.REVOKED_CA_NO_POE : Reason.REVOKED_NO_POE,
+                        e.getMessage()));
             }
             if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
                 return List.of(Finding.of(Reason.TRY_LATER, e.getMessage()));

@@ -90,7 +90,8 @@ final class DocumentRevocationData {
                 case REVOKED -> {
                     String when = status.revokedAt().map(Instant::toString).orElse("?");
                     if (status.revokedBy(at)) {
-                        findings.add(Finding.of(Reason.REVOKED, cert.getSubjectX500Principal().getName()
+                        findings.add(Finding.of(i == 0 ? Reason.REVOKED_NO_POE : Reason.REVOKED_CA_NO_POE,
+                                cert.getSubjectX500Principal().getName()
                                 + " revoked at " + when + " (" + status.source() + "), not after " + at));
                         return Optional.of(findings);
                     }

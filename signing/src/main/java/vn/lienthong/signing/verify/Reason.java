@@ -16,8 +16,6 @@ public enum Reason {
     BYTE_RANGE_INVALID(Indication.TOTAL_FAILED,
             "Vùng ký (ByteRange) không bao phủ toàn bộ phiên bản tài liệu ngoài chữ ký",
             "The ByteRange does not cover the whole document revision except the signature"),
-    REVOKED(Indication.TOTAL_FAILED,
-            "Chứng thư số của người ký đã bị thu hồi", "The signer's certificate is revoked"),
     DOCMDP_VIOLATION(Indication.TOTAL_FAILED,
             "Tài liệu đã được sửa đổi trái với quyền hạn chứng thực (DocMDP)",
             "The document was changed beyond what its certification (DocMDP) allows"),
@@ -29,6 +27,17 @@ public enum Reason {
     OUT_OF_BOUNDS_NO_POE(Indication.INDETERMINATE,
             "Chứng thư số không còn hiệu lực (hết hạn hoặc chưa có hiệu lực) tại thời điểm kiểm tra",
             "The certificate was not valid (expired or not yet valid) at the validation time"),
+    // EU DSS 6.4 (CertificateNotRevokedCheck, RevocationDateAfterBestSignatureTimeCheck) answers a
+    // revocation at or before the best signature time with INDETERMINATE/REVOKED_NO_POE (a CA:
+    // REVOKED_CA_NO_POE): nothing proves the signature existed before it. Not valid, as for us.
+    REVOKED_NO_POE(Indication.INDETERMINATE,
+            "Chứng thư số của người ký đã bị thu hồi trước thời điểm ký đã được chứng minh (không có bằng chứng "
+                    + "chữ ký tồn tại trước khi thu hồi)",
+            "The signer's certificate was revoked before the proven signing time (no proof that the signature "
+                    + "existed before the revocation)"),
+    REVOKED_CA_NO_POE(Indication.INDETERMINATE,
+            "Chứng thư số của một tổ chức chứng thực trong chuỗi đã bị thu hồi trước thời điểm ký đã được chứng minh",
+            "A CA certificate of the chain was revoked before the proven signing time"),
     TRY_LATER(Indication.INDETERMINATE,
             "Không kiểm tra được tình trạng thu hồi của chứng thư số",
             "The revocation status of the certificate could not be determined"),

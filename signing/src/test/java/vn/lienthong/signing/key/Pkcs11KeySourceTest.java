@@ -81,6 +81,11 @@ class Pkcs11KeySourceTest {
         store.setKeyEntry("officer", pair.getPrivate(), null,
                 new X509Certificate[] {cert, Fixtures.PKI.caCertificate()});
         assertNull(store.getKey("officer", null).getEncoded(), "a token key must not be extractable");
+        // A second officer's key on the same token: one key per officer, one login.
+        KeyPair second = generator.generateKeyPair();
+        store.setKeyEntry("officer-2", second.getPrivate(), null, new X509Certificate[] {
+                Fixtures.PKI.certify(second.getPublic(), TrialPki.Profile.signer("Phạm Thị Dung", "UBND Phường Hàng Bạc",
+                        "RSA")), Fixtures.PKI.caCertificate()});
         // PKCS#11 login is per token and process: log out so the wrong-PIN test really logs in.
         ((java.security.AuthProvider) provider).logout();
     }
@@ -102,6 +107,24 @@ class Pkcs11KeySourceTest {
             new PadesSigner().sign(Fixtures.textPdf(dir.resolve("in.pdf"), 1), pdf,
                     PadesParameters.invisible(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256), key);
             assertEquals(Indication.TOTAL_PASSED, verifier.verify(pdf, null).indication());
+        }
+    }
+
+    @Test
+    void oneTokenLoggedInOnceHandsOutEachOfficersKeyAndOneKeysCloseLeavesTheOthersSigning() {
+        try (Pkcs11KeySource.Token token = Pkcs11KeySource.token(p11Config, PIN)) {
+            Pkcs11KeySource first = token.key("officer");
+            Pkcs11KeySource second = token.key("officer-2");
+            assertTrue(first.signerCertificate().getSubjectX500Principal().getName().contains("Cường"));
+            assertTrue(second.signerCertificate().getSubjectX500Principal().getName().contains("Dung"));
+            first.close();
+            byte[] cms = new CmsSigner().sign("Hồ sơ".getBytes(StandardCharsets.UTF_8),
+                    CmsParameters.enveloping(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256), second);
+            VerificationReport r = new SignatureVerifier(VerificationPolicy.of(List.of(Fixtures.PKI.caCertificate()),
+                    List.of(Fixtures.emptyCrl()))).verify(Fixtures.write(work.resolve("second.p7m"), cms), null);
+            assertEquals(Indication.TOTAL_PASSED, r.indication(), r.toText());
+            KeyAccessException missing = assertThrows(KeyAccessException.class, () -> token.key("nobody"));
+            assertTrue(missing.getMessage().contains("nobody"), missing.getMessage());
         }
     }
 

@@ -99,14 +99,16 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void revokedCertificateFails() {
+    void revokedCertificateIsNotValidAndNamedAsDssNamesIt() {
         SignatureVerifier withRevocation = new SignatureVerifier(VerificationPolicy.of(
                 List.of(Fixtures.PKI.caCertificate()), List.of(Fixtures.PKI.crl(List.of(Fixtures.RSA_SIGNER.certificate())))));
         byte[] cms = new CmsSigner().sign("x".getBytes(StandardCharsets.UTF_8),
                 CmsParameters.enveloping(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256), Fixtures.rsaKey());
         VerificationReport r = withRevocation.verify(Fixtures.write(dir.resolve("r.p7m"), cms), null);
-        assertEquals(Indication.TOTAL_FAILED, r.indication(), r.toText());
-        assertTrue(r.signatures().get(0).has(Reason.REVOKED), r.toText());
+        // As EU DSS 6.4 answers it: INDETERMINATE/REVOKED_NO_POE, not valid.
+        assertEquals(Indication.INDETERMINATE, r.indication(), r.toText());
+        assertTrue(r.signatures().get(0).has(Reason.REVOKED_NO_POE), r.toText());
+        assertFalse(r.passed(), r.toText());
     }
 
     @Test

@@ -54,6 +54,15 @@ public interface DossierDocuments {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not digitize scans");
     }
 
+    /**
+     * Whether the document's signatures carry their validation data (PAdES-BASELINE-LT or later). A
+     * scan sealed while no revocation data could be had does not, until its long-term update.
+     */
+    // A default, so registers that only list deposits (test fakes) need not implement it.
+    default boolean longTerm(DossierDocument document) {
+        return true;
+    }
+
     /** Whether a document made from {@code source} already exists for the dossier. */
     Optional<DossierDocument> bySource(DossierCode code, String source);
 

@@ -1,11 +1,23 @@
 package vn.lienthong.gateway.infrastructure.paper;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +49,9 @@ public class PaperConfiguration {
     @Inject
     GatewayPki pki;
 
+    @Inject
+    Clock clock;
+
     PaperMill.Settings settings() {
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
         return new PaperMill.Settings(
@@ -51,13 +66,18 @@ public class PaperConfiguration {
                         text("lienthong.public-base-url").orElse("http://127.0.0.1:8080")));
     }
 
-    /** In demo mode one key per officer and agency from the DEMO PKI; otherwise the two configured keys. */
+    /**
+     * In demo mode one key per officer and agency from the DEMO PKI; otherwise the configured keys:
+     * per officer and per agency when their keystore or alias names {officer} / {agency}, else one
+     * each for every paper; each checked (validity, revocation from its CA) before it signs.
+     */
     PaperKeys openKeys() {
         if (demoKeys()) {
             return PaperKeys.issuedBy(pki);
         }
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
-        return PaperKeys.open(location("officer", dataDir), location("agency", dataDir));
+        return PaperKeys.issuedBy(new ConfiguredPaperKeys(location("officer", dataDir), location("agency", dataDir),
+                Optional.of(pki.revocation()), clock));
     }
 
     /** Signs with signature time-stamps from the PKI's TSA and adds the validation data (PAdES-BASELINE-LT). */
@@ -71,6 +91,61 @@ public class PaperConfiguration {
      */
     public Optional<Path> demoCertificateAuthority() {
         return demoKeys() ? pki.demoRoot() : Optional.empty();
+    }
+
+    /**
+     * The certificates of the configured paper keys outside demo mode, for expiry warnings: the chain
+     * of each PKCS#12 keystore (of every one in a per-officer folder, at most 1,000). A PKCS#11
+     * token is not logged in to for this; its keys' certificates are the province's to watch.
+     */
+    public List<X509Certificate> keyCertificates() {
+        if (demoKeys()) {
+            return List.of();
+        }
+        String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
+        Set<X509Certificate> out = new LinkedHashSet<>();
+        for (String role : new String[] {"officer", "agency"}) {
+            PaperKeys.Location where = location(role, dataDir);
+            if (where.pkcs11Config().isPresent()) {
+                continue;
+            }
+            for (Path file : keystores(where.keystore())) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    KeyStore store = KeyStore.getInstance("PKCS12");
+                    char[] password = where.password() == null ? null : where.password().toCharArray();
+                    store.load(in, password);
+                    for (String alias : Collections.list(store.aliases())) {
+                        Certificate[] chain = store.getCertificateChain(alias);
+                        for (Certificate c : chain == null ? new Certificate[0] : chain) {
+                            out.add((X509Certificate) c);
+                        }
+                    }
+                } catch (IOException | GeneralSecurityException e) {
+                    LOG.fine(() -> "Cannot read " + file + " for its expiry: " + e.getMessage());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The keystore, or every PKCS#12 file under the folder of a per-officer or per-agency template. */
+    private static List<Path> keystores(Path keystore) {
+        String template = keystore.toString();
+        if (!template.contains("{")) {
+            return Files.isRegularFile(keystore) ? List.of(keystore) : List.of();
+        }
+        int slash = template.lastIndexOf('/', template.indexOf('{'));
+        Path folder = slash <= 0 ? null : Path.of(template.substring(0, slash));
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder, 4)) {
+            return files.filter(f -> f.toString().endsWith(".p12") || f.toString().endsWith(".pfx")).limit(1000)
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.fine(() -> "Cannot list " + folder + ": " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** Like the message log's key: DEMO keys in demo mode ({@link DemoMode}; demo-keys.enabled overrides). */
@@ -98,6 +173,16 @@ public class PaperConfiguration {
     static Optional<String> missing(PaperKeys.Location where, boolean configured) {
         if (where.pkcs11Config().isPresent() || Files.exists(where.keystore())) {
             return Optional.empty();
+        }
+        if (where.keystore().toString().contains(ConfiguredPaperKeys.OFFICER)
+                || where.keystore().toString().contains(ConfiguredPaperKeys.AGENCY)) {
+            // One file per officer or agency: the files come as people start signing; their folder must be there.
+            String template = where.keystore().toString();
+            int slash = template.lastIndexOf('/', template.indexOf('{'));
+            Path folder = slash <= 0 ? null : Path.of(template.substring(0, slash));
+            return folder != null && Files.isDirectory(folder) ? Optional.empty()
+                    : Optional.of("The gateway does not start: LIENTHONG_PAPERS_" + where.role().toUpperCase(Locale.ROOT)
+                            + "_KEYSTORE names " + template + ", whose folder " + folder + " does not exist (docs/papers.md)");
         }
         String variable = "LIENTHONG_PAPERS_" + where.role().toUpperCase(Locale.ROOT) + "_KEYSTORE";
         return Optional.of("The gateway does not start: "

@@ -13,8 +13,9 @@ import vn.lienthong.signing.key.ProviderPreference;
 
 /**
  * The two keys a paper is signed with: the competent officer's, then the agency's. Either issued
- * per officer and per agency by the gateway's PKI ({@link Issuer}: the DEMO PKI in demo mode), or
- * two configured keys, each a PKCS#12 keystore or a PKCS#11 token (HSM), that sign every paper.
+ * per officer and per agency ({@link Issuer}: the DEMO PKI in demo mode; otherwise the province's
+ * PKCS#12 keystores or PKCS#11 token as configured, {@link ConfiguredPaperKeys}, which may also be
+ * one key for all), or two opened keys that sign every paper.
  */
 public final class PaperKeys implements AutoCloseable {
 
@@ -39,12 +40,17 @@ public final class PaperKeys implements AutoCloseable {
     }
 
     /** Hands out one key per officer and per agency; keeps them (the caller does not close them). */
-    public interface Issuer {
+    public interface Issuer extends AutoCloseable {
 
         /** @throws vn.lienthong.gateway.domain.paper.CertificateUnusableException when the officer's certificate is revoked or expired */
         KeySource officer(String officerId, String agencyCode, String agencyName);
 
         KeySource agency(String agencyCode, String agencyName);
+
+        /** Closes the keys it opened itself; nothing by default (the DEMO PKI's stay with the PKI). */
+        @Override
+        default void close() {
+        }
     }
 
     private final KeySource officer;
@@ -97,9 +103,12 @@ public final class PaperKeys implements AutoCloseable {
         if (agency != null) {
             agency.close();
         }
+        if (issuer != null) {
+            issuer.close();
+        }
     }
 
-    private static KeySource open(Location l) {
+    static KeySource open(Location l) {
         char[] secret = l.password() == null ? null : l.password().toCharArray();
         try {
             if (l.pkcs11Config().isPresent()) {

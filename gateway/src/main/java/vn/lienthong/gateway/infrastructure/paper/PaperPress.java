@@ -113,7 +113,8 @@ public final class PaperPress {
 
     /**
      * Writes {@code document} to {@code out} as PDF/A-2b sealed by the agency alone (a report such as
-     * the dossier register, form 07); the stamp sits on the right of the signature space.
+     * the dossier register, form 07), at PAdES-BASELINE-LT when the validation data can be had; the
+     * stamp sits on the right of the signature space.
      */
     public void seal(TextDocument document, KeySource agency, Path workDir, Path out) {
         Path unsigned = null;
@@ -131,6 +132,11 @@ public final class PaperPress {
             pades.sign(unsigned, out, parameters(agency, Instant.now(), "Cơ quan ký số (Nghị định 30/2020/NĐ-CP, điều 13)",
                     VisibleStamp.at(space.page(), space.x() + space.width() - STAMP_WIDTH, y, STAMP_WIDTH,
                             STAMP_HEIGHT)), agency);
+            if (longTerm != null) {
+                // A printed register leaves the gateway: at B-LT it is checked without calling us. When no
+                // revocation data can be had now it stays at B-T; it is made again on the next request.
+                longTerm.extend(out);
+            }
         } catch (IOException e) {
             throw new PaperException("Cannot write the paper " + document.title() + " of " + document.identifier()
                     + " under " + workDir + ": " + e.getMessage(), e);

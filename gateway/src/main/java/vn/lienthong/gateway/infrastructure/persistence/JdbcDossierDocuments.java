@@ -48,6 +48,8 @@ import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierNotFoundException;
 import vn.lienthong.gateway.domain.dossier.DossierRepository;
+import vn.lienthong.signing.SigningException;
+import vn.lienthong.signing.pdf.PadesLongTerm;
 
 /**
  * The documents of each dossier: bytes in the {@link Archive}, one {@code dossier_document} row
@@ -176,6 +178,18 @@ public class JdbcDossierDocuments implements DossierDocuments {
                     citizenId(dossier), Optional.empty(), null, actor)));
             return list(dossier.code(), DocumentKind.SCAN, title, source, record);
         });
+    }
+
+    @Override
+    public boolean longTerm(DossierDocument document) {
+        ArchiveRecord record = archiving(() -> archive.find(document.archiveId()))
+                .orElseThrow(() -> new DocumentNotFoundException(document.id()));
+        try {
+            return PadesLongTerm.hasValidationData(archive.blobPath(record));
+        } catch (SigningException e) {
+            throw new DocumentStorageException("Không đọc được tài liệu đã lưu trữ",
+                    "Cannot read the archived document " + document.id() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.certificate.SigningCertificate;
 import vn.lienthong.gateway.infrastructure.messagelog.GatewayKeyConfiguration;
+import vn.lienthong.gateway.infrastructure.paper.PaperConfiguration;
 import vn.lienthong.gateway.infrastructure.persistence.DatabaseMigration;
 
 /**
@@ -63,7 +66,13 @@ public class CertificateExpiry {
     @ConfigProperty(name = "lienthong.pki.expiry-warning-days", defaultValue = "60")
     int warningDays;
 
-    private volatile X509Certificate gatewaySeal;
+    @Inject
+    PaperConfiguration papers;
+
+    private volatile List<X509Certificate> gatewayChain;
+    /** The configured paper keys' certificates, read from their files at most every ten minutes. */
+    private volatile List<X509Certificate> paperKeys;
+    private volatile Instant paperKeysRead = Instant.MIN;
 
     @PostConstruct
     void register() {
@@ -119,15 +128,26 @@ public class CertificateExpiry {
         return watched().stream().findFirst();
     }
 
-    /** The gateway's seal and, in demo mode, the DEMO CAs, OCSP responder, TSA and the papers' current keys. */
+    /**
+     * The gateway's seal and its CA chain; in demo mode the DEMO CAs, OCSP responder, TSA and the
+     * papers' current keys; otherwise the province TSA's certificate (once it has stamped) and the
+     * configured paper keys with their CA chains. Each certificate once, soonest first.
+     */
     List<Watched> watched() {
         List<Watched> all = new ArrayList<>();
-        X509Certificate seal = gatewaySeal;
-        if (seal == null) {
-            seal = gatewayKey.open().signerCertificate();
-            gatewaySeal = seal;
+        Set<X509Certificate> seen = new HashSet<>();
+        List<X509Certificate> chain = gatewayChain;
+        if (chain == null) {
+            chain = gatewayKey.open().certificateChain();
+            gatewayChain = chain;
         }
-        all.add(new Watched("gateway seal " + seal.getSubjectX500Principal().getName(), seal.getNotAfter().toInstant()));
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            if (seen.add(c)) {
+                all.add(new Watched((i == 0 ? "gateway seal " : "CA ") + c.getSubjectX500Principal().getName(),
+                        c.getNotAfter().toInstant()));
+            }
+        }
         if (pki.available()) {
             for (Map.Entry<String, X509Certificate> e : pki.demoCertificates().entrySet()) {
                 all.add(new Watched(e.getKey(), e.getValue().getNotAfter().toInstant()));
@@ -136,9 +156,27 @@ public class CertificateExpiry {
                 all.add(new Watched(c.role().toLowerCase(java.util.Locale.ROOT) + " " + c.holder() + " (" + c.serial()
                         + ")", c.notAfter().toInstant()));
             }
+        } else {
+            pki.provinceTsaCertificate().filter(seen::add).ifPresent(c -> all.add(new Watched(
+                    "TSA " + c.getSubjectX500Principal().getName(), c.getNotAfter().toInstant())));
+            for (X509Certificate c : paperKeys()) {
+                if (seen.add(c)) {
+                    all.add(new Watched((c.getBasicConstraints() >= 0 ? "CA " : "paper key ")
+                            + c.getSubjectX500Principal().getName(), c.getNotAfter().toInstant()));
+                }
+            }
         }
         all.sort(Comparator.comparing(Watched::notAfter));
         return all;
+    }
+
+    private List<X509Certificate> paperKeys() {
+        Instant now = clock.instant();
+        if (paperKeys == null || paperKeysRead.isBefore(now.minus(Duration.ofMinutes(10)))) {
+            paperKeys = papers.keyCertificates();
+            paperKeysRead = now;
+        }
+        return paperKeys;
     }
 
     static long daysLeft(Watched w, Instant now) {

@@ -48,6 +48,7 @@ import vn.lienthong.signing.key.KeySource;
 import vn.lienthong.signing.key.Pkcs12KeySource;
 import vn.lienthong.signing.key.ProviderPreference;
 import vn.lienthong.signing.key.TrialPki;
+import vn.lienthong.signing.ltv.ArchiveTimestamp;
 import vn.lienthong.signing.ltv.HttpRevocationSource;
 import vn.lienthong.signing.ltv.RevocationSource;
 import vn.lienthong.signing.pki.DemoPki;
@@ -94,6 +95,10 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     private DemoKeys demoKeys;
     private DemoTrustServices services;
     private final Map<String, KeySource> keys = new ConcurrentHashMap<>();
+    private RevocationSource fetched;
+    private Optional<TimestampSource> provinceTsa;
+    private Optional<TsaConfig> provinceTsaConfig;
+    private volatile X509Certificate tsaSeen;
 
     @Override
     public boolean available() {
@@ -163,7 +168,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     }
 
     /** The time-stamping authority papers and seals are stamped by: the DEMO TSA, or the configured one. */
-    public Optional<TimestampSource> timestamps() {
+    public synchronized Optional<TimestampSource> timestamps() {
         if (available()) {
             // Looked up at each stamp: its certificate may have been re-issued since (services()).
             return Optional.of(new TimestampSource() {
@@ -178,7 +183,47 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
                 }
             });
         }
-        return tsa().map(Rfc3161Client::new);
+        // One client while the settings stay the same, so that the certificate it saw stays known.
+        Optional<TsaConfig> wanted = tsa();
+        if (provinceTsa == null || !wanted.equals(provinceTsaConfig)) {
+            provinceTsaConfig = wanted;
+            provinceTsa = wanted.map(c -> new WatchedTsa(new Rfc3161Client(c)));
+        }
+        return provinceTsa;
+    }
+
+    /**
+     * The province TSA's certificate as its latest time-stamp carried it, for expiry warnings; empty
+     * before the first time-stamp (the DEMO TSA's is among {@link #demoCertificates()}).
+     */
+    public Optional<X509Certificate> provinceTsaCertificate() {
+        return Optional.ofNullable(tsaSeen);
+    }
+
+    /** The province's TSA, noting the certificate each token is signed with (it may change with a renewal). */
+    private final class WatchedTsa implements TimestampSource {
+        private final TimestampSource tsa;
+
+        WatchedTsa(TimestampSource tsa) {
+            this.tsa = tsa;
+        }
+
+        @Override
+        public byte[] timestamp(byte[] digest, vn.lienthong.signing.DigestAlgorithm algorithm) {
+            byte[] token = tsa.timestamp(digest, algorithm);
+            try {
+                tsaSeen = ArchiveTimestamp.of(token).tsa();
+            } catch (SigningException e) {
+                // A token without its certificate still stamps; the expiry watch just cannot see it.
+                LOG.fine(() -> "The TSA's token carries no readable certificate: " + e.getMessage());
+            }
+            return token;
+        }
+
+        @Override
+        public vn.lienthong.signing.DigestAlgorithm imprintDigest() {
+            return tsa.imprintDigest();
+        }
     }
 
     /**
@@ -200,12 +245,16 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     }
 
     /** Where revocation data for B-LT comes from: the DEMO PKI itself, or the CAs' own CRL and OCSP URLs. */
-    public RevocationSource revocation() {
+    public synchronized RevocationSource revocation() {
         if (available()) {
             return services().revocationSource();
         }
-        return new HttpRevocationSource(Duration.ofMillis(number("lienthong.pki.revocation-timeout-ms", 10_000)),
-                Duration.ofHours(number("lienthong.pki.revocation-max-age-hours", 24)), Clock.systemUTC());
+        // One for the papers, the seals and the key checks, so that they share its cache.
+        if (fetched == null) {
+            fetched = new HttpRevocationSource(Duration.ofMillis(number("lienthong.pki.revocation-timeout-ms", 10_000)),
+                    Duration.ofHours(number("lienthong.pki.revocation-max-age-hours", 24)), Clock.systemUTC());
+        }
+        return fetched;
     }
 
     /** A new gateway seal (message log, scans, ledger heads), recorded so that OCSP knows it. */
