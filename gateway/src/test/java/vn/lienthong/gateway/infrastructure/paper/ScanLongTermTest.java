@@ -102,7 +102,9 @@ class ScanLongTermTest {
             assertEquals(PaperJob.Status.DONE, jobs.find(PaperFixtures.CODE, lt).orElseThrow().status());
             DossierDocument revised = documents.bySource(PaperFixtures.CODE, "scan-1").orElseThrow();
             assertEquals(scan.id(), revised.id(), "the same document, its bytes revised");
-            assertNotEquals(scan.archiveId(), revised.archiveId());
+            // The archive keeps the sealed-at-B-T bytes as version 1 and the B-LT ones as the record's next version.
+            assertEquals(scan.archiveId(), revised.archiveId(), "the same archive record");
+            assertNotEquals(scan.sha256(), revised.sha256(), "its newest version");
             assertTrue(documents.longTerm(revised));
             DssOffline.Verdict longTerm = dss(archive, revised, demo);
             assertEquals(1, longTerm.indications().size(), longTerm.detail());
