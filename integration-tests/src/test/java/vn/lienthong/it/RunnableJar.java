@@ -38,7 +38,7 @@ final class RunnableJar implements AutoCloseable {
     private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /** Undoes {@link #SHORT_LIVED_JVM}: both JIT compilers, the default collector, as the operator's command runs. */
-    static final List<String> STEADY_STATE_JVM = List.of("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC");
+    static final List<String> STEADY_STATE_JVM = List.of("-XX:TieredStopAtLevel=4", "-XX:-UseSerialGC");
 
     /** What a test adds to the operator's command: JVM options, Payara Micro options, environment variables. */
     record Launch(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment) {
@@ -143,7 +143,8 @@ final class RunnableJar implements AutoCloseable {
         // The ITs check behaviour, never speed, and most gateways here live a minute: the client
         // compiler alone and the serial collector take a start from about 42 s to 23 s of CPU on two
         // cores (and 800 to 450 MiB resident). A launch that runs long or measures overrides them
-        // (the JVM takes the last occurrence of a flag): SharedGateway, LandRegistryIT.
+        // (the JVM takes the last occurrence of a flag; naming a second collector refuses the start, so
+        // the undo switches the serial one off and the JVM picks its default): SharedGateway, LandRegistryIT.
         command.addAll(SHORT_LIVED_JVM);
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(),
@@ -206,13 +207,11 @@ final class RunnableJar implements AutoCloseable {
 
     private void awaitReady() {
         GatewayHttp http = http();
+        // A JVM that refuses its options or a gateway that exits fails the wait at once, with its log,
+        // instead of after three minutes of refused connections.
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("The gateway exited with " + process.exitValue());
-                    }
-                    return http.get("health/ready").status() == 200;
-                });
+                .failFast("The gateway exited before it was ready; its output is in " + log, () -> !process.isAlive())
+                .until(() -> http.get("health/ready").status() == 200);
         readyNanos = System.nanoTime();
     }
 
