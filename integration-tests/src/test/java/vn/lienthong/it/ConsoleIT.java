@@ -138,8 +138,9 @@ class ConsoleIT {
 
         page.evaluate("([key, value]) => sessionStorage.setItem(key, value)",
                 List.of(TOKEN_KEY, gateway.tokens().expired(DemoTokens.LEADER, COMMUNE)));
+        // Enter on the search box itself: the first list's load may still move the focus to the heading.
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").fill(CITIZEN_ID);
-        page.keyboard().press("Enter");
+        page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").press("Enter");
         assertThat(page.locator("main [role=alert]")).containsText("Phiên đăng nhập đã hết hạn");
         assertThat(page.getByLabel("Vai trò")).isVisible();
         assertNull(storedToken(page));
@@ -149,7 +150,7 @@ class ConsoleIT {
         page.evaluate("([key, value]) => sessionStorage.setItem(key, value)",
                 List.of(TOKEN_KEY, DemoTokens.forger().token(DemoTokens.LEADER, COMMUNE)));
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").fill(CITIZEN_ID);
-        page.keyboard().press("Enter");
+        page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").press("Enter");
         assertThat(page.locator("main [role=alert]")).containsText("Phiên đăng nhập đã hết hạn");
         assertNull(storedToken(page));
         PageChecks.accessible(page, "session expired");
@@ -173,7 +174,7 @@ class ConsoleIT {
                 .setHeaders(Map.of("Content-Type", "application/problem+json", "X-Request-Id", "req-5xx-test"))
                 .setBody("{\"type\":\"urn:lienthong:problem:internal\",\"status\":503}")));
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").fill(CITIZEN_ID);
-        page.keyboard().press("Enter");
+        page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").press("Enter");
         assertThat(page.locator("main [role=alert]")).containsText("Xin thử lại sau");
         assertThat(page.locator("main [role=alert]")).containsText("req-5xx-test");
         page.unroute(search);
@@ -200,7 +201,7 @@ class ConsoleIT {
         page.navigate(url(""));
         signIn(page, "desk-officer", COMMUNE);
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").fill(CITIZEN_ID);
-        page.keyboard().press("Enter");
+        page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").press("Enter");
         assertThat(page.locator("#results")).containsText(XSS_NAME);
         assertEquals(0, page.locator("main img").count(), "the name is text, not an element");
         PageChecks.accessible(page, "search results");
