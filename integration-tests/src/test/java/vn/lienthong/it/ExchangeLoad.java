@@ -22,12 +22,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A load harness (not a test): drives a running gateway with BHYT re-issue dossiers (1.000240),
@@ -336,17 +338,18 @@ public final class ExchangeLoad {
         }
 
         /** The times once the servers have been idle (under 10 % of a core) for two seconds; at most 3 minutes. */
-        long[] quiet() throws InterruptedException {
-            long[] last = millis();
-            for (int i = 0; i < 90; i++) {
-                Thread.sleep(2_000);
-                long[] now = millis();
-                if (now[0] + now[1] - last[0] - last[1] < 200) {
-                    return now;
-                }
-                last = now;
+        long[] quiet() {
+            AtomicReference<long[]> last = new AtomicReference<>(millis());
+            try {
+                return Awaitility.await().pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2))
+                        .atMost(Duration.ofMinutes(3))
+                        .until(() -> {
+                            long[] before = last.getAndSet(millis());
+                            return new long[][] {before, last.get()};
+                        }, pair -> pair[1][0] + pair[1][1] - pair[0][0] - pair[0][1] < 200)[1];
+            } catch (ConditionTimeoutException stillBusy) {
+                return last.get();
             }
-            return last;
         }
 
         private static long ticks(long pid, boolean withEndedChildren) {

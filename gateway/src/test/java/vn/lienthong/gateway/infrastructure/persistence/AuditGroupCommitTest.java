@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.infrastructure.persistence;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,10 +69,7 @@ class AuditGroupCommitTest {
                 waiting.add(CompletableFuture.runAsync(() -> writer.record(event(target)), callers));
             }
             // All ten are queued behind the first commit before it is let go.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (writer.queued() < 10 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(writer::queued, q -> q >= 10);
             assertEquals(10, writer.queued());
             releaseFirst.countDown();
             first.get(10, TimeUnit.SECONDS);
