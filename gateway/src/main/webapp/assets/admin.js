@@ -5,6 +5,7 @@
 // letter and a late dossier), and the officers' DEMO signing certificates. The sandbox switches are the sandbox's own endpoints (/sandbox/…),
 // which exist only in demo mode; everything else is the published API.
 import { call, segment } from './api.js';
+import { dateField, datesValid, isoDate } from './date-field.js';
 import { h, notice, show } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 
@@ -326,8 +327,8 @@ function auditForm(desk, el) {
   const actor = h('input', { id: 'audit-actor', name: 'actor', type: 'text' });
   const outcome = h('select', { id: 'audit-outcome', name: 'outcome' }, h('option', { value: '' }, t('archive.search.anyKind')),
     ['SUCCESS', 'DENIED', 'REFUSED', 'ERROR'].map((o) => h('option', { value: o }, o)));
-  const from = h('input', { id: 'audit-from', name: 'from', type: 'date' });
-  const to = h('input', { id: 'audit-to', name: 'to', type: 'date' });
+  const from = dateField('audit-from');
+  const to = dateField('audit-to');
   const form = h('form', { id: 'audit-filters', class: 'inline-form' },
     h('fieldset', { class: 'filters' }, h('legend', {}, t('archive.search.criteria')),
       [[actor, 'admin.audit.actor'], [outcome, 'admin.audit.outcome'], [from, 'archive.search.from'], [to, 'archive.search.to']]
@@ -335,7 +336,10 @@ function auditForm(desk, el) {
     h('button', { type: 'submit', class: 'primary' }, t('archive.search.submit')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    auditTrail(desk, el, { actor: actor.value.trim(), outcome: outcome.value, from: from.value, to: to.value });
+    if (!datesValid(from, to)) {
+      return;
+    }
+    auditTrail(desk, el, { actor: actor.value.trim(), outcome: outcome.value, from: isoDate(from), to: isoDate(to) });
   });
   return form;
 }

@@ -3,6 +3,7 @@
 // archive's search with each record's check, its versions,
 // its legal hold (with a reason) and the BagIt export of what the search selects.
 import { segment } from './api.js';
+import { dateField, datesValid, isoDate } from './date-field.js';
 import { download, h, notice, show } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 
@@ -207,15 +208,15 @@ function ledgerSection(desk) {
 // ---- Search, verify, legal hold, export ----
 
 function searchSection(desk) {
-  const input = (id, type = 'text') => h('input', { id, name: id, type });
+  const input = (id) => h('input', { id, name: id, type: 'text' });
   const fields = {
     dossierCode: input('archive-dossier'),
     procedureCode: input('archive-procedure'),
     kind: h('select', { id: 'archive-kind', name: 'kind' }, h('option', { value: '' }, t('archive.search.anyKind')),
       KINDS.map((k) => h('option', { value: k }, t(`kind.${k}`)))),
     citizenId: input('archive-citizen'),
-    from: input('archive-from', 'date'),
-    to: input('archive-to', 'date'),
+    from: dateField('archive-from'),
+    to: dateField('archive-to'),
   };
   const labels = { dossierCode: 'archive.search.dossier', procedureCode: 'archive.search.procedure',
     kind: 'archive.search.kind', citizenId: 'archive.search.citizen', from: 'archive.search.from', to: 'archive.search.to' };
@@ -228,7 +229,9 @@ function searchSection(desk) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('archive.search.submit')), exportButton),
     exportStatus);
 
-  const criteria = () => Object.fromEntries(Object.entries(fields).map(([name, el]) => [name, el.value.trim()])
+  const dates = [fields.from, fields.to];
+  const criteria = () => Object.fromEntries(Object.entries(fields)
+    .map(([name, el]) => [name, dates.includes(el) ? isoDate(el) : el.value.trim()])
     .filter(([, value]) => value !== ''));
 
   async function search() {
@@ -247,9 +250,14 @@ function searchSection(desk) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    search();
+    if (datesValid(...dates)) {
+      search();
+    }
   });
   exportButton.addEventListener('click', async () => {
+    if (!datesValid(...dates)) {
+      return;
+    }
     show(exportStatus, t('archive.exporting'));
     const answer = await desk.authed('POST', 'api/v1/archive/bags',
       { body: criteria(), raw: true, headers: { Accept: 'application/zip, application/json' } });

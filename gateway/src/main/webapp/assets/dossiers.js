@@ -2,6 +2,7 @@
 // procedure, receipt dates, overdue), pages of 20, overdue ones marked. The filters live in the
 // address (?q=&status=&procedure=&from=&to=&overdue=1&page=), so a link or Back keeps them.
 import { segment } from './api.js';
+import { dateField, datesValid, isoDate } from './date-field.js';
 import { BASE, facts, h, notice, show } from './dom.js';
 import { formatDate, statusLabel, t } from './i18n.js';
 
@@ -53,8 +54,8 @@ export async function listPage(main, desk) {
   const status = h('select', { id: 'status', name: 'status' }, h('option', { value: '' }, t('list.any')),
     STATUSES.map((s) => h('option', { value: s, selected: s === f.status }, statusLabel(s, null))));
   const procedure = h('select', { id: 'procedure', name: 'procedure' }, h('option', { value: '' }, t('list.any')));
-  const from = h('input', { id: 'from', name: 'from', type: 'date', value: f.from });
-  const to = h('input', { id: 'to', name: 'to', type: 'date', value: f.to });
+  const from = dateField('from', f.from);
+  const to = dateField('to', f.to);
   const overdue = h('input', { id: 'overdue', name: 'overdue', type: 'checkbox', checked: f.overdue });
   const results = h('div', { id: 'results', 'aria-live': 'polite' });
   const form = h('form', { id: 'search', role: 'search', class: 'inline-form' },
@@ -68,7 +69,10 @@ export async function listPage(main, desk) {
       h('div', { class: 'check' }, overdue, h('label', { for: 'overdue' }, t('list.overdueOnly')))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const chosen = { q: input.value.trim(), status: status.value, procedure: procedure.value, from: from.value, to: to.value,
+    if (!datesValid(from, to)) {
+      return;
+    }
+    const chosen = { q: input.value.trim(), status: status.value, procedure: procedure.value, from: isoDate(from), to: isoDate(to),
       overdue: overdue.checked };
     history.pushState(null, '', BASE + query(chosen, 0));
     await desk.reroute();

@@ -3,6 +3,7 @@
 // per agency; and the dossiers overdue now, with who holds each one and since when.
 // The period and grouping live in the address (?from=&to=&groupBy=), so a link or Back keeps them.
 import { segment } from './api.js';
+import { dateField, datesValid, isoDate, setDate } from './date-field.js';
 import { BASE, h, notice, show } from './dom.js';
 import { formatDate, formatDateTime, statusLabel, t } from './i18n.js';
 
@@ -49,8 +50,8 @@ export async function leaderPage(main, desk) {
     show(main, heading, notice('info', t('forbidden')));
     return;
   }
-  const from = h('input', { id: 'stats-from', name: 'from', type: 'date', value: s.from });
-  const to = h('input', { id: 'stats-to', name: 'to', type: 'date', value: s.to });
+  const from = dateField('stats-from', s.from);
+  const to = dateField('stats-to', s.to);
   const groupBy = h('select', { id: 'stats-group', name: 'groupBy' },
     ['AGENCY', 'PROCEDURE', 'OFFICER'].map((g) => h('option', { value: g, selected: g === s.groupBy }, t(`stats.group.${g}`))));
   const form = h('form', { id: 'stats-period', class: 'inline-form' },
@@ -61,7 +62,10 @@ export async function leaderPage(main, desk) {
     h('button', { type: 'submit', class: 'primary' }, t('register.show')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    history.pushState(null, '', `${BASE}thong-ke${query({ from: from.value, to: to.value, groupBy: groupBy.value })}`);
+    if (!datesValid(from, to)) {
+      return;
+    }
+    history.pushState(null, '', `${BASE}thong-ke${query({ from: isoDate(from), to: isoDate(to), groupBy: groupBy.value })}`);
     await desk.reroute();
     document.getElementById('stats-heading')?.focus();
   });
@@ -80,8 +84,8 @@ export async function leaderPage(main, desk) {
     return;
   }
   const r = answer.body;
-  from.value = r.from;
-  to.value = r.to;
+  setDate(from, r.from);
+  setDate(to, r.to);
   drawFigures(desk, figures, drill, r);
   await drawSteps(desk, steps, r);
   await drawOverdue(desk, overdue, visit);

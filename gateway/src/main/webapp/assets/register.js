@@ -2,6 +2,7 @@
 // timeliness, the totals, and the same register as a PDF/A sealed by the agency, to print.
 // The period lives in the address (?from=&to=), so a link or Back keeps it.
 import { segment } from './api.js';
+import { dateField, datesValid, isoDate, setDate } from './date-field.js';
 import { BASE, download, h, notice, show } from './dom.js';
 import { formatDate, statusLabel, t } from './i18n.js';
 
@@ -25,8 +26,8 @@ function query(f) {
 export async function registerPage(main, desk) {
   const f = period();
   desk.setRedraw(() => registerPage(main, desk));
-  const from = h('input', { id: 'register-from', name: 'from', type: 'date', value: f.from });
-  const to = h('input', { id: 'register-to', name: 'to', type: 'date', value: f.to });
+  const from = dateField('register-from', f.from);
+  const to = dateField('register-to', f.to);
   const results = h('div', { id: 'register-results', 'aria-live': 'polite' });
   const form = h('form', { id: 'register-period', class: 'inline-form' },
     h('fieldset', { class: 'filters' }, h('legend', {}, t('register.period')),
@@ -35,7 +36,10 @@ export async function registerPage(main, desk) {
     h('button', { type: 'submit', class: 'primary' }, t('register.show')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    history.pushState(null, '', `${BASE}so-theo-doi${query({ from: from.value, to: to.value })}`);
+    if (!datesValid(from, to)) {
+      return;
+    }
+    history.pushState(null, '', `${BASE}so-theo-doi${query({ from: isoDate(from), to: isoDate(to) })}`);
     await desk.reroute();
     document.getElementById('register-count')?.focus();
   });
@@ -54,8 +58,8 @@ export async function registerPage(main, desk) {
   }
   const r = answer.body;
   if (!f.from && !f.to) {
-    from.value = r.from;
-    to.value = r.to;
+    setDate(from, r.from);
+    setDate(to, r.to);
   }
   const print = h('button', { type: 'button', id: 'register-print' }, t('register.print'));
   const printStatus = h('p', { id: 'register-print-status', role: 'status' });

@@ -2,6 +2,7 @@
 // officer (GET /api/v1/satisfaction), and the citizens' comments to moderate: a comment stays
 // hidden from everyone but the leader until approved here. Comments are put on screen as text.
 // The period and grouping live in the address (?from=&to=&groupBy=), so a link or Back keeps them.
+import { dateField, datesValid, isoDate, setDate } from './date-field.js';
 import { BASE, h, notice, show } from './dom.js';
 import { formatDate, formatDateTime, t } from './i18n.js';
 
@@ -30,8 +31,8 @@ function query(f) {
 export async function satisfactionPage(main, desk) {
   const f = chosen();
   desk.setRedraw(() => satisfactionPage(main, desk));
-  const from = h('input', { id: 'satisfaction-from', name: 'from', type: 'date', value: f.from });
-  const to = h('input', { id: 'satisfaction-to', name: 'to', type: 'date', value: f.to });
+  const from = dateField('satisfaction-from', f.from);
+  const to = dateField('satisfaction-to', f.to);
   const groupBy = h('select', { id: 'satisfaction-group', name: 'groupBy' },
     GROUPS.map((g) => h('option', { value: g, selected: g === f.groupBy }, t(`satisfaction.by.${g}`))));
   const figures = h('div', { id: 'satisfaction-results', 'aria-live': 'polite' });
@@ -44,7 +45,10 @@ export async function satisfactionPage(main, desk) {
     h('button', { type: 'submit', class: 'primary' }, t('satisfaction.show')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    history.pushState(null, '', `${BASE}hai-long${query({ from: from.value, to: to.value, groupBy: groupBy.value })}`);
+    if (!datesValid(from, to)) {
+      return;
+    }
+    history.pushState(null, '', `${BASE}hai-long${query({ from: isoDate(from), to: isoDate(to), groupBy: groupBy.value })}`);
     await desk.reroute();
     document.getElementById('satisfaction-count')?.focus();
   });
@@ -63,8 +67,8 @@ export async function satisfactionPage(main, desk) {
     show(figures, desk.failure(answer, () => satisfactionPage(main, desk)));
   } else {
     if (!f.from && !f.to) {
-      from.value = answer.body.from;
-      to.value = answer.body.to;
+      setDate(from, answer.body.from);
+      setDate(to, answer.body.to);
     }
     drawFigures(figures, desk, answer.body);
   }

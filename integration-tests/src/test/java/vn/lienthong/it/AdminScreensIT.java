@@ -69,9 +69,7 @@ class AdminScreensIT {
         context = chromium.context(1280, 900, apiRequests);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
-        page.getByLabel("Vai trò").selectOption("admin");
-        page.getByLabel("Đơn vị").selectOption(PROVINCE);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        SharedBrowser.Chromium.demoSignIn(page, "admin", PROVINCE);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quản trị")).click();
         assertThat(page.locator("h1")).hasText("Quản trị hệ thống liên thông");
         return page;

@@ -90,10 +90,7 @@ class AuditorScreensIT {
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
-        assertThat(page.locator("h1")).hasText("Đăng nhập");
-        page.getByLabel("Vai trò").selectOption("auditor");
-        page.getByLabel("Đơn vị").selectOption(COMMUNE);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        SharedBrowser.Chromium.demoSignIn(page, "auditor", COMMUNE);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kho lưu trữ")).click();
         assertThat(page.locator("h1")).hasText("Kho lưu trữ hồ sơ điện tử");
         return page;

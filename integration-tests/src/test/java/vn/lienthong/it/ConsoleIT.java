@@ -86,14 +86,6 @@ class ConsoleIT {
         return gateway.http().resolve(path).toString();
     }
 
-    private static void signIn(Page page, String role, String agency) {
-        assertThat(page.locator("h1")).hasText("Đăng nhập");
-        page.getByLabel("Vai trò").selectOption(role);
-        page.getByLabel("Đơn vị").selectOption(agency);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        assertThat(page.locator("#sign-out")).isVisible();
-    }
-
     private static Object storedToken(Page page) {
         return page.evaluate("key => sessionStorage.getItem(key)", TOKEN_KEY);
     }
@@ -107,7 +99,7 @@ class ConsoleIT {
         PageChecks.accessible(page, "sign-in");
         SharedBrowser.Chromium.screenshot(page, "dang-nhap-demo");
 
-        signIn(page, "desk-officer", COMMUNE);
+        SharedBrowser.Chromium.demoSignIn(page, "desk-officer", COMMUNE);
         assertThat(page.locator("#officer")).containsText("Cán bộ một cửa");
         assertThat(page.locator("#officer")).containsText(COMMUNE_NAME);
         assertThat(page.locator("#officer")).containsText("DEMO");
@@ -134,7 +126,7 @@ class ConsoleIT {
     void anExpiredOrRefusedTokenMidSessionAsksToSignInAgain() {
         Page page = page(1280, 800);
         page.navigate(url(""));
-        signIn(page, "leader", COMMUNE);
+        SharedBrowser.Chromium.demoSignIn(page, "leader", COMMUNE);
 
         page.evaluate("([key, value]) => sessionStorage.setItem(key, value)",
                 List.of(TOKEN_KEY, gateway.tokens().expired(DemoTokens.LEADER, COMMUNE)));
@@ -146,7 +138,7 @@ class ConsoleIT {
         assertNull(storedToken(page));
 
         // A token the browser cannot judge (signed by an unknown key) is refused by the server: 401.
-        signIn(page, "leader", COMMUNE);
+        SharedBrowser.Chromium.demoSignIn(page, "leader", COMMUNE);
         page.evaluate("([key, value]) => sessionStorage.setItem(key, value)",
                 List.of(TOKEN_KEY, DemoTokens.forger().token(DemoTokens.LEADER, COMMUNE)));
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").fill(CITIZEN_ID);
@@ -160,7 +152,7 @@ class ConsoleIT {
     void aForbiddenDossierAndAServerFailureEachSayWhatToDo() {
         Page page = page(1280, 800);
         page.navigate(url(""));
-        signIn(page, "auditor", COMMUNE);
+        SharedBrowser.Chromium.demoSignIn(page, "auditor", COMMUNE);
         assertThat(page.locator("main")).containsText("không được tra cứu hồ sơ");
         page.navigate(url("ho-so/" + code));
         assertThat(page.locator("main [role=alert]")).containsText("không có quyền");
@@ -168,7 +160,7 @@ class ConsoleIT {
         PageChecks.accessible(page, "403");
 
         page.locator("#sign-out").click();
-        signIn(page, "desk-officer", COMMUNE);
+        SharedBrowser.Chromium.demoSignIn(page, "desk-officer", COMMUNE);
         java.util.function.Predicate<String> search = u -> u.contains("/api/v1/dossiers?");
         page.route(search, (Route route) -> route.fulfill(new Route.FulfillOptions().setStatus(503)
                 .setHeaders(Map.of("Content-Type", "application/problem+json", "X-Request-Id", "req-5xx-test"))
@@ -199,7 +191,7 @@ class ConsoleIT {
                 .anyMatch(d -> d.getString("kind").equals("FORM_01")));
         Page page = page(1280, 900);
         page.navigate(url(""));
-        signIn(page, "desk-officer", COMMUNE);
+        SharedBrowser.Chromium.demoSignIn(page, "desk-officer", COMMUNE);
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").fill(CITIZEN_ID);
         page.getByLabel("Tìm hồ sơ theo mã, họ tên hoặc số định danh").press("Enter");
         assertThat(page.locator("#results")).containsText(XSS_NAME);

@@ -7,9 +7,11 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -95,6 +97,26 @@ class LeaderScreensIT {
         route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(body.toString()));
     }
 
+    /**
+     * The period reads and is typed day first (dd/mm/yyyy) whatever the browser's language; a day
+     * that does not exist is refused in the form with the reason, and nothing is asked of the API.
+     */
+    private static void periodTypedDayFirst(Page page, LocalDate from, LocalDate to) {
+        DateTimeFormatter dayFirst = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        assertThat(page.locator("#stats-from")).hasValue(from.format(dayFirst));
+        String shown = page.url();
+        page.locator("#stats-from").fill("31/02/" + from.getYear());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem sổ")).click();
+        assertEquals("Xin nhập ngày theo dạng ngày/tháng/năm, ví dụ 06/12/2026.",
+                page.locator("#stats-from").evaluate("el => el.validationMessage"));
+        assertEquals(shown, page.url(), "a wrong day does not change the period");
+        page.locator("#stats-from").fill(from.format(dayFirst));
+        page.locator("#stats-to").fill(to.format(dayFirst));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem sổ")).click();
+        assertThat(page).hasURL(Pattern.compile(".*from=" + from + "&to=" + to + ".*"));
+        assertThat(page.locator("#stats-table")).isVisible();
+    }
+
     @Test
     void aDossierCompletedLateMovesTheFiguresAndItsNumberOpensTheDossier() {
         GatewayHttp officer = as(DemoTokens.DESK_OFFICER);
@@ -107,14 +129,12 @@ class LeaderScreensIT {
         context = chromium.context(1280, 900, apiRequests);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
-        page.getByLabel("Vai trò").selectOption("leader");
-        page.getByLabel("Đơn vị").selectOption(COMMUNE);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        assertThat(page.locator("#sign-out")).isVisible();
+        SharedBrowser.Chromium.demoSignIn(page, "leader", COMMUNE);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thống kê")).click();
         assertThat(page.locator("h1")).hasText("Thống kê tình hình giải quyết hồ sơ");
         page.navigate(gateway.http().resolve(period).toString());
         assertThat(page.locator("#stats-table")).isVisible();
+        periodTypedDayFirst(page, today.minusDays(1), today.plusDays(40));
         int late = total(page, "completedLate");
         int received = total(page, "received");
         assertThat(page.locator("#stats-chart")).isVisible();

@@ -81,10 +81,7 @@ class PracticeScreensIT {
         contexts.add(context);
         Page page = context.newPage();
         page.navigate(gateway.http().resolve("").toString());
-        page.getByLabel("Vai trò").selectOption(role);
-        page.getByLabel("Đơn vị").selectOption(DISTRICT);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        assertThat(page.locator("#sign-out")).isVisible();
+        SharedBrowser.Chromium.demoSignIn(page, role, DISTRICT);
         return page;
     }
 

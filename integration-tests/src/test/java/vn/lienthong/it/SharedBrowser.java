@@ -1,5 +1,7 @@
 package vn.lienthong.it;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * One Playwright and one headless Chromium for every browser test of a failsafe run, like
@@ -90,6 +93,18 @@ final class SharedBrowser implements ParameterResolver {
                 }
             });
             return context;
+        }
+
+        /**
+         * Signs in on the console's demo sign-in form the page shows, as role for the unit with that
+         * code, and waits until the console says who is signed in.
+         */
+        static void demoSignIn(Page page, String role, String unit) {
+            assertThat(page.locator("h1")).hasText("Đăng nhập");
+            page.getByLabel("Vai trò").selectOption(role);
+            page.getByLabel("Đơn vị").selectOption(unit);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            assertThat(page.locator("#sign-out")).isVisible();
         }
 
         /** Writes a screenshot of the page under target/screenshots (never into the source tree). */
