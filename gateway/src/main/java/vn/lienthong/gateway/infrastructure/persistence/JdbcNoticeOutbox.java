@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -138,23 +137,8 @@ public class JdbcNoticeOutbox implements NoticeOutbox {
     }
 
     private List<CitizenNotice> many(String where, Object param, String order, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM citizen_notice WHERE " + where + order + " LIMIT ?")) {
-            int i = 1;
-            if (param != null) {
-                ps.setObject(i++, param);
-            }
-            ps.setInt(i, limit);
-            List<CitizenNotice> notices = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    notices.add(toNotice(rs));
-                }
-            }
-            return notices;
-        } catch (SQLException e) {
-            throw Rows.failure("list notices", e);
-        }
+        return Rows.list(dataSource, "SELECT " + COLUMNS + " FROM citizen_notice WHERE " + where + order + " LIMIT ?",
+                param, limit, JdbcNoticeOutbox::toNotice, "list notices");
     }
 
     private static CitizenNotice toNotice(ResultSet rs) throws SQLException {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -178,23 +177,8 @@ public class JdbcOutbox implements Outbox {
     }
 
     private List<AgencyMessage> many(String where, Object param, String order, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM agency_message WHERE " + where + order + " LIMIT ?")) {
-            int i = 1;
-            if (param != null) {
-                ps.setObject(i++, param);
-            }
-            ps.setInt(i, limit);
-            List<AgencyMessage> messages = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    messages.add(toMessage(rs));
-                }
-            }
-            return messages;
-        } catch (SQLException e) {
-            throw Rows.failure("list outbox messages", e);
-        }
+        return Rows.list(dataSource, "SELECT " + COLUMNS + " FROM agency_message WHERE " + where + order + " LIMIT ?",
+                param, limit, JdbcOutbox::toMessage, "list outbox messages");
     }
 
     private static AgencyMessage toMessage(ResultSet rs) throws SQLException {

@@ -1,10 +1,16 @@
 package vn.lienthong.gateway.infrastructure.persistence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import vn.lienthong.gateway.domain.StorageException;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
@@ -48,6 +54,36 @@ final class Rows {
     /** At most {@code max} characters, what the column holds; null stays null. */
     static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Reads the row a result set stands on. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The rows of {@code sql} (which ends in {@code LIMIT ?}) with its one optional parameter
+     * (none when null) and the limit bound, each read by reader; a failure says it could not
+     * {@code what}.
+     */
+    static <T> List<T> list(DataSource dataSource, String sql, Object param, int limit, Reader<T> reader, String what) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (param != null) {
+                ps.setObject(i++, param);
+            }
+            ps.setInt(i, limit);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
     }
 
     static StorageException failure(String what, SQLException e) {
