@@ -43,7 +43,10 @@ import vn.lienthong.gateway.infrastructure.security.CallbackSecrets;
  *
  * <p>Like a real agency, it keeps its promise: each callback owed is journalled (with fsync) in
  * {@code <data>/sandbox/<agency>.callbacks} before the request is answered, retried with backoff
- * until the gateway answers (any status below 500), and marked done then. After a restart, the
+ * until the gateway takes or refuses it for good (any status below 500 but 404), and marked done then.
+ * A 404 (no request with this ticket) is retried like a 5xx: the gateway that sent the request may
+ * have died between this answer and recording the ticket, and the ticket is known once another node
+ * sends the request again (the same message id, de-duplicated here, so no second callback is made). After a restart, the
  * callbacks still owed are sent again as soon as the gateway's address is known, so a dossier
  * whose agency accepted a request just before a crash still gets its result.
  *
@@ -160,7 +163,7 @@ public class SandboxCallbacks {
 
     private void deliver(String agencyId, String requestId, String body, String base, int attempt) {
         int status = send(agencyId, body, base);
-        if (status > 0 && status < 500) {
+        if (status > 0 && status < 500 && status != 404) {
             append(agencyId, ANSWERED, requestId, "");
             return;
         }
