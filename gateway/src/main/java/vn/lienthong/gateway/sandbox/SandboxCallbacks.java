@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -29,8 +30,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import vn.lienthong.gateway.domain.exchange.CallbackSignature;
 import vn.lienthong.gateway.infrastructure.agency.AgencyAddresses;
+import vn.lienthong.gateway.infrastructure.config.StartRefusal;
 import vn.lienthong.gateway.infrastructure.security.CallbackSecrets;
 
 /**
@@ -39,9 +43,17 @@ import vn.lienthong.gateway.infrastructure.security.CallbackSecrets;
  *
  * <p>Like a real agency, it keeps its promise: each callback owed is journalled (with fsync) in
  * {@code <data>/sandbox/<agency>.callbacks} before the request is answered, retried with backoff
- * until the gateway answers (any status below 500), and marked done then. After a restart, the
+ * until the gateway takes or refuses it for good (any status below 500 but 404), and marked done then.
+ * A 404 (no request with this ticket) is retried like a 5xx: the gateway that sent the request may
+ * have died between this answer and recording the ticket, and the ticket is known once another node
+ * sends the request again (the same message id, de-duplicated here, so no second callback is made). After a restart, the
  * callbacks still owed are sent again as soon as the gateway's address is known, so a dossier
  * whose agency accepted a request just before a crash still gets its result.
+ *
+ * <p>Where the callbacks go: {@code lienthong.sandbox.callback-url} when set (in a cluster the sandbox
+ * is a process of its own and calls the gateways back through their load balancer, so a callback
+ * owed outlives the node that made the request); unset, the gateway on whose port the request came
+ * in, which is the sandbox's own gateway when it runs embedded.
  */
 @ApplicationScoped
 public class SandboxCallbacks {
@@ -63,6 +75,10 @@ public class SandboxCallbacks {
     @Inject
     AgencyAddresses addresses;
 
+    @Inject
+    @ConfigProperty(name = "lienthong.sandbox.callback-url")
+    Optional<String> callbackUrl;
+
     /** The gateway's clock, which the demo clock may have moved: the gateway checks the timestamp against it. */
     @Inject
     Clock clock;
@@ -75,11 +91,12 @@ public class SandboxCallbacks {
         if (!sandbox.enabled()) {
             return;
         }
+        configuredCallbackBase().ifPresent(SandboxCallbacks::checkCallbackBase);
         resumption = scheduler.scheduleWithFixedDelay(this::resumeWhenAddressKnown, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     private void resumeWhenAddressKnown() {
-        String base = addresses.sandboxBase().orElse(null);
+        String base = configuredCallbackBase().or(addresses::sandboxBase).orElse(null);
         if (base == null) {
             return;
         }
@@ -107,11 +124,31 @@ public class SandboxCallbacks {
             return;
         }
         append(agencyId, PROMISED, requestId, body);
-        String base = "http://127.0.0.1:" + port;
+        String base = configuredCallbackBase().orElse("http://127.0.0.1:" + port);
         scheduler.schedule(() -> deliver(agencyId, requestId, body, base, 1), plan.callbackDelayMs(), TimeUnit.MILLISECONDS);
         if (plan.duplicateCallbacks()) {
             // A real agency that missed the answer sends again; this copy is sent whatever the first got.
             scheduler.schedule(() -> send(agencyId, body, base), plan.callbackDelayMs() + 1_100L, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The gateways' base URL the callbacks go to when it is configured, without a trailing slash. */
+    private Optional<String> configuredCallbackBase() {
+        return callbackUrl.map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.replaceFirst("/+$", ""));
+    }
+
+    /** A malformed address would only show as callbacks that never leave: the start is refused instead. */
+    static void checkCallbackBase(String base) {
+        URI uri;
+        try {
+            uri = URI.create(base);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            String line = "The gateway does not start: LIENTHONG_SANDBOX_CALLBACK_URL (lienthong.sandbox.callback-url): '"
+                    + base + "' is not an http(s) URL (write the gateways' base URL, e.g. http://127.0.0.1:18080)";
+            throw StartRefusal.refuse(LOG, line, new SandboxSettingException(line));
         }
     }
 
@@ -126,7 +163,7 @@ public class SandboxCallbacks {
 
     private void deliver(String agencyId, String requestId, String body, String base, int attempt) {
         int status = send(agencyId, body, base);
-        if (status > 0 && status < 500) {
+        if (status > 0 && status < 500 && status != 404) {
             append(agencyId, ANSWERED, requestId, "");
             return;
         }
