@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,7 +26,8 @@ import vn.lienthong.archive.store.Sha256;
  * The JDBC index of archive records (H2 or PostgreSQL, the same SQL on both), which also anchors the
  * ledger head. It holds one connection of its own, in auto-commit mode: an index row is written
  * when the blob is stored, whatever the caller's transaction does. A connection the server dropped
- * (a PostgreSQL restart) fails the call that finds it so, and the next call opens a new one.
+ * (a PostgreSQL restart) is found so before it is used, by the driver's own check when it has been
+ * idle a while, and replaced: the first archive call after a restart works like every other.
  */
 public final class RecordIndex implements HeadAnchor, AutoCloseable {
     private static final String COLUMNS = "id, dossier_code, document_type, procedure_code, agency_code, blob_hash, "
@@ -33,12 +35,23 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
 
     private final ConnectionSource source;
     private final CitizenIdHasher citizenIds;
+    /** After this long unused the connection is asked whether it still answers before it is used. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+    private static final int VALID_TIMEOUT_SECONDS = 2;
+
     private Connection connection;
+    private final long idleCheckNanos;
+    private long lastUsed = System.nanoTime();
 
     /** Connects and creates the tables if needed; an {@code IndexUnavailableException} names the setting to fix. */
     public RecordIndex(ConnectionSource source, CitizenIdHasher citizenIds) {
+        this(source, citizenIds, IDLE_CHECK);
+    }
+
+    RecordIndex(ConnectionSource source, CitizenIdHasher citizenIds, Duration idleCheck) {
         this.source = source;
         this.citizenIds = citizenIds;
+        this.idleCheckNanos = idleCheck.toNanos();
         this.connection = IndexSchema.open(source);
     }
 
@@ -261,9 +274,20 @@ public final class RecordIndex implements HeadAnchor, AutoCloseable {
         }
     }
 
-    /** The index's connection, opened anew if the last one was closed under it. */
+    /**
+     * The index's connection, opened anew if the last one was closed, or, idle for over a second,
+     * no longer answers (one round trip to ask, not one per call of a busy archive).
+     */
     private Connection live() throws SQLException {
-        if (connection.isClosed()) {
+        long now = System.nanoTime();
+        boolean idle = now - lastUsed >= idleCheckNanos;
+        lastUsed = now;
+        if (connection.isClosed() || idle && !connection.isValid(VALID_TIMEOUT_SECONDS)) {
+            try {
+                connection.close();
+            } catch (SQLException alreadyGone) {
+                // The server dropped it: nothing left to close.
+            }
             connection = IndexSchema.open(source);
         }
         return connection;

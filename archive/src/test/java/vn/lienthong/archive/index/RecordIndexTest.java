@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,6 +86,16 @@ class RecordIndexTest {
                 ConnectionSource.url(db.url(), db.user(), db.password()).inSchema("Archive; DROP"),
                 new CitizenIdHasher(SALT)));
         assertEquals(IndexUnavailableException.Setting.SCHEMA, schema.setting(), schema.getMessage());
+    }
+
+    @Test
+    void aConnectionTheServerDroppedWhileIdleIsReplacedBeforeTheNextCall() {
+        TestIndexDatabase.Login db = engine.fresh();
+        try (RecordIndex index = new RecordIndex(db.source(), new CitizenIdHasher(SALT), Duration.ZERO)) {
+            index.record(new LedgerHead(3, "3".repeat(64)));
+            engine.dropConnections(db);
+            assertEquals(new LedgerHead(3, "3".repeat(64)), index.latest().orElseThrow());
+        }
     }
 
     @Test
