@@ -161,7 +161,7 @@ final class Bench {
     private static ArchiveConfig config(ArchiveConfig template, Path dataDir) {
         return new ArchiveConfig(dataDir, template.database(), template.citizenIdSalt(),
                 template.documentSigner(), template.headSigner(), template.headPolicy(), template.pdfOptions(),
-                template.defaultRetention(), template.clock());
+                template.defaultRetention(), template.clock(), template.signerTrust());
     }
 
     private static void ingest(Archive archive, Path page, int pages, int perDocument) {

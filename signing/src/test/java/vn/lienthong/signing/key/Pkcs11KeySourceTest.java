@@ -123,6 +123,11 @@ class Pkcs11KeySourceTest {
             VerificationReport r = new SignatureVerifier(VerificationPolicy.of(List.of(Fixtures.PKI.caCertificate()),
                     List.of(Fixtures.emptyCrl()))).verify(Fixtures.write(work.resolve("second.p7m"), cms), null);
             assertEquals(Indication.TOTAL_PASSED, r.indication(), r.toText());
+            // Every key's chain, through the same login (an expiry watch's view of the token).
+            List<X509Certificate> certificates = token.certificates();
+            assertTrue(certificates.contains(first.signerCertificate()) && certificates.contains(second.signerCertificate())
+                    && certificates.contains(Fixtures.PKI.caCertificate()), certificates::toString);
+            assertEquals(3, certificates.size(), "the CA once: " + certificates);
             KeyAccessException missing = assertThrows(KeyAccessException.class, () -> token.key("nobody"));
             assertTrue(missing.getMessage().contains("nobody"), missing.getMessage());
         }
