@@ -75,10 +75,13 @@ import vn.lienthong.signing.support.DssOffline;
  * every signature TOTAL_PASSED, at PAdES-BASELINE-LTA for the first (after the archive's LTA step, then again
  * after its renewal with the demo clock moved past the TSA certificate's margin: every version kept, exported and
  * checked) and at PAdES-BASELINE-LT for the second, and pdfsig counts every signature valid; two
- * officers sign with two certificates, each named; an officer revoked before signing is refused
- * with the reason in the dossier's history until an administrator issues a new certificate; the
- * DEMO PKI publishes its CRL, OCSP and TSA at the URLs its certificates name; an outside PDF whose
- * signer was revoked before signing is rejected by {@code /api/v1/verify}, naming the revocation.
+ * officers sign with two certificates, each named; an officer revoked after signing a paper keeps
+ * that paper valid (DSS with the CRL listing the revocation, and our verify) while the next paper is
+ * refused with the reason in the dossier's history and a WARNING until an administrator issues a new
+ * certificate, which signs it; the DEMO PKI publishes its CRL, OCSP and TSA at the URLs its
+ * certificates name, and with its OCSP responder switched off a paper is still B-LT from the CRLs; an
+ * outside PDF whose signer was revoked before signing is rejected by {@code /api/v1/verify}, naming
+ * the revocation.
  */
 @ExtendWith(SharedGateway.class)
 class PkiIT {
