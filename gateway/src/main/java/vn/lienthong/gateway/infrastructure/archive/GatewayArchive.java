@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -161,7 +162,7 @@ public class GatewayArchive implements ArchiveHoldings {
      * {@code /api/v1/verify}. Without any, the audit checks the bytes and signatures' integrity only.
      */
     private Optional<SignerTrust> signerTrust() {
-        List<java.security.cert.X509Certificate> anchors = trustAnchors.certificates();
+        List<X509Certificate> anchors = trustAnchors.certificates();
         if (anchors.isEmpty()) {
             LOG.warning("lienthong.verify.trust-anchors is empty: the archive's audit checks that signatures are "
                     + "intact, not that their signers chain to a trusted root");

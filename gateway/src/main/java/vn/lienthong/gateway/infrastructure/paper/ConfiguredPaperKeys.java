@@ -49,6 +49,8 @@ public final class ConfiguredPaperKeys implements PaperKeys.Issuer {
     private final Clock clock;
     private final Map<String, KeySource> open = new ConcurrentHashMap<>();
     private final Map<Path, Pkcs11KeySource.Token> tokens = new ConcurrentHashMap<>();
+    /** Tokens the expiry watch could not open; only a paper's own attempt logs in to them again. */
+    private final Set<Path> unreadableTokens = ConcurrentHashMap.newKeySet();
 
     public ConfiguredPaperKeys(PaperKeys.Location officer, PaperKeys.Location agency, Optional<RevocationSource> revocation,
                         Clock clock) {
@@ -171,17 +173,20 @@ public final class ConfiguredPaperKeys implements PaperKeys.Issuer {
     /**
      * The certificates of every key on the configured PKCS#11 tokens (officer's and agency's), for the
      * expiry warnings: read through the token's one login, which the keys then share (logged in now if
-     * no paper has been signed yet). A token that cannot be opened is left out, with a WARNING.
+     * no paper has been signed yet). A token that cannot be opened is left out, with a WARNING, and the
+     * watch does not try it again: a wrong PIN retried every few minutes would lock a real token.
      */
     public List<X509Certificate> tokenCertificates() {
         Set<X509Certificate> out = new LinkedHashSet<>();
         for (PaperKeys.Location where : List.of(officer, agency)) {
-            if (where.pkcs11Config().isEmpty()) {
+            if (where.pkcs11Config().isEmpty() || (!tokens.containsKey(where.pkcs11Config().get())
+                    && unreadableTokens.contains(where.pkcs11Config().get()))) {
                 continue;
             }
             try {
                 out.addAll(token(where).certificates());
             } catch (SigningException e) {
+                unreadableTokens.add(where.pkcs11Config().get());
                 LOG.warning(
                         "Cannot read the certificates of the " + where.role() + " token " + where.pkcs11Config().get()
                                 + " for their expiry: " + e.getMessage());

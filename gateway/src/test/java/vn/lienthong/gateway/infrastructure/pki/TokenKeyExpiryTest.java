@@ -78,6 +78,17 @@ class TokenKeyExpiryTest {
         } finally {
             keys.close();
         }
+
+        // A wrong PIN: the watch leaves that token out (a WARNING), it does not fail the others or retry.
+        ConfiguredPaperKeys locked = new ConfiguredPaperKeys(new PaperKeys.Location("officer", Optional.of(config),
+                Path.of("unused.p12"), "000000", "officer-{agency}-{officer}"), agency, Optional.empty(),
+                Clock.systemUTC());
+        try {
+            assertEquals(List.of(), locked.tokenCertificates());
+            assertEquals(List.of(), locked.tokenCertificates());
+        } finally {
+            locked.close();
+        }
     }
 
     /** A fresh SoftHSM2 token with one generated key per alias, certified by {@code ca}; its SunPKCS11 file. */
