@@ -102,10 +102,12 @@ function auditSection(desk, visit) {
     if (run.status === 'FAILED') {
       show(result, notice('error', t('archive.audit.failed', { error: run.error || '' })));
     } else if (run.damaged.length === 0 && run.checked === run.ok) {
-      show(result, notice('ok', t('archive.audit.intact', { n: run.checked, size: megabytes(run.bytes) })));
+      show(result, notice('ok', t('archive.audit.intact', { n: run.checked, size: megabytes(run.bytes) })),
+        run.trustChecked ? null : notice('warn', t('archive.audit.trustUnchecked')));
     } else {
       show(result, notice('error', h('p', {}, t('archive.audit.damaged', { n: run.checked - run.ok, total: run.checked })),
-        h('ul', { id: 'audit-damaged' }, run.damaged.map((d) => h('li', {},
+        run.untrusted > 0 ? h('p', { id: 'audit-untrusted' }, t('archive.audit.untrusted', { n: run.untrusted })) : null,
+        h('ul', { id: 'audit-damaged' }, run.damaged.map((d) => h('li', { 'data-outcome': d.outcome },
           h('strong', {}, d.dossierCode || '–'), ` · ${kindLabel(d.documentType)} · `,
           h('code', {}, d.recordId), ` · ${outcomeLabel(d.outcome)}: ${d.detail}`)))));
     }

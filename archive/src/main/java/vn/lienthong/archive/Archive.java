@@ -79,7 +79,7 @@ public final class Archive implements AutoCloseable {
         this.ledger = new Ledger(config.dataDir().resolve("ledger").resolve("ledger.log"), config.headSigner(),
                 config.headPolicy(), index, config.clock());
         this.builder = new PdfABuilder(config.pdfOptions());
-        this.audit = new FixityAudit(store, config.documentSigner(), config.clock());
+        this.audit = new FixityAudit(store, config.documentSigner(), config.signerTrust(), config.clock());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "archive-scheduler");
             t.setDaemon(true);

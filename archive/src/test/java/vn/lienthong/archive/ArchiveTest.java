@@ -164,7 +164,7 @@ class ArchiveTest {
             // Someone who can also rewrite the index: the hash matches again, the signature cannot.
             VerifyResult result = new vn.lienthong.archive.audit.FixityAudit(
                     new vn.lienthong.archive.store.BlobStore(dir.resolve("data")),
-                    TestArchives.config(dir).documentSigner(), java.time.Clock.systemUTC())
+                    TestArchives.config(dir).documentSigner(), java.util.Optional.empty(), java.time.Clock.systemUTC())
                     .check(withHash(r, Sha256.ofBytes(bytes), dir.resolve("data"), bytes));
             assertEquals(VerifyResult.Outcome.SIGNATURE_INVALID, result.outcome(), result.detail());
             String pdfsig = TestArchives.pdfsig(pdf);

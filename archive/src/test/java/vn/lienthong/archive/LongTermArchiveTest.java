@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.archive.audit.AuditSummary;
+import vn.lienthong.archive.audit.SignerTrust;
 import vn.lienthong.archive.bagit.BagSummary;
 import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.renewal.RenewalJob;
@@ -46,6 +47,7 @@ import vn.lienthong.signing.pki.DemoTrustServices;
 import vn.lienthong.signing.pki.EndEntity;
 import vn.lienthong.signing.pki.MemoryRevocationRegistry;
 import vn.lienthong.signing.pki.PkiSettings;
+import vn.lienthong.signing.pki.Revocation;
 import vn.lienthong.signing.pki.RevocationRegistry;
 import vn.lienthong.signing.support.DssOffline;
 
@@ -271,7 +273,77 @@ class LongTermArchiveTest {
         }
     }
 
+    @Test
+    void withTrustAnchorsVerifyAndTheAuditTellAnUntrustedOrRevokedSignerFromDamagedBytes() throws IOException {
+        clock.set(Instant.now());
+        DemoTrustServices services = new DemoTrustServices(pki, registry, ocspResponder,
+                pki.issue(EndEntity.tsa(ORGANISATION)));
+        SignerTrust demoRoot = SignerTrust.anchoredAt(List.of(pki.root().certificate()));
+        TrialPki.Issued revokedSeal = services.issue(EndEntity.gatewaySeal(ORGANISATION + " revoked"));
+        services.revoke(revokedSeal.certificate(), Instant.now().minus(Duration.ofMinutes(10)), Revocation.KEY_COMPROMISE);
+        TrialPki.Issued laterSeal = services.issue(EndEntity.gatewaySeal(ORGANISATION + " later"));
+
+        ArchiveRecord good;
+        try (Archive archive = Archive.open(config(dir.resolve("data"), services, seal).withSignerTrust(demoRoot))) {
+            good = archive.ingest(IngestRequest.of(List.of(page()), TestArchives.metadata(DOSSIER)));
+            assertTrue(archive.verify(good.id(), "auditor").ok());
+        }
+        ArchiveRecord revoked;
+        try (Archive archive = Archive.open(config(dir.resolve("data"), services, revokedSeal).withSignerTrust(demoRoot))) {
+            revoked = archive.ingest(IngestRequest.of(List.of(page()), TestArchives.metadata(DOSSIER)));
+        }
+        ArchiveRecord later;
+        try (Archive archive = Archive.open(config(dir.resolve("data"), services, laterSeal).withSignerTrust(demoRoot))) {
+            later = archive.ingest(IngestRequest.of(List.of(page()), TestArchives.metadata(DOSSIER)));
+            // Revoked after its time-stamp, the revocation then embedded by the LTA step: still valid.
+            services.revoke(laterSeal.certificate(), Instant.now().plusSeconds(1), Revocation.SUPERSEDED);
+            clock.set(Instant.now().plusSeconds(2));
+            later = archive.extendToArchive(later.id(), "archivist");
+        }
+
+        try (Archive archive = Archive.open(config(dir.resolve("data"), services, seal).withSignerTrust(demoRoot))) {
+            VerifyResult revokedCheck = archive.verify(revoked.id(), "auditor");
+            assertEquals(VerifyResult.Outcome.UNTRUSTED, revokedCheck.outcome(), revokedCheck.toString());
+            assertTrue(revokedCheck.detail().contains("REVOKED_NO_POE"), revokedCheck.detail());
+            VerifyResult laterCheck = archive.verify(later.id(), "auditor");
+            assertTrue(laterCheck.ok(), laterCheck.toString());
+
+            AuditSummary audit = archive.audit("auditor", p -> { });
+            assertTrue(audit.trustChecked(), audit.toString());
+            assertEquals(1, audit.untrusted(), audit.toString());
+            assertEquals(0, audit.corrupted() + audit.signatureInvalid() + audit.missing(), audit.toString());
+            assertEquals(List.of(revoked.id()), audit.problems().stream().map(VerifyResult::recordId).toList());
+            assertTrue(ledger().contains("signer untrusted 1"), ledger());
+
+            // Damaged bytes stay CORRUPTED, whatever the signer: the two findings are never confused.
+            flip(archive.blobPath(revoked));
+            assertEquals(VerifyResult.Outcome.CORRUPTED, archive.verify(revoked.id(), "auditor").outcome());
+            flip(archive.blobPath(revoked));
+        }
+
+        // Another root as the only anchor: every signer of this archive is untrusted, no chain to it.
+        DemoPki elsewhere = DemoPki.create(PkiSettings.demo(URI.create("https://elsewhere.example")), clock);
+        try (Archive archive = Archive.open(config(dir.resolve("data"), services, seal)
+                .withSignerTrust(SignerTrust.anchoredAt(List.of(elsewhere.root().certificate()))))) {
+            VerifyResult foreign = archive.verify(good.id(), "auditor");
+            assertEquals(VerifyResult.Outcome.UNTRUSTED, foreign.outcome(), foreign.toString());
+            assertTrue(foreign.detail().contains("NO_CERTIFICATE_CHAIN_FOUND"), foreign.detail());
+            AuditSummary audit = archive.audit("auditor", p -> { });
+            assertEquals(audit.checked(), audit.untrusted(), audit.toString());
+        }
+        // Without anchors the audit checks the bytes alone, and says so.
+        try (Archive archive = Archive.open(config(dir.resolve("data"), services, seal))) {
+            AuditSummary audit = archive.audit("auditor", p -> { });
+            assertTrue(audit.clean() && !audit.trustChecked(), audit.toString());
+            assertTrue(audit.toString().contains("not checked"), audit.toString());
+        }
+    }
+
     private ArchiveConfig config(Path data, DemoTrustServices services) {
+        return config(data, services, seal);
+    }
+
+    private ArchiveConfig config(Path data, DemoTrustServices services, TrialPki.Issued seal) {
         SigningKey key = SigningKey.of(Pkcs12KeySource.ofKey(seal.key(), seal.chain(), ProviderPreference.JDK))
                 .withTimestamps(services.tsa()).withRevocation(services.revocationSource());
         return ArchiveConfig.of(data, new PadesDocumentSigner(key), new CmsHeadSigner(key)).withClock(clock);

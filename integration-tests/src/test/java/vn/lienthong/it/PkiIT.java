@@ -75,10 +75,13 @@ import vn.lienthong.signing.support.DssOffline;
  * every signature TOTAL_PASSED, at PAdES-BASELINE-LTA for the first (after the archive's LTA step, then again
  * after its renewal with the demo clock moved past the TSA certificate's margin: every version kept, exported and
  * checked) and at PAdES-BASELINE-LT for the second, and pdfsig counts every signature valid; two
- * officers sign with two certificates, each named; an officer revoked before signing is refused
- * with the reason in the dossier's history until an administrator issues a new certificate; the
- * DEMO PKI publishes its CRL, OCSP and TSA at the URLs its certificates name; an outside PDF whose
- * signer was revoked before signing is rejected by {@code /api/v1/verify}, naming the revocation.
+ * officers sign with two certificates, each named; an officer revoked after signing a paper keeps
+ * that paper valid (DSS with the CRL listing the revocation, and our verify) while the next paper is
+ * refused with the reason in the dossier's history and a WARNING until an administrator issues a new
+ * certificate, which signs it; the DEMO PKI publishes its CRL, OCSP and TSA at the URLs its
+ * certificates name, and with its OCSP responder switched off a paper is still B-LT from the CRLs; an
+ * outside PDF whose signer was revoked before signing is rejected by {@code /api/v1/verify}, naming
+ * the revocation.
  */
 @ExtendWith(SharedGateway.class)
 class PkiIT {
@@ -381,13 +384,25 @@ class PkiIT {
     }
 
     @Test
-    void anOfficerRevokedBeforeSigningIsRefusedWithTheReasonUntilANewCertificateIsIssued()
+    void anOfficerRevokedAfterSigningKeepsThatPaperValidWhileTheNextIsRefusedUntilANewCertificateIsIssued()
             throws GeneralSecurityException, IOException {
         GatewayHttp admin = admin();
         GatewayHttp.Reply issued = admin.post("api/v1/admin/certificates/officers",
                 "{\"officerId\": \"it.pki-3\", \"agencyCode\": \"" + COMMUNE + "\"}");
         assertEquals(201, issued.status(), issued::toString);
         String serial = issued.json().getString("serial");
+        GatewayHttp desk = officer("it.pki-3");
+        String signedBefore = submit(desk, birth("001190150004"));
+        JsonObject earlierForm = form01(desk, signedBefore);
+        Path earlier = download(desk, signedBefore, earlierForm);
+        assertEquals(new BigInteger(serial, 16), officerSerial(earlier), "signed with the certificate just issued");
+        // CRLs and OCSP give a revocation time in whole seconds: revoked within the second of the paper's
+        // time-stamp, nobody can tell which came first (DSS rightly says REVOKED_NO_POE). So revoke at
+        // least a second after the paper was archived, which is after its time-stamp.
+        Instant archived = java.time.OffsetDateTime.parse(earlierForm.getString("createdAt")).toInstant();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Instant.now().isAfter(archived.plusSeconds(1)));
+
         GatewayHttp.Reply revoked = admin.post("api/v1/admin/certificates/" + serial + "/revocation",
                 "{\"reason\": \"key-compromise\"}");
         assertEquals(200, revoked.status(), revoked::toString);
@@ -403,28 +418,129 @@ class PkiIT {
         assertTrue(ocspSaysRevoked(issuing, new BigInteger(serial, 16)));
         assertTimeStampGranted();
 
-        GatewayHttp desk = officer("it.pki-3");
-        String code = submit(desk, birth("001190150004"));
+        // The paper signed before stays valid: for DSS, given the CRL that lists the revocation (after
+        // the paper's time-stamp), and for our /verify from the paper's own validation data.
+        DssOffline.Verdict dss = DssOffline.validate(earlier, null, List.of(demoRoot()), List.of(crl));
+        assertTrue(dss.allPassed() && dss.allAt(SignatureLevel.PAdES_BASELINE_LT), dss.detail());
+        JsonObject ours = gateway.http().send(HttpRequest.newBuilder(gateway.http().resolve("api/v1/verify"))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofFile(earlier))).json();
+        assertEquals("TOTAL_PASSED", ours.getString("indication"), ours::toString);
+        System.out.println("PKI-DSS paper signed before its officer's revocation: DSS " + dss.detail().strip()
+                + "; ours " + ours.getString("indication"));
+
+        // The officer's next paper is refused, visibly: the dossier's history, the job's WARNING.
+        String code = submit(desk, birth("001190150005"));
         JsonObject refused = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> history(desk, code).stream().filter(h -> h.getString("kind").equals("PAPER_REFUSED"))
                         .findFirst().orElse(null), java.util.Objects::nonNull);
         String note = refused.getString("note");
         assertTrue(note.contains("revoked") && note.contains("KEY_COMPROMISE"), note);
+        String warning = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> logLine("WARNING", "form-01 of " + code + " failed"), java.util.Objects::nonNull);
+        assertTrue(warning.contains("CertificateUnusableException") || warning.contains("revoked"), warning);
         assertTrue(documents(desk, code).getOrDefault("FORM_01", List.of()).isEmpty(), "nothing signed with it");
 
         GatewayHttp.Reply reissued = admin.post("api/v1/admin/certificates/officers",
                 "{\"officerId\": \"it.pki-3\", \"agencyCode\": \"" + COMMUNE + "\"}");
         assertEquals(201, reissued.status(), reissued::toString);
-        assertNotEquals(serial, reissued.json().getString("serial"));
+        String renewed = reissued.json().getString("serial");
+        assertNotEquals(serial, renewed);
         String signer = officerSigner(code, demoRoot());
         assertTrue(signer.contains("it.pki-3"), signer);
+        assertEquals(new BigInteger(renewed, 16), officerSerial(download(desk, code, form01(desk, code))),
+                "the next paper is signed with the new certificate");
+    }
+
+    @Test
+    void withTheDemoOcspResponderOffAPaperIsStillLongTermWithTheCrlInItsDssDictionary() throws IOException {
+        GatewayHttp.Reply off = gateway.http().put("pki/_faults", "{\"ocspDown\": true}");
+        assertEquals(200, off.status(), off::toString);
+        try {
+            assertTrue(off.json().getBoolean("ocspDown"), off::toString);
+            HttpResponse<byte[]> ocsp = sendBytes(HttpRequest.newBuilder(gateway.http().resolve("pki/ocsp"))
+                    .header("Content-Type", "application/ocsp-request").POST(HttpRequest.BodyPublishers.ofByteArray(
+                            new byte[] {0x30, 0x00})));
+            assertEquals(503, ocsp.statusCode(), "the responder is off");
+
+            GatewayHttp desk = officer("it.pki-6");
+            String code = submit(desk, birth("001190150006"));
+            Path paper = download(desk, code, form01(desk, code));
+            DssOffline.Verdict dss = DssOffline.validate(paper, null, List.of(demoRoot()), List.of());
+            assertTrue(dss.allPassed() && dss.allAt(SignatureLevel.PAdES_BASELINE_LT), dss.detail());
+            try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(paper.toFile())) {
+                org.apache.pdfbox.cos.COSDictionary dssDictionary = doc.getDocumentCatalog().getCOSObject()
+                        .getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("DSS"));
+                assertNotNull(dssDictionary, "a DSS dictionary");
+                org.apache.pdfbox.cos.COSArray crls = dssDictionary.getCOSArray(
+                        org.apache.pdfbox.cos.COSName.getPDFName("CRLs"));
+                org.apache.pdfbox.cos.COSArray ocsps = dssDictionary.getCOSArray(
+                        org.apache.pdfbox.cos.COSName.getPDFName("OCSPs"));
+                assertTrue(crls != null && crls.size() > 0, "the CRLs in the DSS dictionary");
+                assertTrue(ocsps == null || ocsps.size() == 0, "no OCSP response while the responder was off");
+                System.out.println("PKI-DSS paper signed with the OCSP responder off: " + crls.size()
+                        + " CRLs, no OCSP; DSS " + dss.detail().strip());
+            }
+        } finally {
+            GatewayHttp.Reply on = gateway.http().put("pki/_faults", "{\"ocspDown\": false}");
+            assertEquals(200, on.status(), on::toString);
+        }
+    }
+
+    /** The dossier's form 01 once made. */
+    private JsonObject form01(GatewayHttp desk, String code) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> documents(desk, code).getOrDefault("FORM_01", List.of()), l -> !l.isEmpty()).get(0);
+    }
+
+    /** The serial of the officer's ("Can bo …") certificate that signed {@code pdf}. */
+    private static BigInteger officerSerial(Path pdf) throws IOException {
+        byte[] bytes = Files.readAllBytes(pdf);
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            for (org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature s : doc.getSignatureDictionaries()) {
+                // /Contents is zero-padded after the CMS: read its first DER object only.
+                try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(
+                        s.getContents(bytes))) {
+                    org.bouncycastle.cms.CMSSignedData cms = new org.bouncycastle.cms.CMSSignedData(
+                            org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+                    org.bouncycastle.cms.SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+                    for (Object holder : cms.getCertificates().getMatches(signer.getSID())) {
+                        org.bouncycastle.cert.X509CertificateHolder c = (org.bouncycastle.cert.X509CertificateHolder) holder;
+                        if (c.getSubject().toString().contains("Can bo")) {
+                            return c.getSerialNumber();
+                        }
+                    }
+                } catch (org.bouncycastle.cms.CMSException e) {
+                    throw new IOException("Cannot read a signature of " + pdf, e);
+                }
+            }
+        }
+        throw new AssertionError("No officer signature in " + pdf);
+    }
+
+    /** The gateway's first log record at {@code level} that holds {@code text}, or null (a record spans lines). */
+    private String logLine(String level, String text) throws IOException {
+        String log = new String(Files.readAllBytes(gateway.log()), java.nio.charset.StandardCharsets.UTF_8);
+        for (String record : log.split("\n(?=\\[\\d{4}-\\d{2}-\\d{2}T)")) {
+            if (record.contains(level) && record.contains(text)) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    private static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     /** The officer's signature on the dossier's form 01, once made; DSS must pass it at B-LT. */
     private String officerSigner(String code, X509Certificate root) {
         GatewayHttp desk = officer("it.pki-reader");
-        JsonObject form = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> documents(desk, code).getOrDefault("FORM_01", List.of()), l -> !l.isEmpty()).get(0);
+        JsonObject form = form01(desk, code);
         DssOffline.Verdict dss = DssOffline.validate(download(desk, code, form), null, List.of(root), List.of());
         assertTrue(dss.allPassed() && dss.allAt(SignatureLevel.PAdES_BASELINE_LT), dss.detail());
         return dss.signers().stream().filter(s -> s.startsWith("Can bo")).findFirst()

@@ -112,6 +112,11 @@ final class SharedGateway implements ParameterResolver {
             return dataDir;
         }
 
+        /** The gateway's console log (java.util.logging lines, WARNINGs included). */
+        Path log() {
+            return jar.log();
+        }
+
         /** A test CA that the gateway's {@code /api/v1/verify} trusts, to sign PDFs with. */
         TrialPki verifyPki() {
             return verifyPki;

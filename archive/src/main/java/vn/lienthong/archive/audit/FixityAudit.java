@@ -14,19 +14,24 @@ import vn.lienthong.archive.VerifyResult;
 import vn.lienthong.archive.store.BlobStore;
 import vn.lienthong.archive.store.Sha256;
 
-/** Re-hashes every blob and re-verifies every signature, reporting progress as it goes. */
+/**
+ * Re-hashes every blob and re-verifies every signature, and with trust anchors judges the signers
+ * too, reporting progress as it goes.
+ */
 public final class FixityAudit {
     private final BlobStore store;
     private final DocumentSigner signer;
+    private final Optional<SignerTrust> trust;
     private final Clock clock;
 
-    public FixityAudit(BlobStore store, DocumentSigner signer, Clock clock) {
+    public FixityAudit(BlobStore store, DocumentSigner signer, Optional<SignerTrust> trust, Clock clock) {
         this.store = store;
         this.signer = signer;
+        this.trust = trust;
         this.clock = clock;
     }
 
-    /** Checks one record: present, same hash as recorded, signature valid. */
+    /** Checks one record: present, same hash as recorded, signature intact, then (with anchors) its signers trusted. */
     public VerifyResult check(ArchiveRecord r) {
         Optional<Sha256> actual = store.rehash(r.blobHash());
         if (actual.isEmpty()) {
@@ -39,6 +44,13 @@ public final class FixityAudit {
         SignatureCheck signature = signer.verify(store.path(r.blobHash()));
         if (!signature.valid()) {
             return new VerifyResult(r.id(), VerifyResult.Outcome.SIGNATURE_INVALID, signature.reason());
+        }
+        if (trust.isPresent()) {
+            Optional<String> untrusted = trust.get().problems(store.path(r.blobHash()));
+            if (untrusted.isPresent()) {
+                return new VerifyResult(r.id(), VerifyResult.Outcome.UNTRUSTED,
+                        "intact, but not valid under the trust anchors: " + untrusted.get());
+            }
         }
         return new VerifyResult(r.id(), VerifyResult.Outcome.OK, "signed by " + signature.signer());
     }
@@ -66,7 +78,8 @@ public final class FixityAudit {
         }
         return new AuditSummary(checked, counts[VerifyResult.Outcome.OK.ordinal()],
                 counts[VerifyResult.Outcome.MISSING.ordinal()], counts[VerifyResult.Outcome.CORRUPTED.ordinal()],
-                counts[VerifyResult.Outcome.SIGNATURE_INVALID.ordinal()], bytes,
+                counts[VerifyResult.Outcome.SIGNATURE_INVALID.ordinal()],
+                counts[VerifyResult.Outcome.UNTRUSTED.ordinal()], trust.isPresent(), bytes,
                 Duration.between(start, clock.instant()), problems);
     }
 }

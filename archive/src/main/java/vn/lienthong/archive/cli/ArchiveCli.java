@@ -1,11 +1,15 @@
 package vn.lienthong.archive.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +37,7 @@ import vn.lienthong.archive.RecordNotFoundException;
 import vn.lienthong.archive.RetentionRefusedException;
 import vn.lienthong.archive.VerifyResult;
 import vn.lienthong.archive.audit.AuditSummary;
+import vn.lienthong.archive.audit.SignerTrust;
 import vn.lienthong.archive.bagit.BagSummary;
 import vn.lienthong.archive.index.ConnectionSource;
 import vn.lienthong.archive.index.IndexCopy;
@@ -78,9 +83,9 @@ public final class ArchiveCli {
                     "--operator", "--citizen-id", "--retain-until", "--pdfa", "--out-dir"), Set.of(), true)),
             Map.entry("get", Syntax.archive(Set.of("--out", "--operator"), Set.of(), true)),
             Map.entry("search", Syntax.archive(QUERY, Set.of(), false)),
-            Map.entry("verify", Syntax.archive(Set.of("--operator"), Set.of("--all"), true)),
+            Map.entry("verify", Syntax.archive(Set.of("--operator", "--trust"), Set.of("--all"), true)),
             Map.entry("verify-ledger", Syntax.archive(Set.of(), Set.of(), false)),
-            Map.entry("audit", Syntax.archive(Set.of("--operator"), Set.of(), false)),
+            Map.entry("audit", Syntax.archive(Set.of("--operator", "--trust"), Set.of(), false)),
             Map.entry("export-bag", Syntax.archive(union(QUERY, Set.of("--out")), Set.of(), false)),
             Map.entry("hold", Syntax.archive(Set.of("--reason", "--operator"), Set.of("--set", "--lift"), true)),
             Map.entry("delete", Syntax.archive(Set.of("--reason", "--operator"), Set.of(), true)),
@@ -94,8 +99,10 @@ public final class ArchiveCli {
               ingest --dossier CODE --type TYPE [--title T] [--procedure P] [--agency A] [--operator O]
                      [--citizen-id ID] [--retain-until YYYY-MM-DD] [--pdfa 2b|3b] (--out-dir DIR | --store DIR) PAGE...
               get ID --out FILE                    search [--dossier C] [--citizen-id ID] [--procedure P] [--from D] [--to D]
-              verify ID|--all                      verify-ledger
-              audit                                export-bag --out DIR [--dossier C] [--from D] [--to D]
+              verify ID|--all [--trust ROOTS.pem]  verify-ledger
+              audit [--trust ROOTS.pem]            export-bag --out DIR [--dossier C] [--from D] [--to D]
+                     (--trust: PEM/DER files, comma-separated; signers must chain to them and not be revoked
+                      before their time-stamp, judged offline from each document's validation data: UNTRUSTED)
               hold ID --set|--lift --reason R      delete ID --reason R
               bench [--pages N] [--per-doc N] [--lta-docs N (default 1000; 0: skip ingest to LTA and renewal)]
               renew [--dry-run] [--margin-days N] [--retire sha256,...] [--ts-digest sha512] --tsa URL
@@ -398,11 +405,31 @@ public final class ArchiveCli {
                     Clock.systemUTC()));
         }
         ArchiveConfig config = ArchiveConfig.of(store(o), new PadesDocumentSigner(signing), new CmsHeadSigner(signing));
+        if (o.get("--trust").isPresent()) {
+            config = config.withSignerTrust(SignerTrust.anchoredAt(trustAnchors(o.get("--trust").get())));
+        }
         if (o.get("--index-url").isPresent()) {
             new LocalIndexFile(config.dataDir()).refuseIfStillHere();
             config = config.withDatabase(indexDatabase(o, o.get("--index-url").get()));
         }
         return Archive.open(config);
+    }
+
+    /** Certificates from PEM or DER files, comma-separated; a file may hold several PEM certificates. */
+    private static List<X509Certificate> trustAnchors(String files) {
+        List<X509Certificate> anchors = new ArrayList<>();
+        for (String file : files.split(",")) {
+            try (InputStream in = Files.newInputStream(Path.of(file.strip()))) {
+                CertificateFactory.getInstance("X.509").generateCertificates(in)
+                        .forEach(c -> anchors.add((X509Certificate) c));
+            } catch (IOException | CertificateException e) {
+                throw new BadInputException("--trust " + file + ": not a readable certificate file: " + e.getMessage());
+            }
+        }
+        if (anchors.isEmpty()) {
+            throw new BadInputException("--trust " + files + " holds no certificate");
+        }
+        return anchors;
     }
 
     private static Path store(Options o) {

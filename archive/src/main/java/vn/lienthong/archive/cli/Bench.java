@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveConfig;
+import vn.lienthong.archive.audit.AuditSummary;
+import vn.lienthong.archive.audit.SignerTrust;
 import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.DocumentMetadata;
 import vn.lienthong.archive.IngestRequest;
@@ -137,12 +139,30 @@ final class Bench {
             if (renewal.done().size() != documents) {
                 throw new vn.lienthong.archive.ArchiveException("Renewal bench: " + renewal);
             }
+            // The fixity audit of the same records (every version), on the bytes alone and then also judging
+            // every signer by the DEMO root offline: what the trust check adds to an audit.
+            AuditSummary integrity;
+            AuditSummary trusted;
+            try (Archive archive = Archive.open(config)) {
+                integrity = archive.audit("bench", p -> { });
+            }
+            try (Archive archive = Archive.open(config.withSignerTrust(
+                    SignerTrust.anchoredAt(List.of(pki.root().certificate()))))) {
+                trusted = archive.audit("bench", p -> { });
+            }
+            if (!integrity.clean() || !trusted.clean()) {
+                throw new vn.lienthong.archive.ArchiveException("Audit bench: " + integrity + "; " + trusted);
+            }
             long perDocument = bytes / documents;
             Path probe = Files.write(work.resolve("document.bin"), new byte[(int) perDocument]);
             double limit = limit(probe, documents, work.resolve("limit.bin"));
             out.printf("ingest-to-lta: %.1f documents/s (ingest B-LT + EXTEND to B-LTA, %d KB each at LTA)%n",
                     documents / ingestSeconds, perDocument / 1024);
             out.printf("renewal: %.1f documents/s (%s)%n", renewal.rate(), renewal);
+            out.printf("audit, integrity only: %.1f versions/s (%s)%n",
+                    integrity.checked() / seconds(integrity), integrity);
+            out.printf("audit, integrity + signers by the trust anchors: %.1f versions/s (%s)%n",
+                    trusted.checked() / seconds(trusted), trusted);
             out.printf("machine-limit read+sha256+write of the same documents: %.0f documents/s (%.0f MB/s)%n",
                     limit / perDocument, limit / 1e6);
             loadAverage().ifPresent(load -> out.println("load average (1/5/15 min) after: " + load));
@@ -153,6 +173,10 @@ final class Bench {
         }
     }
 
+    private static double seconds(AuditSummary audit) {
+        return Math.max(1e-3, audit.took().toNanos() / 1e9);
+    }
+
     private static DocumentMetadata metadata(int n) {
         return new DocumentMetadata(String.format("H15.50.05.13-261207-%04d", n), "scan", "Hồ sơ đăng ký khai sinh",
                 "1.001193.000.00.00.H15", "H15.50.05.13", "bench", Instant.now());
@@ -161,7 +185,7 @@ final class Bench {
     private static ArchiveConfig config(ArchiveConfig template, Path dataDir) {
         return new ArchiveConfig(dataDir, template.database(), template.citizenIdSalt(),
                 template.documentSigner(), template.headSigner(), template.headPolicy(), template.pdfOptions(),
-                template.defaultRetention(), template.clock());
+                template.defaultRetention(), template.clock(), template.signerTrust());
     }
 
     private static void ingest(Archive archive, Path page, int pages, int perDocument) {

@@ -60,8 +60,18 @@ class ArchiveCliTest {
             TrialPki pki = TrialPki.create("CLI test CA");
             TrialPki.writePkcs12(pki.issue(TrialPki.Profile.signer("Lưu trữ CLI", "UBND", "EC")), ks,
                     "pw".toCharArray(), "archive");
+            writeRoot(pki, dir.resolve("ca.pem"));
+            writeRoot(TrialPki.create("Another province CA"), dir.resolve("other-ca.pem"));
         }
         return List.of("--store", dir.resolve("data").toString(), "--keystore", ks.toString(), "--storepass", "pw");
+    }
+
+    private static void writeRoot(TrialPki pki, Path file) {
+        try {
+            Files.writeString(file, TrialPki.pem("CERTIFICATE", pki.caCertificate().getEncoded()));
+        } catch (IOException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String[] args(String... head) {
@@ -104,6 +114,12 @@ class ArchiveCliTest {
         assertEquals(0, cli(args("get", id, "--out", copy.toString())));
         assertTrue(TestArchives.pdfsig(copy).contains("Signature is Valid."));
         assertEquals(0, cli(args("verify", id)));
+        // With trust anchors: its own CA accepts the signer, another province's does not (intact, untrusted).
+        assertEquals(0, cli(args("verify", id, "--trust", dir.resolve("ca.pem").toString())), out());
+        assertEquals(1, cli(args("audit", "--trust", dir.resolve("other-ca.pem").toString())), out());
+        assertTrue(out().contains("UNTRUSTED\t" + id) && out().contains("NO_CERTIFICATE_CHAIN_FOUND")
+                && out().contains("signer untrusted 1"), out());
+        assertEquals(2, cli(args("audit", "--trust", dir.resolve("none.pem").toString())), err());
         assertEquals(0, cli(args("verify-ledger")));
         assertEquals(0, cli(args("export-bag", "--out", dir.resolve("bag").toString(), "--dossier", "H15-261008-0975")));
         assertEquals(2, cli(args("delete", id, "--reason", "test")), "retention refuses");

@@ -174,7 +174,8 @@ public class ArchiveInspection {
             List<DamagedRecord> damaged = summary.problems().stream().limit(PROBLEMS_KEPT).map(this::damaged).toList();
             audits.finish(new ArchiveAuditRun(run.id(), ArchiveAuditRun.Status.DONE, run.startedBy(), run.startedAt(),
                     null, null, summary.checked(), summary.checked(), summary.bytes(), summary.bytes(), summary.ok(),
-                    summary.missing(), summary.corrupted(), summary.signatureInvalid(), damaged, null), now());
+                    summary.missing(), summary.corrupted(), summary.signatureInvalid(), summary.untrusted(),
+                    summary.trustChecked(), damaged, null), now());
             LOG.info(() -> "Fixity audit " + run.id() + " by " + run.startedBy() + ": " + summary);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Fixity audit " + run.id() + " failed", e);

@@ -154,7 +154,7 @@ class ArchiveInspectionTest {
             for (int i = 1; i <= 3; i++) {
                 progress.accept(new AuditProgress(i, 3, i * 100L, 300, 1e6, Duration.ZERO));
             }
-            return new AuditSummary(3, 2, 0, 1, 0, 300, Duration.ofMillis(5),
+            return new AuditSummary(3, 2, 0, 1, 0, 0, true, 300, Duration.ofMillis(5),
                     List.of(new VerifyResult("r-2", VerifyResult.Outcome.CORRUPTED, "blob hash differs")));
         }
 
@@ -181,7 +181,7 @@ class ArchiveInspectionTest {
                 return Optional.empty();
             }
             ArchiveAuditRun run = new ArchiveAuditRun(rows.size() + 1, ArchiveAuditRun.Status.RUNNING, startedBy, now, now,
-                    null, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), null);
+                    null, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, List.of(), null);
             rows.add(run);
             return Optional.of(run);
         }
@@ -191,7 +191,7 @@ class ArchiveInspectionTest {
             progressWritten.add(checked);
             ArchiveAuditRun r = find(id).orElseThrow();
             put(new ArchiveAuditRun(id, r.status(), r.startedBy(), r.startedAt(), now, null, checked, total, bytes,
-                    totalBytes, 0, 0, 0, 0, List.of(), null));
+                    totalBytes, 0, 0, 0, 0, 0, false, List.of(), null));
         }
 
         @Override
@@ -204,7 +204,7 @@ class ArchiveInspectionTest {
         public synchronized void fail(long id, String error, OffsetDateTime now) {
             ArchiveAuditRun r = find(id).orElseThrow();
             put(new ArchiveAuditRun(id, ArchiveAuditRun.Status.FAILED, r.startedBy(), r.startedAt(), now, now, r.checked(),
-                    r.total(), r.bytes(), r.totalBytes(), 0, 0, 0, 0, List.of(), error));
+                    r.total(), r.bytes(), r.totalBytes(), 0, 0, 0, 0, 0, false, List.of(), error));
         }
 
         @Override

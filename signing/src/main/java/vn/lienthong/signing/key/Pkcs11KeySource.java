@@ -11,7 +11,10 @@ import java.security.Provider;
 import java.security.ProviderException;
 import java.security.Security;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.login.LoginException;
@@ -56,6 +59,24 @@ public final class Pkcs11KeySource implements KeySource {
                 return keyOf(provider, store, alias, false);
             } catch (GeneralSecurityException | ProviderException e) {
                 throw new KeyAccessException("Cannot use the token: " + rootMessage(e), e);
+            }
+        }
+
+        /**
+         * The certificate chain of every key on the token (each certificate once), read through this
+         * token's login: what an expiry watch needs, without a second login that would disturb the keys'.
+         */
+        public synchronized List<X509Certificate> certificates() {
+            try {
+                Set<X509Certificate> out = new LinkedHashSet<>();
+                for (String alias : Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(alias) && store.getCertificateChain(alias) != null) {
+                        out.addAll(Pkcs12KeySource.chainOf(store, alias, "token"));
+                    }
+                }
+                return List.copyOf(out);
+            } catch (GeneralSecurityException | ProviderException e) {
+                throw new KeyAccessException("Cannot read the token's certificates: " + rootMessage(e), e);
             }
         }
 

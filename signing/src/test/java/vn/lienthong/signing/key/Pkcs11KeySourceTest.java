@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -17,10 +15,7 @@ import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.X509Certificate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lienthong.signing.DigestAlgorithm;
@@ -31,7 +26,7 @@ import vn.lienthong.signing.cms.CmsSigner;
 import vn.lienthong.signing.pdf.PadesParameters;
 import vn.lienthong.signing.pdf.PadesSigner;
 import vn.lienthong.signing.support.Fixtures;
-import vn.lienthong.signing.support.Tool;
+import vn.lienthong.signing.support.SoftHsm;
 import vn.lienthong.signing.verify.Indication;
 import vn.lienthong.signing.verify.SignatureVerifier;
 import vn.lienthong.signing.verify.VerificationPolicy;
@@ -42,32 +37,15 @@ import vn.lienthong.signing.verify.VerificationReport;
  * under target/, so the token directory is ours, never the system one.
  */
 class Pkcs11KeySourceTest {
-    static final char[] PIN = "123456".toCharArray();
-    static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
-            Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"), Path.of("/usr/lib64/libsofthsm2.so"));
+    static final char[] PIN = SoftHsm.PIN;
     static Path work;
     static Path p11Config;
 
     @BeforeAll
     static void token() throws GeneralSecurityException, IOException, javax.security.auth.login.LoginException {
-        Path library = LIBRARIES.stream().filter(Files::isReadable).findFirst().orElse(null);
-        assertTrue(library != null && Tool.available("softhsm2-util"),
-                "SoftHSM2 is not installed (apt-get install softhsm2; .ci/run does it): skipping PKCS#11 tests");
-        String conf = System.getenv("SOFTHSM2_CONF");
-        assertTrue(conf != null, "SOFTHSM2_CONF is unset: run through Maven, whose surefire sets it under target/");
-        Path confFile = Path.of(conf);
-        work = confFile.getParent();
-        Path tokens = work.resolve("tokens");
-        deleteTree(work);
-        Files.createDirectories(tokens);
-        Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
-                + "log.level = ERROR\nslots.removable = false\n");
-        Tool.Result init = Tool.run(List.of("softhsm2-util", "--init-token", "--free", "--label", "lienthong",
-                "--pin", new String(PIN), "--so-pin", "654321"), Map.of("SOFTHSM2_CONF", conf));
-        assertEquals(0, init.exitCode(), init.output());
-        p11Config = Files.writeString(work.resolve("pkcs11.cfg"), "name = LienThongSoftHSM\nlibrary = " + library
-                + "\nslotListIndex = 0\nattributes(*, CKO_PRIVATE_KEY, *) = {\n  CKA_SENSITIVE = true\n"
-                + "  CKA_EXTRACTABLE = false\n}\n");
+        p11Config = SoftHsm.freshToken("lienthong", "LienThongSoftHSM", "attributes(*, CKO_PRIVATE_KEY, *) = {\n"
+                + "  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n");
+        work = p11Config.getParent();
 
         // Generate on the token, certify with the test CA, store the chain beside the key.
         Provider provider = Security.getProvider("SunPKCS11").configure(p11Config.toString());
@@ -123,6 +101,11 @@ class Pkcs11KeySourceTest {
             VerificationReport r = new SignatureVerifier(VerificationPolicy.of(List.of(Fixtures.PKI.caCertificate()),
                     List.of(Fixtures.emptyCrl()))).verify(Fixtures.write(work.resolve("second.p7m"), cms), null);
             assertEquals(Indication.TOTAL_PASSED, r.indication(), r.toText());
+            // Every key's chain, through the same login (an expiry watch's view of the token).
+            List<X509Certificate> certificates = token.certificates();
+            assertTrue(certificates.contains(first.signerCertificate()) && certificates.contains(second.signerCertificate())
+                    && certificates.contains(Fixtures.PKI.caCertificate()), certificates::toString);
+            assertEquals(3, certificates.size(), "the CA once: " + certificates);
             KeyAccessException missing = assertThrows(KeyAccessException.class, () -> token.key("nobody"));
             assertTrue(missing.getMessage().contains("nobody"), missing.getMessage());
         }
@@ -133,18 +116,5 @@ class Pkcs11KeySourceTest {
         KeyAccessException e = assertThrows(KeyAccessException.class,
                 () -> Pkcs11KeySource.open(p11Config, "000000".toCharArray(), "officer"));
         assertTrue(e.getMessage().contains("PIN") || e.getMessage().contains("login"), e.getMessage());
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,12 +8,14 @@ import java.util.List;
  * once finished the counts per outcome and every damaged record.
  *
  * @param finishedAt null while it runs
+ * @param untrusted    intact records whose signers the trust anchors do not accept
+ * @param trustChecked whether the signers were judged against trust anchors at all
  * @param error      why it failed, when its status is FAILED
  */
 public record ArchiveAuditRun(long id, Status status, String startedBy, OffsetDateTime startedAt,
                               OffsetDateTime updatedAt, OffsetDateTime finishedAt, long checked, long total, long bytes,
                               long totalBytes, long ok, long missing, long corrupted, long signatureInvalid,
-                              List<DamagedRecord> problems, String error) {
+                              long untrusted, boolean trustChecked, List<DamagedRecord> problems, String error) {
 
     /** Where the audit is. */
     public enum Status { RUNNING, DONE, FAILED }

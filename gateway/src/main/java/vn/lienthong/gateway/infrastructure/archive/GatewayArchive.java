@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -44,6 +45,7 @@ import vn.lienthong.archive.RecordVersion;
 import vn.lienthong.archive.VerifyResult;
 import vn.lienthong.archive.audit.AuditProgress;
 import vn.lienthong.archive.audit.AuditSummary;
+import vn.lienthong.archive.audit.SignerTrust;
 import vn.lienthong.archive.index.ConnectionSource;
 import vn.lienthong.archive.index.LocalIndexFile;
 import vn.lienthong.archive.index.SearchQuery;
@@ -57,6 +59,7 @@ import vn.lienthong.archive.sign.CmsHeadSigner;
 import vn.lienthong.archive.sign.PadesDocumentSigner;
 import vn.lienthong.archive.sign.SigningKey;
 import vn.lienthong.gateway.application.ArchiveHoldings;
+import vn.lienthong.gateway.infrastructure.verification.TrustAnchors;
 import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.gateway.domain.archive.ArchiveConflictException;
 import vn.lienthong.gateway.domain.document.DocumentNotFoundException;
@@ -137,6 +140,9 @@ public class GatewayArchive implements ArchiveHoldings {
     @Inject
     Clock clock;
 
+    @Inject
+    TrustAnchors trustAnchors;
+
     /** The produced archive, looked up on use: this bean is also its producer. */
     @Inject
     Instance<Archive> archive;
@@ -148,23 +154,43 @@ public class GatewayArchive implements ArchiveHoldings {
         Path dir = Path.of(archiveDir.orElse(dataDir + "/archive")).toAbsolutePath().normalize();
         // The same key, and the same rule for a DEMO key, as the message log.
         SigningKey sealed = SigningKey.of(gatewayKey.open()).withRevocation(gatewayKey.revocation());
-        return openIn(dir, gatewayKey.timestamps().map(sealed::withTimestamps).orElse(sealed));
+        return openIn(dir, gatewayKey.timestamps().map(sealed::withTimestamps).orElse(sealed), signerTrust());
+    }
+
+    /**
+     * The signers' trust for a record's verify and the fixity audit: the same anchors as
+     * {@code /api/v1/verify}. Without any, the audit checks the bytes and signatures' integrity only.
+     */
+    private Optional<SignerTrust> signerTrust() {
+        List<X509Certificate> anchors = trustAnchors.certificates();
+        if (anchors.isEmpty()) {
+            LOG.warning("lienthong.verify.trust-anchors is empty: the archive's audit checks that signatures are "
+                    + "intact, not that their signers chain to a trusted root");
+            return Optional.empty();
+        }
+        return Optional.of(SignerTrust.anchoredAt(anchors));
+    }
+
+    /** Opens the archive in {@code dir}, checking integrity only; see {@link #openIn(Path, SigningKey, Optional)}. */
+    Archive openIn(Path dir, SigningKey signing) {
+        return openIn(dir, signing, Optional.empty());
     }
 
     /** Opens the archive in {@code dir}; an index that cannot be opened stops the start with one line. */
-    Archive openIn(Path dir, SigningKey signing) {
+    Archive openIn(Path dir, SigningKey signing, Optional<SignerTrust> trust) {
         Archive archive;
         try {
             ArchiveConfig config = new ArchiveConfig(dir, Optional.of(index(dir)), Optional.empty(),
                     new PadesDocumentSigner(signing), new CmsHeadSigner(signing), HeadPolicy.defaults(),
-                    PdfOptions.defaults(), Period.ofYears(retentionYears), clock);
+                    PdfOptions.defaults(), Period.ofYears(retentionYears), clock, trust);
             archive = Archive.open(config);
         } catch (IndexUnavailableException e) {
             String line = refusal(e);
             throw StartRefusal.refuse(LOG, line, new ArchiveIndexException(line, e));
         }
         LOG.info(() -> "Archive open in " + dir + ", index in " + indexUrl.map(u -> u + " (schema " + indexSchema + ")")
-                .orElse("its H2 file") + ", signing as " + signing.signerName());
+                .orElse("its H2 file") + ", signing as " + signing.signerName() + ", signers judged by "
+                + trust.map(Object::toString).orElse("no trust anchor"));
         return archive;
     }
 

@@ -7,10 +7,13 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import vn.lienthong.gateway.domain.paper.CertificateUnusableException;
@@ -31,7 +34,9 @@ import vn.lienthong.signing.ltv.RevocationStatus;
  * in the same place is picked up then. When the revocation sources do not answer the paper is signed
  * (and brought to B-LT later), as with the DEMO PKI.
  */
-final class ConfiguredPaperKeys implements PaperKeys.Issuer {
+public final class ConfiguredPaperKeys implements PaperKeys.Issuer {
+
+    private static final Logger LOG = Logger.getLogger(ConfiguredPaperKeys.class.getName());
 
     static final String OFFICER = "{officer}";
     static final String AGENCY = "{agency}";
@@ -44,8 +49,10 @@ final class ConfiguredPaperKeys implements PaperKeys.Issuer {
     private final Clock clock;
     private final Map<String, KeySource> open = new ConcurrentHashMap<>();
     private final Map<Path, Pkcs11KeySource.Token> tokens = new ConcurrentHashMap<>();
+    /** Tokens the expiry watch could not open; only a paper's own attempt logs in to them again. */
+    private final Set<Path> unreadableTokens = ConcurrentHashMap.newKeySet();
 
-    ConfiguredPaperKeys(PaperKeys.Location officer, PaperKeys.Location agency, Optional<RevocationSource> revocation,
+    public ConfiguredPaperKeys(PaperKeys.Location officer, PaperKeys.Location agency, Optional<RevocationSource> revocation,
                         Clock clock) {
         if (names(agency, OFFICER)) {
             throw new PaperKeyException("The agency's key cannot depend on the officer: lienthong.papers.agency."
@@ -149,15 +156,43 @@ final class ConfiguredPaperKeys implements PaperKeys.Issuer {
         if (where.pkcs11Config().isEmpty()) {
             return PaperKeys.open(where);
         }
-        Path config = where.pkcs11Config().get();
         try {
-            Pkcs11KeySource.Token token = tokens.computeIfAbsent(config, c -> Pkcs11KeySource.token(c,
-                    where.password() == null ? null : where.password().toCharArray()));
-            return token.key(where.alias());
+            return token(where).key(where.alias());
         } catch (SigningException e) {
             throw new PaperKeyException("Cannot open the " + where.role() + " signing key (" + describe(where) + "): "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The token of {@code where}, logged in once for every key on it and for reading its certificates. */
+    private Pkcs11KeySource.Token token(PaperKeys.Location where) {
+        return tokens.computeIfAbsent(where.pkcs11Config().get(), c -> Pkcs11KeySource.token(c,
+                where.password() == null ? null : where.password().toCharArray()));
+    }
+
+    /**
+     * The certificates of every key on the configured PKCS#11 tokens (officer's and agency's), for the
+     * expiry warnings: read through the token's one login, which the keys then share (logged in now if
+     * no paper has been signed yet). A token that cannot be opened is left out, with a WARNING, and the
+     * watch does not try it again: a wrong PIN retried every few minutes would lock a real token.
+     */
+    public List<X509Certificate> tokenCertificates() {
+        Set<X509Certificate> out = new LinkedHashSet<>();
+        for (PaperKeys.Location where : List.of(officer, agency)) {
+            if (where.pkcs11Config().isEmpty() || (!tokens.containsKey(where.pkcs11Config().get())
+                    && unreadableTokens.contains(where.pkcs11Config().get()))) {
+                continue;
+            }
+            try {
+                out.addAll(token(where).certificates());
+            } catch (SigningException e) {
+                unreadableTokens.add(where.pkcs11Config().get());
+                LOG.warning(
+                        "Cannot read the certificates of the " + where.role() + " token " + where.pkcs11Config().get()
+                                + " for their expiry: " + e.getMessage());
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String describe(PaperKeys.Location where) {

@@ -52,6 +52,8 @@ public class PaperConfiguration {
     @Inject
     Clock clock;
 
+    private ConfiguredPaperKeys configured;
+
     PaperMill.Settings settings() {
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
         return new PaperMill.Settings(
@@ -75,9 +77,17 @@ public class PaperConfiguration {
         if (demoKeys()) {
             return PaperKeys.issuedBy(pki);
         }
-        String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
-        return PaperKeys.issuedBy(new ConfiguredPaperKeys(location("officer", dataDir), location("agency", dataDir),
-                Optional.of(pki.revocation()), clock));
+        return PaperKeys.issuedBy(configuredKeys());
+    }
+
+    /** The configured keys, made once: the papers and the expiry watch share their tokens' one login. */
+    private synchronized ConfiguredPaperKeys configuredKeys() {
+        if (configured == null) {
+            String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
+            configured = new ConfiguredPaperKeys(location("officer", dataDir), location("agency", dataDir),
+                    Optional.of(pki.revocation()), clock);
+        }
+        return configured;
     }
 
     /** Signs with signature time-stamps from the PKI's TSA and adds the validation data (PAdES-BASELINE-LT). */
@@ -95,8 +105,8 @@ public class PaperConfiguration {
 
     /**
      * The certificates of the configured paper keys outside demo mode, for expiry warnings: the chain
-     * of each PKCS#12 keystore (of every one in a per-officer folder, at most 1,000). A PKCS#11
-     * token is not logged in to for this; its keys' certificates are the province's to watch.
+     * of each PKCS#12 keystore (of every one in a per-officer folder, at most 1,000), and of every
+     * key on a PKCS#11 token, read through the login the papers' keys share.
      */
     public List<X509Certificate> keyCertificates() {
         if (demoKeys()) {
@@ -104,9 +114,11 @@ public class PaperConfiguration {
         }
         String dataDir = config.getOptionalValue("lienthong.data.dir", String.class).orElse("./data");
         Set<X509Certificate> out = new LinkedHashSet<>();
+        boolean tokens = false;
         for (String role : new String[] {"officer", "agency"}) {
             PaperKeys.Location where = location(role, dataDir);
             if (where.pkcs11Config().isPresent()) {
+                tokens = true;
                 continue;
             }
             for (Path file : keystores(where.keystore())) {
@@ -124,6 +136,9 @@ public class PaperConfiguration {
                     LOG.fine(() -> "Cannot read " + file + " for its expiry: " + e.getMessage());
                 }
             }
+        }
+        if (tokens) {
+            out.addAll(configuredKeys().tokenCertificates());
         }
         return List.copyOf(out);
     }

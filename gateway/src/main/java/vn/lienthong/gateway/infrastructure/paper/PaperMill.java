@@ -228,7 +228,7 @@ public class PaperMill implements RegisterPrinter {
                 refusedInHistory(job, error, now);
             }
             boolean givenUp = stored.status() == PaperJob.Status.FAILED;
-            LOG.log(givenUp ? Level.SEVERE : Level.WARNING, () -> "Paper " + job.source() + " of "
+            LOG.log(givenUp ? Level.SEVERE : Level.WARNING, () -> noun(job) + " " + job.source() + " of "
                     + job.dossierCode() + " failed (attempt " + job.attempts() + ", "
                     + (givenUp ? "giving up" : "again at " + stored.nextAttemptAt()) + "): " + error);
             return false;
@@ -242,7 +242,7 @@ public class PaperMill implements RegisterPrinter {
     private void extendArchived(PaperJob job, DossierDocuments store) throws IOException {
         String paperSource = job.paperSource();
         DossierDocument paper = store.bySource(job.dossierCode(), paperSource).orElseThrow(() -> new PaperException(
-                "Paper " + paperSource + " of " + job.dossierCode() + " is not archived yet", null));
+                noun(job) + " " + paperSource + " of " + job.dossierCode() + " is not archived yet", null));
         Files.createDirectories(settings.workDir());
         Path file = settings.workDir().resolve("long-term-" + job.id() + ".pdf");
         try {
@@ -251,14 +251,19 @@ public class PaperMill implements RegisterPrinter {
             }
             LongTermResult level = press.extend(file);
             if (!level.longTerm()) {
-                throw new PaperException("Paper " + paperSource + " of " + job.dossierCode() + " stays at "
+                throw new PaperException(noun(job) + " " + paperSource + " of " + job.dossierCode() + " stays at "
                         + level.level() + " for now: " + String.join("; ", level.missing()), null);
             }
             store.revise(paper, file, ACTOR);
-            LOG.info(() -> "Paper " + paperSource + " of " + job.dossierCode() + " brought to " + level.level());
+            LOG.info(() -> noun(job) + " " + paperSource + " of " + job.dossierCode() + " brought to " + level.level());
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** What the job's log lines call its document: a scan's long-term update is not a paper's. */
+    private static String noun(PaperJob job) {
+        return job.kind() == DocumentKind.SCAN ? "Scan" : "Paper";
     }
 
     /**

@@ -23,12 +23,12 @@ import vn.lienthong.gateway.domain.archive.ArchiveAuditRun;
 import vn.lienthong.gateway.domain.archive.ArchiveAudits;
 import vn.lienthong.gateway.domain.archive.DamagedRecord;
 
-/** The fixity audits' rows (V20) through plain JDBC; the SQL runs on H2 and PostgreSQL. */
+/** The fixity audits' rows (V20, V26) through plain JDBC; the SQL runs on H2 and PostgreSQL. */
 @ApplicationScoped
 public class JdbcArchiveAudits implements ArchiveAudits {
 
     private static final String COLUMNS = "id, status, started_by, started_at, updated_at, finished_at, checked, total, "
-            + "bytes, total_bytes, ok, missing, corrupted, signature_invalid, problems, error";
+            + "bytes, total_bytes, ok, missing, corrupted, signature_invalid, untrusted, trust_checked, problems, error";
 
     @Inject
     DataSource dataSource;
@@ -78,9 +78,9 @@ public class JdbcArchiveAudits implements ArchiveAudits {
         OffsetDateTime now = Rows.micros(at);
         update("record the result of fixity audit " + r.id(), "UPDATE archive_audit SET status = 'DONE', checked = ?, "
                 + "total = ?, bytes = ?, total_bytes = ?, ok = ?, missing = ?, corrupted = ?, signature_invalid = ?, "
-                + "problems = ?, updated_at = ?, finished_at = ? WHERE id = ?",
+                + "untrusted = ?, trust_checked = ?, problems = ?, updated_at = ?, finished_at = ? WHERE id = ?",
                 r.checked(), r.total(), r.bytes(), r.totalBytes(), r.ok(), r.missing(), r.corrupted(),
-                r.signatureInvalid(), json(r.problems()), now, now, r.id());
+                r.signatureInvalid(), r.untrusted(), r.trustChecked(), json(r.problems()), now, now, r.id());
     }
 
     @Override
@@ -135,7 +135,7 @@ public class JdbcArchiveAudits implements ArchiveAudits {
                 rs.getString("started_by"), Rows.time(rs, "started_at"), Rows.time(rs, "updated_at"),
                 Rows.time(rs, "finished_at"), rs.getLong("checked"), rs.getLong("total"), rs.getLong("bytes"),
                 rs.getLong("total_bytes"), rs.getLong("ok"), rs.getLong("missing"), rs.getLong("corrupted"),
-                rs.getLong("signature_invalid"), problems(rs.getString("problems")), rs.getString("error"));
+                rs.getLong("signature_invalid"), rs.getLong("untrusted"), rs.getBoolean("trust_checked"), problems(rs.getString("problems")), rs.getString("error"));
     }
 
     static String json(List<DamagedRecord> problems) {

@@ -99,6 +99,20 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     private Optional<TimestampSource> provinceTsa;
     private Optional<TsaConfig> provinceTsaConfig;
     private volatile X509Certificate tsaSeen;
+    /** The DEMO OCSP responder switched off (a sandbox fault): its URL answers 503, papers fall back to CRLs. */
+    private volatile boolean ocspDown;
+    /** The DEMO PKI's answers as its responders would give them now, asked at each use (the TSA may be re-issued). */
+    private final RevocationSource demoRevocation = new RevocationSource() {
+        @Override
+        public Optional<byte[]> ocsp(X509Certificate certificate, X509Certificate issuer) {
+            return ocspDown ? Optional.empty() : services().revocationSource().ocsp(certificate, issuer);
+        }
+
+        @Override
+        public Optional<java.security.cert.X509CRL> crl(X509Certificate certificate, X509Certificate issuer) {
+            return services().revocationSource().crl(certificate, issuer);
+        }
+    };
 
     @Override
     public boolean available() {
@@ -244,10 +258,13 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
         });
     }
 
-    /** Where revocation data for B-LT comes from: the DEMO PKI itself, or the CAs' own CRL and OCSP URLs. */
+    /**
+     * Where revocation data for B-LT comes from: the DEMO PKI itself (its OCSP answers only while its
+     * responder is on, {@link #ocspDown(boolean)}; its CRLs always), or the CAs' own CRL and OCSP URLs.
+     */
     public synchronized RevocationSource revocation() {
         if (available()) {
-            return services().revocationSource();
+            return demoRevocation;
         }
         // One for the papers, the seals and the key checks, so that they share its cache.
         if (fetched == null) {
@@ -255,6 +272,22 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
                     Duration.ofHours(number("lienthong.pki.revocation-max-age-hours", 24)), Clock.systemUTC());
         }
         return fetched;
+    }
+
+    /**
+     * Switches the DEMO OCSP responder off or on again, as a sandbox fault: while off, {@code POST
+     * /pki/ocsp} answers 503 and the papers' and seals' validation data come from the CRLs.
+     */
+    public void ocspDown(boolean down) {
+        if (ocspDown != down) {
+            LOG.warning(() -> "The DEMO OCSP responder is switched " + (down ? "off (sandbox fault): revocation data "
+                    + "from the CRLs only" : "on again"));
+        }
+        ocspDown = down;
+    }
+
+    public boolean ocspDown() {
+        return ocspDown;
     }
 
     /** A new gateway seal (message log, scans, ledger heads), recorded so that OCSP knows it. */

@@ -1,16 +1,11 @@
 package vn.lienthong.gateway.infrastructure.verification;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -21,7 +16,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import vn.lienthong.gateway.infrastructure.paper.PaperConfiguration;
 import vn.lienthong.signing.verify.RevocationMode;
 import vn.lienthong.signing.verify.SignatureVerifier;
 import vn.lienthong.signing.verify.VerificationPolicy;
@@ -38,11 +32,6 @@ public class PdfVerification {
 
     @Resource
     ManagedExecutorService executor;
-
-    /** Comma-separated files (a String: Payara's MicroProfile Config cannot inject Optional of a List). */
-    @Inject
-    @ConfigProperty(name = "lienthong.verify.trust-anchors")
-    Optional<String> trustAnchorFiles;
 
     @Inject
     @ConfigProperty(name = "lienthong.verify.revocation", defaultValue = "WARN")
@@ -73,20 +62,14 @@ public class PdfVerification {
     String spoolDir;
 
     @Inject
-    PaperConfiguration papers;
+    TrustAnchors trust;
 
     private BoundedPdfVerifier verifier;
 
     @PostConstruct
     void start() {
         removeLeftovers(Path.of(spoolDir));
-        List<String> files = new ArrayList<>(trustAnchorFiles.map(v -> List.of(v.split(","))).orElse(List.of()));
-        papers.demoCertificateAuthority().ifPresent(ca -> {
-            LOG.info(() -> "/api/v1/verify also trusts the DEMO CA of this gateway's papers, " + ca
-                    + " (embedded default only; real keys turn this off)");
-            files.add(ca.toString());
-        });
-        List<X509Certificate> anchors = trustAnchors(files);
+        List<X509Certificate> anchors = trust.certificates();
         if (anchors.isEmpty()) {
             LOG.warning("lienthong.verify.trust-anchors is empty: /api/v1/verify reports every signature "
                     + "INDETERMINATE (no chain to a trusted root)");
@@ -120,27 +103,5 @@ public class PdfVerification {
     /** See {@link BoundedPdfVerifier#verify(Path, String)}. */
     public VerificationReport verify(Path pdf, String documentName) {
         return verifier.verify(pdf, documentName);
-    }
-
-    /** Certificates from PEM or DER files; a file may hold several PEM certificates. */
-    static List<X509Certificate> trustAnchors(List<String> files) {
-        List<X509Certificate> anchors = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (String file : files) {
-                if (file.isBlank()) {
-                    continue;
-                }
-                try (InputStream in = Files.newInputStream(Path.of(file.trim()))) {
-                    factory.generateCertificates(in).forEach(c -> anchors.add((X509Certificate) c));
-                } catch (IOException | CertificateException e) {
-                    throw new IllegalStateException("Cannot read the trust anchor " + file
-                            + " (lienthong.verify.trust-anchors): " + e.getMessage(), e);
-                }
-            }
-        } catch (CertificateException e) {
-            throw new IllegalStateException("No X.509 certificate factory", e);
-        }
-        return anchors;
     }
 }

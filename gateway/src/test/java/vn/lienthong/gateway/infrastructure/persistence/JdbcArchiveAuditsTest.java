@@ -46,8 +46,10 @@ class JdbcArchiveAuditsTest {
         ArchiveAuditRun second = audits.start("auditor-2", T0.plusMinutes(20), T0.plusMinutes(10)).orElseThrow();
         DamagedRecord damaged = new DamagedRecord("r-1", "000.20.20.H30-261207-0001", "scan", "CORRUPTED",
                 "blob hash is 00, recorded 11");
+        DamagedRecord untrusted = new DamagedRecord("r-2", "000.20.20.H30-261207-0001", "form-01", "UNTRUSTED",
+                "intact, but not valid under the trust anchors: signature 1 INDETERMINATE: REVOKED_NO_POE");
         audits.finish(new ArchiveAuditRun(second.id(), ArchiveAuditRun.Status.DONE, "auditor-2", second.startedAt(),
-                null, null, 4, 4, 400, 400, 3, 0, 1, 0, List.of(damaged), null), T0.plusMinutes(21));
+                null, null, 5, 5, 500, 500, 3, 0, 1, 0, 1, true, List.of(damaged, untrusted), null), T0.plusMinutes(21));
         audits.fail(first.id(), "the node stopped", T0.plusMinutes(22));
 
         List<ArchiveAuditRun> latest = audits.latest(10);
@@ -55,7 +57,9 @@ class JdbcArchiveAuditsTest {
         ArchiveAuditRun done = latest.get(0);
         assertEquals(ArchiveAuditRun.Status.DONE, done.status());
         assertEquals(100, done.percent());
-        assertEquals(List.of(damaged), done.problems());
+        assertEquals(List.of(damaged, untrusted), done.problems());
+        assertEquals(1, done.untrusted());
+        assertTrue(done.trustChecked());
         assertEquals(T0.plusMinutes(21).toInstant().toEpochMilli(), done.finishedAt().toInstant().toEpochMilli());
         assertEquals(ArchiveAuditRun.Status.FAILED, latest.get(1).status());
         assertEquals("the node stopped", latest.get(1).error());

@@ -37,8 +37,26 @@ class CertificateExpiryTest {
         X509Certificate tsa = ca.issue(TrialPki.Profile.tsa("Province TSA")
                 .validity(NOW.minus(Duration.ofDays(300)), NOW.plus(Duration.ofDays(45)))).certificate();
 
+        CertificateExpiry expiry = outsideDemoMode(NOW, seal, Optional.of(tsa), List.of(officer, ca.caCertificate()));
+
+        List<CertificateExpiry.Watched> expiring = expiry.expiring();
+        assertEquals(2, expiring.size(), expiring::toString);
+        assertTrue(expiring.get(0).name().startsWith("paper key") && expiring.get(0).name().contains("Officer An"),
+                expiring::toString);
+        assertEquals(20, CertificateExpiry.daysLeft(expiring.get(0), NOW));
+        assertTrue(expiring.get(1).name().startsWith("TSA") && expiring.get(1).name().contains("Province TSA"),
+                expiring::toString);
+        List<String> watched = expiry.watched().stream().map(CertificateExpiry.Watched::name).toList();
+        assertEquals(1, watched.stream().filter(n -> n.startsWith("CA ") && n.contains("Province CA test")).count(),
+                "the CA once, though both chains carry it: " + watched);
+        assertTrue(watched.stream().anyMatch(n -> n.startsWith("gateway seal")), watched::toString);
+    }
+
+    /** The watch as it runs outside demo mode: this gateway seal, the province TSA's certificate, these paper keys. */
+    static CertificateExpiry outsideDemoMode(Instant now, TrialPki.Issued seal, Optional<X509Certificate> tsa,
+                                             List<X509Certificate> paperKeys) {
         CertificateExpiry expiry = new CertificateExpiry();
-        expiry.clock = Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+        expiry.clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
         expiry.warningDays = 60;
         expiry.gatewayKey = new GatewayKeyConfiguration() {
             @Override
@@ -54,26 +72,15 @@ class CertificateExpiryTest {
 
             @Override
             public Optional<X509Certificate> provinceTsaCertificate() {
-                return Optional.of(tsa);
+                return tsa;
             }
         };
         expiry.papers = new PaperConfiguration() {
             @Override
             public List<X509Certificate> keyCertificates() {
-                return List.of(officer, ca.caCertificate());
+                return paperKeys;
             }
         };
-
-        List<CertificateExpiry.Watched> expiring = expiry.expiring();
-        assertEquals(2, expiring.size(), expiring::toString);
-        assertTrue(expiring.get(0).name().startsWith("paper key") && expiring.get(0).name().contains("Officer An"),
-                expiring::toString);
-        assertEquals(20, CertificateExpiry.daysLeft(expiring.get(0), NOW));
-        assertTrue(expiring.get(1).name().startsWith("TSA") && expiring.get(1).name().contains("Province TSA"),
-                expiring::toString);
-        List<String> watched = expiry.watched().stream().map(CertificateExpiry.Watched::name).toList();
-        assertEquals(1, watched.stream().filter(n -> n.startsWith("CA ") && n.contains("Province CA test")).count(),
-                "the CA once, though both chains carry it: " + watched);
-        assertTrue(watched.stream().anyMatch(n -> n.startsWith("gateway seal")), watched::toString);
+        return expiry;
     }
 }

@@ -97,7 +97,8 @@ public class ArchiveResource {
     /** A fixity audit: its state, progress (percent of records) and, once DONE, the counts and damaged records. */
     public record AuditView(long id, String status, String startedBy, OffsetDateTime startedAt, OffsetDateTime updatedAt,
                             OffsetDateTime finishedAt, int percent, long checked, long total, long bytes, long totalBytes,
-                            long ok, long missing, long corrupted, long signatureInvalid, List<DamagedRecord> damaged,
+                            long ok, long missing, long corrupted, long signatureInvalid, long untrusted,
+                            boolean trustChecked, List<DamagedRecord> damaged,
                             String error) {
     }
 
@@ -150,8 +151,10 @@ public class ArchiveResource {
     @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
     @SecurityRequirement(name = GatewayApi.BEARER)
     @Operation(operationId = "verifyArchiveRecord", summary = "Kiểm tra toàn vẹn bản lưu trữ / Verify an archived record",
-            description = "Re-hashes the stored bytes and verifies their signatures: outcome OK, MISSING, CORRUPTED "
-                    + "or SIGNATURE_INVALID. The archiveId is in each document of /dossiers/{code}/documents.")
+            description = "Re-hashes the stored bytes and verifies their signatures: outcome OK, MISSING, CORRUPTED, "
+                    + "SIGNATURE_INVALID, or UNTRUSTED (intact, but a signer does not chain to the trust anchors of "
+                    + "lienthong.verify.trust-anchors or was revoked before its time-stamp, judged offline from the "
+                    + "document's validation data). The archiveId is in each document of /dossiers/{code}/documents.")
     @APIResponse(responseCode = "200", description = "The verification, also when it found a problem")
     @APIResponse(responseCode = "404", description = "No such archive record")
     public Verification verify(@PathParam("archiveId") String archiveId) {
@@ -354,6 +357,6 @@ public class ArchiveResource {
     static AuditView view(ArchiveAuditRun a) {
         return new AuditView(a.id(), a.status().name(), a.startedBy(), a.startedAt(), a.updatedAt(), a.finishedAt(),
                 a.percent(), a.checked(), a.total(), a.bytes(), a.totalBytes(), a.ok(), a.missing(), a.corrupted(),
-                a.signatureInvalid(), a.problems(), a.error());
+                a.signatureInvalid(), a.untrusted(), a.trustChecked(), a.problems(), a.error());
     }
 }
