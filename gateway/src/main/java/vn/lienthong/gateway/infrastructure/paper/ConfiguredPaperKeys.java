@@ -123,7 +123,7 @@ public final class ConfiguredPaperKeys implements PaperKeys.Issuer {
             key = open.computeIfAbsent(id, k -> open(where));
             unusable = unusable(key, holder);
             if (unusable != null) {
-                throw new CertificateUnusableException("The gateway does not sign with " + unusable + "; install the "
+                throw new CertificateUnusableException("The gateway does not sign: " + unusable + "; install the "
                         + holder + "'s renewed key at " + describe(where) + " (docs/papers.md)");
             }
         }

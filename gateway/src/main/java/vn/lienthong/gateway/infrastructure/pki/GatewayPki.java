@@ -310,7 +310,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
                 () -> newKey(trust, EndEntity.officer(officerId, agencyName)));
         String unusable = key.certificate().unusableAt(now());
         if (unusable != null) {
-            throw new CertificateUnusableException("The gateway does not sign with " + unusable
+            throw new CertificateUnusableException("The gateway does not sign: " + unusable
                     + "; an administrator issues the officer a new one (POST /api/v1/admin/certificates/officers)");
         }
         return open(key);
