@@ -138,7 +138,8 @@ public final class Archive implements AutoCloseable {
      * Keeps an already signed PDF exactly as it is: copied into the store byte for byte, never rebuilt
      * or re-signed, so its signatures (officer and agency, for a result) stay valid. The copy in the
      * store, not the caller's file, is checked: every signature must verify and the last must cover the
-     * whole file. Nothing is left behind if any step fails.
+     * whole file; or, with the signer's statement ({@link DepositRequest#stated}), the copy must hash to
+     * the SHA-256 it states. Nothing is left behind if any step fails.
      *
      * @throws BadInputException not a PDF, no signature, or a signature that does not verify
      */
@@ -149,15 +150,29 @@ public final class Archive implements AutoCloseable {
         try {
             blob = store.put(request.signedPdf());
             Path kept = store.path(blob.hash());
-            SignedPdf facts = SignedPdf.inspect(kept);
-            if (facts.signatures() == 0) {
-                throw new BadInputException("The PDF carries no signature; a deposit keeps signed PDFs only "
-                        + "(use ingest for unsigned pages) / Tệp PDF chưa được ký số");
-            }
-            SignatureCheck signatures = config.documentSigner().verify(kept);
-            if (!signatures.valid()) {
-                throw new BadInputException("A signature of the PDF does not verify: " + signatures.reason()
-                        + " / Chữ ký số trên tệp không hợp lệ");
+            SignedPdf facts;
+            SignatureCheck signatures;
+            if (request.stated().isPresent()) {
+                // Signed in this process a moment ago: the copy kept must be those very bytes, and then
+                // parsing and verifying them again would only repeat what the signer did.
+                SignerStatement stated = request.stated().get();
+                if (!blob.hash().hex().equals(stated.sha256())) {
+                    throw new BadInputException("The PDF is not the one signed: its SHA-256 is " + blob.hash().hex()
+                            + ", the signer's " + stated.sha256() + " / Tệp PDF không phải tệp đã ký");
+                }
+                facts = new SignedPdf(stated.pages(), stated.signatures());
+                signatures = SignatureCheck.ok(stated.signer());
+            } else {
+                facts = SignedPdf.inspect(kept);
+                if (facts.signatures() == 0) {
+                    throw new BadInputException("The PDF carries no signature; a deposit keeps signed PDFs only "
+                            + "(use ingest for unsigned pages) / Tệp PDF chưa được ký số");
+                }
+                signatures = config.documentSigner().verify(kept);
+                if (!signatures.valid()) {
+                    throw new BadInputException("A signature of the PDF does not verify: " + signatures.reason()
+                            + " / Chữ ký số trên tệp không hợp lệ");
+                }
             }
             Instant now = config.clock().instant();
             LocalDate retainUntil = request.retainUntil()

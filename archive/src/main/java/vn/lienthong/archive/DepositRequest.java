@@ -15,10 +15,14 @@ import java.util.Optional;
  * @param retainUntil empty means the archive's default retention
  * @param pdfaPart    the PDF/A part the producer claims; the archive records it, it does not rebuild
  * @param actor       who asks (officer or system), for the ledger
+ * @param stated      what the signer in this process states about the bytes, trusted once they hash
+ *                    to its SHA-256 ({@link SignerStatement}); empty: the archive checks every signature
  */
 public record DepositRequest(Path signedPdf, DocumentMetadata metadata, Optional<String> citizenId,
-                             Optional<LocalDate> retainUntil, PdfAPart pdfaPart, String actor) {
+                             Optional<LocalDate> retainUntil, PdfAPart pdfaPart, String actor,
+                             Optional<SignerStatement> stated) {
     public DepositRequest {
+        stated = Objects.requireNonNullElse(stated, Optional.empty());
         Objects.requireNonNull(signedPdf, "signedPdf");
         Objects.requireNonNull(metadata, "metadata");
         citizenId = Objects.requireNonNullElse(citizenId, Optional.empty());
@@ -27,20 +31,31 @@ public record DepositRequest(Path signedPdf, DocumentMetadata metadata, Optional
         actor = actor == null || actor.isBlank() ? metadata.operator() : actor;
     }
 
+    /** A deposit whose signatures the archive checks. */
+    public DepositRequest(Path signedPdf, DocumentMetadata metadata, Optional<String> citizenId,
+                          Optional<LocalDate> retainUntil, PdfAPart pdfaPart, String actor) {
+        this(signedPdf, metadata, citizenId, retainUntil, pdfaPart, actor, Optional.empty());
+    }
+
     public static DepositRequest of(Path signedPdf, DocumentMetadata metadata) {
         return new DepositRequest(signedPdf, metadata, Optional.empty(), Optional.empty(), PdfAPart.A2B,
                 metadata.operator());
     }
 
     public DepositRequest withCitizenId(String id) {
-        return new DepositRequest(signedPdf, metadata, Optional.of(id), retainUntil, pdfaPart, actor);
+        return new DepositRequest(signedPdf, metadata, Optional.of(id), retainUntil, pdfaPart, actor, stated);
     }
 
     public DepositRequest retainUntil(LocalDate day) {
-        return new DepositRequest(signedPdf, metadata, citizenId, Optional.of(day), pdfaPart, actor);
+        return new DepositRequest(signedPdf, metadata, citizenId, Optional.of(day), pdfaPart, actor, stated);
     }
 
     public DepositRequest as(PdfAPart part) {
-        return new DepositRequest(signedPdf, metadata, citizenId, retainUntil, part, actor);
+        return new DepositRequest(signedPdf, metadata, citizenId, retainUntil, part, actor, stated);
+    }
+
+    /** The same deposit with the signer's statement about the bytes. */
+    public DepositRequest statedBy(SignerStatement statement) {
+        return new DepositRequest(signedPdf, metadata, citizenId, retainUntil, pdfaPart, actor, Optional.of(statement));
     }
 }

@@ -96,6 +96,36 @@ class DepositTest {
     }
 
     @Test
+    void aDepositOnTheSignersStatementKeepsTheBytesItHashedAndRefusesAnyOther() throws IOException {
+        byte[] original = Files.readAllBytes(twiceSigned);
+        String sha256 = Sha256.ofBytes(original).hex();
+        Path changed = dir.resolve("changed.pdf");
+        Files.copy(twiceSigned, changed);
+        ArchiveTest.flipByte(changed, 300);
+        try (Archive archive = Archive.open(TestArchives.config(dir.resolve("data")))) {
+            // The bytes differ from what the signer hashed: refused, nothing kept, whatever the statement says.
+            BadInputException refused = assertThrows(BadInputException.class, () -> archive.deposit(
+                    DepositRequest.of(changed, TestArchives.metadata(DOSSIER))
+                            .statedBy(new SignerStatement(sha256, 2, 2, "CN=UBND xa Test DEMO"))));
+            assertTrue(refused.getMessage().contains("not the one signed"), refused.getMessage());
+            assertEquals(List.of(), archive.search(SearchQuery.all()));
+            try (Stream<Path> left = Files.walk(dir.resolve("data/blobs"))) {
+                assertFalse(left.anyMatch(Files::isRegularFile), "no blob left behind");
+            }
+
+            ArchiveRecord r = archive.deposit(DepositRequest.of(twiceSigned, TestArchives.metadata(DOSSIER))
+                    .statedBy(new SignerStatement(sha256, 2, 2, "CN=UBND xa Test DEMO")));
+            assertArrayEquals(original, Files.readAllBytes(archive.blobPath(r)));
+            assertEquals(2, r.pages());
+            assertEquals("CN=UBND xa Test DEMO", r.signer());
+            // Kept on the statement, still checked like any other record afterwards.
+            assertTrue(archive.verify(r.id(), "auditor-1").ok());
+        }
+        String log = Files.readString(dir.resolve("data/ledger/ledger.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("\tDEPOSIT\t") && log.contains("signatures=2"), log);
+    }
+
+    @Test
     void anUnsignedOrTamperedPdfIsRefusedAndNothingIsKept() throws IOException {
         Path unsigned = dir.resolve("unsigned.pdf");
         Files.write(unsigned, minimalPdf());

@@ -50,7 +50,12 @@ final class PdfAConformance {
             return new FontLoan(parsed);
         }
         try {
-            return new FontLoan(new TTFParser().parse(new RandomAccessReadBuffer(font)));
+            TrueTypeFont fresh = new TTFParser().parse(new RandomAccessReadBuffer(font));
+            // PDFBox otherwise runs DejaVu's Latin GSUB rules (ccmp, liga) on every string shown and measured:
+            // a third of a paper's rendering, for an "fi" ligature. The text is NFC (TextPdfABuilder), so
+            // every Vietnamese letter is one precomposed glyph of the font without them.
+            fresh.setEnableGsub(false);
+            return new FontLoan(fresh);
         } catch (IOException e) {
             throw new ArchiveException("The embedded font cannot be parsed: " + e.getMessage(), e);
         }

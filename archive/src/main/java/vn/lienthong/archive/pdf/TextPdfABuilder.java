@@ -2,6 +2,7 @@ package vn.lienthong.archive.pdf;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -270,7 +271,9 @@ public final class TextPdfABuilder {
         /** Control characters become spaces and characters the font lacks "?": showText would refuse both. */
         private String clean(String s) {
             StringBuilder out = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> {
+            // Composed: a letter typed as base + combining marks ("Unicode tổ hợp") is drawn as the one
+            // precomposed glyph, since no GSUB rule composes it (PdfAConformance).
+            Normalizer.normalize(s, Normalizer.Form.NFC).codePoints().forEach(cp -> {
                 if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
                     out.append(' ');
                 } else if (cmap.getGlyphId(cp) > 0) {

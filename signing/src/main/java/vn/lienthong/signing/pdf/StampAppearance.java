@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -70,7 +71,11 @@ final class StampAppearance {
             return parsed;
         }
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
+            TrueTypeFont fresh = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
+            // No GSUB (ligatures) on the stamp's lines: PDFBox applies it per string, at a third of the
+            // stamp's CPU; the lines are NFC, so each letter is one precomposed glyph without it.
+            fresh.setEnableGsub(false);
+            return fresh;
         } catch (IOException e) {
             throw new SignatureCreationException("Cannot read the stamp font " + FONT + ": " + e.getMessage(), e);
         }
@@ -159,6 +164,9 @@ final class StampAppearance {
                 : new String[] {"Ký bởi: " + name, "Cơ quan: " + org, "Thời gian: " + TIME.format(time)};
         float available = w - textLeft - 4;
         float size = Math.min(10, (h - 6) / (lines.length * 1.3f));
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = Normalizer.normalize(lines[i], Normalizer.Form.NFC);
+        }
         for (String line : lines) {
             float width = font.getStringWidth(line) / 1000 * size;
             if (width > available) {

@@ -23,6 +23,16 @@ public interface DossierDocuments {
                             String actor);
 
     /**
+     * As {@link #deposit(DossierCode, DocumentKind, String, String, Path, String)}, for a paper signed in
+     * this process a moment ago: what its signer states about it stands in for checking its signatures
+     * again, once the stored bytes hash to the stated SHA-256; other bytes are refused.
+     */
+    default DossierDocument deposit(DossierCode code, DocumentKind kind, String title, String source, Path signedPdf,
+                                    SignedPaper signed, String actor) {
+        return deposit(code, kind, title, source, signedPdf, actor);
+    }
+
+    /**
      * Archives {@code revisedPdf}, the document's PDF with revisions after its last signature that only
      * add validation data (a paper issued at PAdES-BASELINE-T, brought to -LT later), as the next
      * version of the document's archive record, and lists it in the document's place: same id, source,

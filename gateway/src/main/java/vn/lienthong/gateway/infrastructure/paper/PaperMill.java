@@ -197,8 +197,9 @@ public class PaperMill implements RegisterPrinter {
                 Path file = settings.workDir().resolve("paper-" + job.id() + ".pdf");
                 try {
                     PaperKeys.Signers signers = keys().signers(signatory(job));
-                    LongTermResult level = press.press(paper.document(), signers.officer(), signers.agency(),
+                    PaperPress.Pressed pressed = press.press(paper.document(), signers.officer(), signers.agency(),
                             settings.workDir(), file);
+                    LongTermResult level = pressed.level();
                     if (!level.longTerm()) {
                         // Ordered before the deposit: a crash in between leaves the update waiting for the
                         // paper, never a paper at B-T that nothing will bring to B-LT.
@@ -208,7 +209,8 @@ public class PaperMill implements RegisterPrinter {
                                 + level.level() + ", not PAdES-BASELINE-LT: " + String.join("; ", level.missing())
                                 + "; its validation data is added later");
                     }
-                    store.deposit(job.dossierCode(), job.kind(), paper.title(), job.source(), file, ACTOR);
+                    store.deposit(job.dossierCode(), job.kind(), paper.title(), job.source(), file, pressed.signed(),
+                            ACTOR);
                 } finally {
                     Files.deleteIfExists(file);
                 }

@@ -2,16 +2,20 @@ package vn.lienthong.gateway.infrastructure.paper;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 import vn.lienthong.archive.ArchiveException;
 import vn.lienthong.archive.pdf.TextDocument;
 import vn.lienthong.archive.pdf.TextLayout;
 import vn.lienthong.archive.pdf.TextPdfABuilder;
+import vn.lienthong.gateway.domain.document.SignedPaper;
 import vn.lienthong.gateway.domain.paper.PaperException;
 import vn.lienthong.signing.DigestAlgorithm;
 import vn.lienthong.signing.SigningException;
@@ -55,11 +59,16 @@ public final class PaperPress {
         this.longTerm = revocation == null ? null : new PadesLongTerm(revocation);
     }
 
+    /** A paper pressed: the level it reached, and what its signer states about the bytes written. */
+    public record Pressed(LongTermResult level, SignedPaper signed) {
+    }
+
     /**
      * Writes the signed paper to {@code out}, using {@code workDir} for the two intermediate
-     * revisions, and answers the level reached: B-T when validation data could not be had now.
+     * revisions, and answers the level reached (B-T when validation data could not be had now) with
+     * the SHA-256 of the bytes written, for the archive to check its copy against.
      */
-    public LongTermResult press(TextDocument document, KeySource officer, KeySource agency, Path workDir, Path out) {
+    public Pressed press(TextDocument document, KeySource officer, KeySource agency, Path workDir, Path out) {
         Path unsigned = null;
         Path officerSigned = null;
         try {
@@ -81,8 +90,10 @@ public final class PaperPress {
             pades.sign(officerSigned, out, parameters(agency, now, "Cơ quan ký số (Nghị định 30/2020/NĐ-CP, điều 13)",
                     VisibleStamp.at(space.page(), space.x() + space.width() - STAMP_WIDTH, y, STAMP_WIDTH,
                             STAMP_HEIGHT)), agency);
-            return longTerm == null ? new LongTermResult(level, 0, 0, 0, List.of("no revocation source"))
+            LongTermResult reached = longTerm == null ? new LongTermResult(level, 0, 0, 0, List.of("no revocation source"))
                     : longTerm.extend(out);
+            return new Pressed(reached, new SignedPaper(sha256(out), layout.pages(), 2,
+                    agency.signerCertificate().getSubjectX500Principal().getName()));
         } catch (IOException e) {
             throw new PaperException("Cannot write the paper " + document.title() + " of " + document.identifier()
                     + " under " + workDir + ": " + e.getMessage(), e);
@@ -146,6 +157,17 @@ public final class PaperPress {
         } finally {
             delete(unsigned);
         }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = DigestAlgorithm.SHA256.newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static PadesParameters parameters(KeySource key, Instant at, String reason, VisibleStamp stamp) {

@@ -36,6 +36,7 @@ import vn.lienthong.archive.DepositRequest;
 import vn.lienthong.archive.DocumentMetadata;
 import vn.lienthong.archive.IngestRequest;
 import vn.lienthong.archive.RecordNotFoundException;
+import vn.lienthong.archive.SignerStatement;
 import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.document.DocumentKind;
@@ -44,6 +45,7 @@ import vn.lienthong.gateway.domain.document.DocumentRefusedException;
 import vn.lienthong.gateway.domain.document.DocumentStorageException;
 import vn.lienthong.gateway.domain.document.DossierDocument;
 import vn.lienthong.gateway.domain.document.DossierDocuments;
+import vn.lienthong.gateway.domain.document.SignedPaper;
 import vn.lienthong.gateway.domain.dossier.Dossier;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
 import vn.lienthong.gateway.domain.dossier.DossierNotFoundException;
@@ -113,14 +115,29 @@ public class JdbcDossierDocuments implements DossierDocuments {
     @Override
     public DossierDocument deposit(DossierCode code, DocumentKind kind, String title, String source, Path signedPdf,
                                    String actor) {
+        return deposit(code, kind, title, source, signedPdf, Optional.empty(), actor);
+    }
+
+    @Override
+    public DossierDocument deposit(DossierCode code, DocumentKind kind, String title, String source, Path signedPdf,
+                                   SignedPaper signed, String actor) {
+        return deposit(code, kind, title, source, signedPdf, Optional.of(signed), actor);
+    }
+
+    private DossierDocument deposit(DossierCode code, DocumentKind kind, String title, String source, Path signedPdf,
+                                    Optional<SignedPaper> signed, String actor) {
         checkSource(source);
         return once(code, source, () -> {
             Dossier dossier = dossiers.find(code).orElseThrow(() -> new DossierNotFoundException(code));
-            String sha256 = sha256(signedPdf);
+            // The signer hashed what it wrote; the archive hashes its copy and compares.
+            String sha256 = signed.isPresent() ? signed.get().sha256() : sha256(signedPdf);
             DocumentMetadata metadata = metadata(dossier, kind, title, actor);
-            ArchiveRecord record = archived(code, metadata.documentType(), sha256).orElseGet(() -> archiving(() ->
-                    archive.deposit(new DepositRequest(signedPdf, metadata, citizenId(dossier), Optional.empty(),
-                            null, actor))));
+            DepositRequest request = new DepositRequest(signedPdf, metadata, citizenId(dossier), Optional.empty(),
+                    null, actor);
+            DepositRequest deposit = signed.map(s -> request.statedBy(new SignerStatement(s.sha256(), s.pages(),
+                    s.signatures(), s.signer()))).orElse(request);
+            ArchiveRecord record = archived(code, metadata.documentType(), sha256)
+                    .orElseGet(() -> archiving(() -> archive.deposit(deposit)));
             return list(code, kind, title, source, record);
         });
     }

@@ -306,7 +306,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     public KeySource officer(String officerId, String agencyCode, String agencyName) {
         DemoTrustServices trust = services();
         String holder = agencyCode + "/" + officerId;
-        JdbcPkiCertificates.StoredKey key = store.currentOrCreate(OFFICER, holder, now(),
+        JdbcPkiCertificates.StoredKey key = currentOrCreate(OFFICER, holder,
                 () -> newKey(trust, EndEntity.officer(officerId, agencyName)));
         String unusable = key.certificate().unusableAt(now());
         if (unusable != null) {
@@ -320,7 +320,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     @Override
     public KeySource agency(String agencyCode, String agencyName) {
         DemoTrustServices trust = services();
-        JdbcPkiCertificates.StoredKey key = store.currentOrCreate(AGENCY_SEAL, agencyCode, now(),
+        JdbcPkiCertificates.StoredKey key = currentOrCreate(AGENCY_SEAL, agencyCode,
                 () -> newKey(trust, EndEntity.agencySeal(agencyCode, agencyName)));
         String unusable = key.certificate().unusableAt(now());
         if (unusable != null) {
@@ -329,6 +329,16 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
                     () -> newKey(trust, EndEntity.agencySeal(agencyCode, agencyName)));
         }
         return open(key);
+    }
+
+    /**
+     * The holder's current key as the database has it now, so that a revocation or a new key from any
+     * node counts for the very next paper. Read without a lock: only a holder without a key takes the
+     * locked path that makes one, which had cost every paper an insert, a row lock and a commit.
+     */
+    private JdbcPkiCertificates.StoredKey currentOrCreate(String role, String holder,
+                                                         java.util.function.Supplier<JdbcPkiCertificates.NewKey> create) {
+        return store.current(role, holder).orElseGet(() -> store.currentOrCreate(role, holder, now(), create));
     }
 
     /** The DEMO PKI's own certificates by name (root, issuing CA, OCSP responder, TSA), for expiry warnings. */

@@ -54,6 +54,7 @@ import vn.lienthong.archive.sign.SigningKey;
 import vn.lienthong.gateway.domain.document.DocumentKind;
 import vn.lienthong.gateway.domain.document.DocumentRefusedException;
 import vn.lienthong.gateway.domain.document.DossierDocument;
+import vn.lienthong.gateway.domain.document.SignedPaper;
 import vn.lienthong.gateway.domain.dossier.Applicant;
 import vn.lienthong.gateway.domain.dossier.Channel;
 import vn.lienthong.gateway.domain.dossier.CitizenId;
@@ -131,6 +132,22 @@ class JdbcDossierDocumentsTest {
         assertEquals(Optional.of(first), documents.find(CODE, first.id()));
         assertEquals(Optional.of(first), documents.bySource(CODE, "msg-1"));
         assertEquals(Optional.empty(), documents.find(new DossierCode("000.00.20.H30-261008-0002"), first.id()));
+    }
+
+    @Test
+    void aPaperDepositedOnItsSignersStatementIsListedAndOtherBytesAreRefusedWithNothingListed() throws IOException {
+        String sha256 = sha256(Files.readAllBytes(signedPdf));
+        SignedPaper wrong = new SignedPaper("0".repeat(64), 1, 1, "CN=Lien Thong gateway test");
+        assertThrows(DocumentRefusedException.class, () -> documents.deposit(CODE, DocumentKind.RESULT,
+                "Trích lục khai sinh", "msg-1", signedPdf, wrong, "system"));
+        assertEquals(List.of(), documents.ofDossier(CODE));
+        assertEquals(0, archived().size());
+
+        DossierDocument kept = documents.deposit(CODE, DocumentKind.RESULT, "Trích lục khai sinh", "msg-1",
+                signedPdf, new SignedPaper(sha256, 1, 1, "CN=Lien Thong gateway test"), "system");
+        assertEquals(sha256, kept.sha256());
+        assertEquals(List.of(kept), documents.ofDossier(CODE));
+        assertTrue(archive.verify(kept.archiveId(), "auditor-1").ok());
     }
 
     @Test

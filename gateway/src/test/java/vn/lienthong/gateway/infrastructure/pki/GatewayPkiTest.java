@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,11 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import vn.lienthong.gateway.domain.certificate.RevocationReason;
 import vn.lienthong.gateway.domain.certificate.SigningCertificate;
 import vn.lienthong.gateway.domain.paper.CertificateUnusableException;
-import vn.lienthong.gateway.domain.procedure.Agency;
-import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.infrastructure.agency.MapConfig;
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
-import vn.lienthong.gateway.infrastructure.persistence.JdbcPkiCertificates;
 import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
 import vn.lienthong.signing.tsp.TsaConfig;
 
@@ -55,20 +51,7 @@ class GatewayPkiTest {
     Path data;
 
     private GatewayPki node(DataSource database) {
-        GatewayPki pki = new GatewayPki();
-        pki.config = new MapConfig(Map.of("lienthong.data.dir", data.toString(),
-                "lienthong.public-base-url", "https://dichvucong.example.vn"));
-        pki.demo = new DemoMode() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-        };
-        pki.clock = Clock.systemUTC();
-        pki.store = new JdbcPkiCertificates(database);
-        pki.catalogue = new ProcedureCatalogue("test", List.of(),
-                List.of(new Agency(AGENCY, "UBND phường Hàng Bạc", "Cấp xã", null)));
-        return pki;
+        return DemoGatewayPki.open(database, data, AGENCY, "UBND phường Hàng Bạc");
     }
 
     @Test
