@@ -68,7 +68,10 @@ public class CamelRuntime {
     private Thread shutdownHook;
 
     void start(@Observes @Priority(DatabaseMigration.PRIORITY + 100) @Initialized(ApplicationScoped.class) Object started) {
-        DefaultCamelContext camel = new DefaultCamelContext();
+        DefaultCamelContext camel = new DefaultCamelContext(false);
+        // Before build(): building already looks up Camel's factory files (WarClassResolver says why).
+        camel.setClassResolver(new WarClassResolver(camel, CamelRuntime.class.getClassLoader()));
+        camel.build();
         camel.getCamelContextExtension().setName("lienthong-gateway");
         camel.getPropertiesComponent().addPropertiesSource(new MicroProfileConfigProperties(config));
         camel.getRegistry().bind("dataSource", dataSource);
