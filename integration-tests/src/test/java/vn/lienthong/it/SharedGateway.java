@@ -32,6 +32,13 @@ final class SharedGateway implements ParameterResolver {
     /** The calls per minute the shared gateway allows {@code POST /api/v1/verify} from one address. */
     static final int VERIFY_PER_MINUTE = 20;
 
+    /**
+     * A client behind a proxy: the shared gateway trusts 127.0.0.1 as a proxy, so a request carrying
+     * {@code X-Forwarded-For} with this address is limited in a bucket of its own (a documentation
+     * address, RFC 5737).
+     */
+    static final String PROXIED_CITIZEN = "203.0.113.20";
+
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedGateway.class);
 
     @Override
@@ -85,6 +92,7 @@ final class SharedGateway implements ParameterResolver {
             RunnableJar jar = RunnableJar.start(data, work, new RunnableJar.Launch(RunnableJar.STEADY_STATE_JVM, List.of(), Map.of(
                     "LIENTHONG_VERIFY_TRUST_ANCHORS", trustAnchor.toString(),
                     "LIENTHONG_RATELIMIT_VERIFY_PER_MINUTE", String.valueOf(VERIFY_PER_MINUTE),
+                    "LIENTHONG_HTTP_TRUSTED_PROXIES", "127.0.0.1",
                     "LIENTHONG_RATELIMIT_LOOKUP_PER_MINUTE", "100",
                     // The sample district's desk officer holds the "4 tại chỗ" delegation: PracticesIT's token, and
                     // PracticeScreensIT's demo sign-in (demo.<role>.<unit>).
