@@ -4,15 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -26,7 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import vn.lienthong.archive.ArchiveRecord;
 import vn.lienthong.archive.VerifyResult;
-import vn.lienthong.archive.audit.AuditProgress;
 import vn.lienthong.archive.audit.AuditSummary;
 import vn.lienthong.archive.index.SearchQuery;
 import vn.lienthong.archive.ledger.LedgerVerification;
@@ -83,18 +75,18 @@ public class ArchiveInspection {
     @ConfigProperty(name = "lienthong.archive.audit.progress-ms", defaultValue = "250")
     long progressMs;
 
-    /** One audit thread per node, no queue: a second start while one runs is refused, not queued. */
-    private ThreadPoolExecutor executor;
+    /** The audits in the background: one thread per node, one audit across nodes. */
+    private BackgroundRuns<ArchiveAuditRun> runs;
 
     @PostConstruct
     void start() {
-        executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
-                threads != null ? threads : (ThreadFactory) Thread::new);
+        runs = new BackgroundRuns<>(new BackgroundRuns.Job("Fixity audit", "audit", LOG,
+                ArchiveConflictException::auditRunning, staleMinutes, progressMs), audits, clock, threads);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        runs.stop();
     }
 
     public List<ArchiveRecord> search(Criteria criteria) {
@@ -133,17 +125,7 @@ public class ArchiveInspection {
      * started; refused while another one runs, here or on another node.
      */
     public ArchiveAuditRun startAudit(Caller caller) {
-        OffsetDateTime now = now();
-        ArchiveAuditRun run = audits.start(caller.officerId(), now, now.minusMinutes(staleMinutes))
-                .orElseThrow(() -> ArchiveConflictException.auditRunning(running()));
-        try {
-            executor.execute(() -> runAudit(run));
-        } catch (RejectedExecutionException e) {
-            // This node's thread still runs an audit whose row went stale: say so on the new row.
-            audits.fail(run.id(), "this node is still running an earlier audit", now());
-            throw ArchiveConflictException.auditRunning(running());
-        }
-        return run;
+        return runs.start((now, staleBefore) -> audits.start(caller.officerId(), now, staleBefore), this::runAudit);
     }
 
     public ArchiveAuditRun audit(long id) {
@@ -155,42 +137,21 @@ public class ArchiveInspection {
         return audits.latest(limit);
     }
 
-    private long running() {
-        return audits.latest(20).stream().filter(r -> r.status() == ArchiveAuditRun.Status.RUNNING)
-                .mapToLong(ArchiveAuditRun::id).findFirst().orElse(0);
-    }
-
     private void runAudit(ArchiveAuditRun run) {
-        long[] lastWrite = {0};
-        try {
-            AuditSummary summary = holdings.audit(run.startedBy(), progress -> {
-                long at = System.nanoTime();
-                if (progress.checked() == progress.total() || at - lastWrite[0] >= progressMs * 1_000_000) {
-                    lastWrite[0] = at;
-                    audits.progress(run.id(), progress.checked(), progress.total(), progress.bytes(),
-                            progress.totalBytes(), now());
-                }
-            });
-            List<DamagedRecord> damaged = summary.problems().stream().limit(PROBLEMS_KEPT).map(this::damaged).toList();
-            audits.finish(new ArchiveAuditRun(run.id(), ArchiveAuditRun.Status.DONE, run.startedBy(), run.startedAt(),
-                    null, null, summary.checked(), summary.checked(), summary.bytes(), summary.bytes(), summary.ok(),
-                    summary.missing(), summary.corrupted(), summary.signatureInvalid(), summary.untrusted(),
-                    summary.trustChecked(), damaged, null), now());
-            LOG.info(() -> "Fixity audit " + run.id() + " by " + run.startedBy() + ": " + summary);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Fixity audit " + run.id() + " failed", e);
-            audits.fail(run.id(), String.valueOf(e.getMessage()), now());
-        }
+        AuditSummary summary = holdings.audit(run.startedBy(), runs.paced(p -> p.checked() == p.total(),
+                p -> audits.progress(run.id(), p.checked(), p.total(), p.bytes(), p.totalBytes(), runs.now())));
+        List<DamagedRecord> damaged = summary.problems().stream().limit(PROBLEMS_KEPT).map(this::damaged).toList();
+        audits.finish(new ArchiveAuditRun(run.id(), ArchiveAuditRun.Status.DONE, run.startedBy(), run.startedAt(),
+                null, null, summary.checked(), summary.checked(), summary.bytes(), summary.bytes(), summary.ok(),
+                summary.missing(), summary.corrupted(), summary.signatureInvalid(), summary.untrusted(),
+                summary.trustChecked(), damaged, null), runs.now());
+        LOG.info(() -> "Fixity audit " + run.id() + " by " + run.startedBy() + ": " + summary);
     }
 
     private DamagedRecord damaged(VerifyResult problem) {
         Optional<ArchiveRecord> record = holdings.find(problem.recordId());
         return new DamagedRecord(problem.recordId(), record.map(ArchiveRecord::dossierCode).orElse(""),
                 record.map(ArchiveRecord::documentType).orElse(""), problem.outcome().name(), problem.detail());
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
     }
 
     private static SearchQuery query(Criteria c) {

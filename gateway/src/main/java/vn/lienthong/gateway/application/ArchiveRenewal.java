@@ -2,14 +2,8 @@ package vn.lienthong.gateway.application;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +23,6 @@ import vn.lienthong.archive.renewal.RenewalReport;
 import vn.lienthong.gateway.domain.archive.ArchiveConflictException;
 import vn.lienthong.gateway.domain.archive.ArchiveRenewalRun;
 import vn.lienthong.gateway.domain.archive.ArchiveRenewals;
-import vn.lienthong.gateway.domain.calendar.WorkingCalendar;
 import vn.lienthong.gateway.domain.document.DocumentNotFoundException;
 import vn.lienthong.gateway.domain.document.DossierDocuments;
 import vn.lienthong.gateway.domain.dossier.DossierCode;
@@ -77,8 +70,8 @@ public class ArchiveRenewal {
 
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-    /** One renewal thread per node for runs an auditor asks for, no queue. */
-    private ThreadPoolExecutor executor;
+    /** The runs in the background: one thread per node for runs an auditor asks for, one run across nodes. */
+    private BackgroundRuns<ArchiveRenewalRun> runs;
 
     /** For CDI. */
     public ArchiveRenewal() {
@@ -97,20 +90,20 @@ public class ArchiveRenewal {
 
     @PostConstruct
     void start() {
-        executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
-                threads != null ? threads : (ThreadFactory) Thread::new);
+        runs = new BackgroundRuns<>(new BackgroundRuns.Job("Archive renewal", "renewal", LOG,
+                ArchiveConflictException::renewalRunning, staleMinutes, progressMs), renewals, clock, threads);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        runs.stop();
     }
 
     /** The scheduled run, on the run-once lease holder; skipped (logged) while another run goes on. */
     public void scheduled() {
-        OffsetDateTime now = now();
-        renewals.start(SCHEDULER, node, false, null, now, now.minusMinutes(staleMinutes)).ifPresentOrElse(this::run,
-                () -> LOG.info("Archive renewal: a run is going on already; this one is skipped"));
+        runs.open((now, staleBefore) -> renewals.start(SCHEDULER, node, false, null, now, staleBefore))
+                .ifPresentOrElse(run -> runs.run(run, this::run),
+                        () -> LOG.info("Archive renewal: a run is going on already; this one is skipped"));
     }
 
     /**
@@ -118,17 +111,8 @@ public class ArchiveRenewal {
      * every one, and answers it as started; refused while another run goes on, here or on another node.
      */
     public ArchiveRenewalRun start(Caller caller, boolean dryRun, DossierCode dossier) {
-        OffsetDateTime now = now();
-        ArchiveRenewalRun run = renewals.start(caller.officerId(), node, dryRun, dossier == null ? null : dossier.value(),
-                        now, now.minusMinutes(staleMinutes))
-                .orElseThrow(() -> ArchiveConflictException.renewalRunning(running()));
-        try {
-            executor.execute(() -> run(run));
-        } catch (RejectedExecutionException e) {
-            renewals.fail(run.id(), "this node is still running an earlier renewal", now());
-            throw ArchiveConflictException.renewalRunning(running());
-        }
-        return run;
+        return runs.start((now, staleBefore) -> renewals.start(caller.officerId(), node, dryRun,
+                dossier == null ? null : dossier.value(), now, staleBefore), this::run);
     }
 
     public ArchiveRenewalRun run(long id) {
@@ -145,48 +129,33 @@ public class ArchiveRenewal {
         return holdings.versions(recordId);
     }
 
-    private long running() {
-        return renewals.latest(20).stream().filter(r -> r.status() == ArchiveRenewalRun.Status.RUNNING)
-                .mapToLong(ArchiveRenewalRun::id).findFirst().orElse(0);
-    }
-
     private void run(ArchiveRenewalRun run) {
-        long[] lastWrite = {0};
-        try {
-            SearchQuery selection = run.dossierCode() == null ? SearchQuery.all()
-                    : SearchQuery.byDossier(run.dossierCode());
-            RenewalReport report = holdings.renew(run.startedBy(), run.dryRun(), selection, progress -> {
-                long at = System.nanoTime();
-                if (progress.checked() == progress.total() || at - lastWrite[0] >= progressMs * 1_000_000) {
-                    lastWrite[0] = at;
-                    renewals.progress(run.id(), progress.checked(), progress.total(), progress.failed(), now());
-                }
-            });
-            List<ArchiveRenewalRun.Action> actions = new ArrayList<>();
-            for (RenewalReport.Item item : run.dryRun() ? report.due() : report.done()) {
-                actions.add(new ArchiveRenewalRun.Action(item.action().name(), item.recordId(), item.reason()));
-                if (!run.dryRun()) {
-                    follow(item.recordId());
-                }
+        SearchQuery selection = run.dossierCode() == null ? SearchQuery.all()
+                : SearchQuery.byDossier(run.dossierCode());
+        RenewalReport report = holdings.renew(run.startedBy(), run.dryRun(), selection, runs.paced(
+                p -> p.checked() == p.total(),
+                p -> renewals.progress(run.id(), p.checked(), p.total(), p.failed(), runs.now())));
+        List<ArchiveRenewalRun.Action> actions = new ArrayList<>();
+        for (RenewalReport.Item item : run.dryRun() ? report.due() : report.done()) {
+            actions.add(new ArchiveRenewalRun.Action(item.action().name(), item.recordId(), item.reason()));
+            if (!run.dryRun()) {
+                follow(item.recordId());
             }
-            for (RenewalReport.Item item : report.failed()) {
-                actions.add(new ArchiveRenewalRun.Action("FAILED", item.recordId(), item.action() + ": " + item.reason()));
-            }
-            for (RenewalReport.Item item : report.waiting()) {
-                actions.add(new ArchiveRenewalRun.Action("WAITING", item.recordId(), item.reason()));
-            }
-            List<RenewalReport.Item> counted = run.dryRun() ? report.due() : report.done();
-            renewals.finish(new ArchiveRenewalRun(run.id(), ArchiveRenewalRun.Status.DONE, run.dryRun(),
-                    run.dossierCode(), run.startedBy(), run.node(), run.startedAt(), null, null, report.checked(), report.checked(),
-                    counted.stream().filter(i -> i.action() == RenewalReport.Action.EXTEND).count(),
-                    counted.stream().filter(i -> i.action() == RenewalReport.Action.RENEW).count(),
-                    report.failed().size(), actions.stream().limit(ACTIONS_KEPT).toList(), null), now());
-            LOG.log(report.due().isEmpty() && report.failed().isEmpty() ? Level.FINE : Level.INFO,
-                    () -> "Archive renewal " + run.id() + " by " + run.startedBy() + ": " + report);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Archive renewal " + run.id() + " failed", e);
-            renewals.fail(run.id(), String.valueOf(e.getMessage()), now());
         }
+        for (RenewalReport.Item item : report.failed()) {
+            actions.add(new ArchiveRenewalRun.Action("FAILED", item.recordId(), item.action() + ": " + item.reason()));
+        }
+        for (RenewalReport.Item item : report.waiting()) {
+            actions.add(new ArchiveRenewalRun.Action("WAITING", item.recordId(), item.reason()));
+        }
+        List<RenewalReport.Item> counted = run.dryRun() ? report.due() : report.done();
+        renewals.finish(new ArchiveRenewalRun(run.id(), ArchiveRenewalRun.Status.DONE, run.dryRun(),
+                run.dossierCode(), run.startedBy(), run.node(), run.startedAt(), null, null, report.checked(), report.checked(),
+                counted.stream().filter(i -> i.action() == RenewalReport.Action.EXTEND).count(),
+                counted.stream().filter(i -> i.action() == RenewalReport.Action.RENEW).count(),
+                report.failed().size(), actions.stream().limit(ACTIONS_KEPT).toList(), null), runs.now());
+        LOG.log(report.due().isEmpty() && report.failed().isEmpty() ? Level.FINE : Level.INFO,
+                () -> "Archive renewal " + run.id() + " by " + run.startedBy() + ": " + report);
     }
 
     /** The dossier's document listed with the record now has the record's newest bytes. */
@@ -198,9 +167,5 @@ public class ArchiveRenewal {
             // The archive holds the version either way, and a download gives the newest; only the listed digest lags.
             LOG.log(Level.WARNING, "Cannot update the document listed with archive record " + recordId, e);
         }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(WorkingCalendar.VIETNAM);
     }
 }

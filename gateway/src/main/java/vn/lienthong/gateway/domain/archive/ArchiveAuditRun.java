@@ -3,6 +3,8 @@ package vn.lienthong.gateway.domain.archive;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import vn.lienthong.gateway.domain.run.BackgroundRun;
+
 /**
  * One fixity audit of the whole archive, as its row keeps it: who started it, how far it got, and
  * once finished the counts per outcome and every damaged record.
@@ -15,7 +17,8 @@ import java.util.List;
 public record ArchiveAuditRun(long id, Status status, String startedBy, OffsetDateTime startedAt,
                               OffsetDateTime updatedAt, OffsetDateTime finishedAt, long checked, long total, long bytes,
                               long totalBytes, long ok, long missing, long corrupted, long signatureInvalid,
-                              long untrusted, boolean trustChecked, List<DamagedRecord> problems, String error) {
+                              long untrusted, boolean trustChecked, List<DamagedRecord> problems, String error)
+        implements BackgroundRun {
 
     /** Where the audit is. */
     public enum Status { RUNNING, DONE, FAILED }
@@ -24,11 +27,8 @@ public record ArchiveAuditRun(long id, Status status, String startedBy, OffsetDa
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
-    /** Records checked out of the total, 0 to 100; a finished audit of an empty archive is 100. */
-    public int percent() {
-        if (total == 0) {
-            return status == Status.RUNNING ? 0 : 100;
-        }
-        return (int) Math.min(100, checked * 100 / total);
+    @Override
+    public boolean running() {
+        return status == Status.RUNNING;
     }
 }

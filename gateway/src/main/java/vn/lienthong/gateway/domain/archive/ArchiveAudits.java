@@ -1,11 +1,12 @@
 package vn.lienthong.gateway.domain.archive;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
+import vn.lienthong.gateway.domain.run.RunHistory;
+
 /** Where fixity audits keep their state, so that any node reports them. */
-public interface ArchiveAudits {
+public interface ArchiveAudits extends RunHistory<ArchiveAuditRun> {
 
     /**
      * Adds a RUNNING audit unless another one is running (its row updated after {@code staleBefore});
@@ -17,11 +18,4 @@ public interface ArchiveAudits {
 
     /** Records the result of a finished audit (status DONE, counts and damaged records). */
     void finish(ArchiveAuditRun result, OffsetDateTime now);
-
-    void fail(long id, String error, OffsetDateTime now);
-
-    Optional<ArchiveAuditRun> find(long id);
-
-    /** The latest audits, newest first. */
-    List<ArchiveAuditRun> latest(int limit);
 }

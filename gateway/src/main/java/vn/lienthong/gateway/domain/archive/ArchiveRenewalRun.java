@@ -3,6 +3,8 @@ package vn.lienthong.gateway.domain.archive;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import vn.lienthong.gateway.domain.run.BackgroundRun;
+
 /**
  * One run of the archive's renewal job (the LTA step and time-stamp renewal), as its row keeps it:
  * who started it, on which node, how far it got, and once finished what it extended, renewed or
@@ -18,7 +20,7 @@ import java.util.List;
 public record ArchiveRenewalRun(long id, Status status, boolean dryRun, String dossierCode, String startedBy, String node,
                                 OffsetDateTime startedAt, OffsetDateTime updatedAt, OffsetDateTime finishedAt,
                                 long checked, long total, long extended, long renewed, long failed,
-                                List<Action> actions, String error) {
+                                List<Action> actions, String error) implements BackgroundRun {
 
     /** Where the run is. */
     public enum Status { RUNNING, DONE, FAILED }
@@ -34,11 +36,8 @@ public record ArchiveRenewalRun(long id, Status status, boolean dryRun, String d
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
-    /** Records checked out of the total, 0 to 100. */
-    public int percent() {
-        if (total == 0) {
-            return status == Status.RUNNING ? 0 : 100;
-        }
-        return (int) Math.min(100, checked * 100 / total);
+    @Override
+    public boolean running() {
+        return status == Status.RUNNING;
     }
 }

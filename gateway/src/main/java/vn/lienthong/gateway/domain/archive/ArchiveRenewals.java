@@ -1,11 +1,12 @@
 package vn.lienthong.gateway.domain.archive;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
+import vn.lienthong.gateway.domain.run.RunHistory;
+
 /** Where the renewal job's runs keep their state and history, so that any node reports them. */
-public interface ArchiveRenewals {
+public interface ArchiveRenewals extends RunHistory<ArchiveRenewalRun> {
 
     /**
      * Adds a RUNNING run unless another one is running (its row updated after {@code staleBefore});
@@ -19,11 +20,4 @@ public interface ArchiveRenewals {
 
     /** Records the result of a finished run (status DONE, counts and actions). */
     void finish(ArchiveRenewalRun result, OffsetDateTime now);
-
-    void fail(long id, String error, OffsetDateTime now);
-
-    Optional<ArchiveRenewalRun> find(long id);
-
-    /** The latest runs, newest first. */
-    List<ArchiveRenewalRun> latest(int limit);
 }
