@@ -300,18 +300,18 @@ final class StampAppearance {
         widget.getCOSObject().setNeedToBeUpdated(true);
     }
 
-    /** The stamp font an earlier stamp of this document wrote, as the indirect object it is there. */
+    /**
+     * The stamp font an earlier stamp of this document wrote, as the indirect object it is there.
+     * Read through the COS objects only: PDFBox's widget and XObject wrappers set /Subtype and /Type on
+     * construction, which would write the earlier signature's widget and stamp again in this revision
+     * (EU DSS then reports the first signature as modified after signing).
+     */
     private static COSBase stampFontOf(PDSignatureField field, StampFont font) {
-        if (field.getWidgets().isEmpty()) {
-            return null;
-        }
-        PDAppearanceDictionary appearance = field.getWidgets().get(0).getAppearance();
-        if (appearance == null || appearance.getNormalAppearance() == null
-                || !appearance.getNormalAppearance().isStream()) {
-            return null;
-        }
-        PDResources resources = appearance.getNormalAppearance().getAppearanceStream().getResources();
-        if (resources == null || !(resources.getCOSObject().getDictionaryObject(COSName.FONT) instanceof COSDictionary fonts)) {
+        COSDictionary appearance = field.getCOSObject().getCOSDictionary(COSName.AP);
+        COSDictionary normal = appearance == null ? null : appearance.getCOSDictionary(COSName.N);
+        COSDictionary resources = normal == null ? null : normal.getCOSDictionary(COSName.RESOURCES);
+        COSDictionary fonts = resources == null ? null : resources.getCOSDictionary(COSName.FONT);
+        if (fonts == null) {
             return null;
         }
         for (COSName name : fonts.keySet()) {
