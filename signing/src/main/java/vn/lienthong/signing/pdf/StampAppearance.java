@@ -159,12 +159,7 @@ final class StampAppearance {
         cs.stroke();
         float textLeft = 4;
         if (stamp.sealImage().isPresent()) {
-            PDImageXObject seal;
-            try {
-                seal = PDImageXObject.createFromByteArray(doc, stamp.sealImage().get(), "seal");
-            } catch (IOException | IllegalArgumentException e) {
-                throw new MalformedInputException("Seal image is not a PNG/JPEG/GIF/BMP/TIFF: " + e.getMessage(), e);
-            }
+            PDImageXObject seal = seal(doc, stamp);
             float side = h - 6;
             float scale = Math.min(side / seal.getWidth(), side / seal.getHeight());
             cs.drawImage(seal, 3, 3, seal.getWidth() * scale, seal.getHeight() * scale);
@@ -249,12 +244,7 @@ final class StampAppearance {
                 .append(" re S\n");
         float textLeft = 4;
         if (stamp.sealImage().isPresent()) {
-            PDImageXObject seal;
-            try {
-                seal = PDImageXObject.createFromByteArray(doc, stamp.sealImage().get(), "seal");
-            } catch (IOException | IllegalArgumentException e) {
-                throw new MalformedInputException("Seal image is not a PNG/JPEG/GIF/BMP/TIFF: " + e.getMessage(), e);
-            }
+            PDImageXObject seal = seal(doc, stamp);
             float side = h - 6;
             float scale = Math.min(side / seal.getWidth(), side / seal.getHeight());
             COSName image = resources.add(seal);
@@ -321,6 +311,14 @@ final class StampAppearance {
             }
         }
         return null;
+    }
+
+    private static PDImageXObject seal(PDDocument doc, VisibleStamp stamp) {
+        try {
+            return PDImageXObject.createFromByteArray(doc, stamp.sealImage().orElseThrow(), "seal");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedInputException("Seal image is not a PNG/JPEG/GIF/BMP/TIFF: " + e.getMessage(), e);
+        }
     }
 
     private static String number(float value) {
