@@ -232,11 +232,18 @@ public final class TextPdfABuilder {
             List<String> out = new ArrayList<>();
             for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
                 StringBuilder line = new StringBuilder();
+                // Widths add up (no kerning): the line's is kept, not measured again for each word.
+                float lineWidth = 0;
+                float space = textWidth(" ", size);
                 for (String word : clean(paragraph).split(" +")) {
-                    String candidate = line.isEmpty() ? word : line + " " + word;
-                    if (textWidth(candidate, size) <= max) {
-                        line.setLength(0);
-                        line.append(candidate);
+                    float wordWidth = textWidth(word, size);
+                    float candidate = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+                    if (candidate <= max) {
+                        if (!line.isEmpty()) {
+                            line.append(' ');
+                        }
+                        line.append(word);
+                        lineWidth = candidate;
                         continue;
                     }
                     if (!line.isEmpty()) {
@@ -254,6 +261,7 @@ public final class TextPdfABuilder {
                         rest = rest.substring(cut);
                     }
                     line.append(rest);
+                    lineWidth = textWidth(rest, size);
                 }
                 out.add(line.toString());
             }

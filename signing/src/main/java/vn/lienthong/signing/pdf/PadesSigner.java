@@ -74,9 +74,8 @@ public final class PadesSigner {
         int reserve = reserveFor(chain, parameters);
         try (PDDocument doc = load(input)) {
             PDSignature signature = new PDSignature();
-            SignatureOptions options = signatureOptions(doc, signature, chain, parameters, reserve);
+            SignatureOptions options = addSignature(doc, signature, chain, parameters, reserve);
             try (options; OutputStream out = Files.newOutputStream(output)) {
-                doc.addSignature(signature, options);
                 ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
                 int[] range = signature.getByteRange();
                 MessageDigest digest = parameters.digest().newDigest();
@@ -122,9 +121,8 @@ public final class PadesSigner {
             CmsDataToSign data;
             try (PDDocument doc = loadMapped(pdf, length)) {
                 PDSignature signature = new PDSignature();
-                SignatureOptions options = signatureOptions(doc, signature, chain, parameters, reserve);
+                SignatureOptions options = addSignature(doc, signature, chain, parameters, reserve);
                 try (options; IncrementCapture capture = new IncrementCapture(length)) {
-                    doc.addSignature(signature, options);
                     ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(capture);
                     // PDFBox writes the earlier revisions again before the new one; the capture drops them.
                     external.setSignature(new byte[0]);
@@ -194,8 +192,11 @@ public final class PadesSigner {
         return size;
     }
 
-    /** The signature dictionary (and stamp) of the new revision, the same for both kinds of step 1. */
-    private static SignatureOptions signatureOptions(PDDocument doc, PDSignature signature,
+    /**
+     * Adds the signature dictionary and stamp of the new revision to {@code doc}, the same for both
+     * kinds of step 1; answers the options, to be closed after the incremental save.
+     */
+    private static SignatureOptions addSignature(PDDocument doc, PDSignature signature,
             List<X509Certificate> chain, PadesParameters parameters, int reserve) throws IOException {
         if (parameters.certification().isPresent() && !doc.getSignatureDictionaries().isEmpty()) {
             throw new IllegalArgumentException("Only the first signature of a document may certify it (DocMDP)");
@@ -219,11 +220,20 @@ public final class PadesSigner {
                 throw new IllegalArgumentException("Page " + stamp.page() + " does not exist; the document has "
                         + doc.getNumberOfPages());
             }
+            options.setPage(stamp.page() - 1);
+            String[] lines = StampAppearance.lines(stamp, chain.get(0), parameters.signingTime());
+            StampFont font = StampFont.get();
+            if (java.util.Arrays.stream(lines).allMatch(font::covers)) {
+                // Added invisible, then drawn into this document: no template PDF, no font subset per stamp.
+                doc.addSignature(signature, options);
+                StampAppearance.drawInto(doc, signature, stamp, lines);
+                return options;
+            }
             byte[] template = StampAppearance.template(stamp, doc.getPage(stamp.page() - 1).getMediaBox(),
                     chain.get(0), parameters.signingTime());
             options.setVisualSignature(new ByteArrayInputStream(template));
-            options.setPage(stamp.page() - 1);
         }
+        doc.addSignature(signature, options);
         return options;
     }
 

@@ -1,6 +1,8 @@
 package vn.lienthong.signing.pdf;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
@@ -8,6 +10,8 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,6 +19,10 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,18 +34,23 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.lienthong.signing.MalformedInputException;
 import vn.lienthong.signing.SignatureCreationException;
 
 /**
- * Draws the visible stamp into a one-page template PDF that PDFBox merges into the signed
- * document. The font is DejaVu Sans, embedded as a subset, so Vietnamese diacritics render and
- * PDF/A's "all fonts embedded" rule holds.
+ * Draws the visible stamp. Usually straight into the document being signed ({@link #drawInto}) in the
+ * {@link StampFont} made once per JVM; a stamp with a letter outside that font's set is drawn into a
+ * one-page template PDF that PDFBox merges into the signed document, with DejaVu Sans parsed and
+ * subset for it. Either way the font is embedded, so Vietnamese diacritics render and PDF/A's "all
+ * fonts embedded" rule holds.
  */
 final class StampAppearance {
     private static final String FONT = "/vn/lienthong/signing/pdf/DejaVuSans.ttf";
@@ -146,27 +159,15 @@ final class StampAppearance {
         cs.stroke();
         float textLeft = 4;
         if (stamp.sealImage().isPresent()) {
-            PDImageXObject seal;
-            try {
-                seal = PDImageXObject.createFromByteArray(doc, stamp.sealImage().get(), "seal");
-            } catch (IOException | IllegalArgumentException e) {
-                throw new MalformedInputException("Seal image is not a PNG/JPEG/GIF/BMP/TIFF: " + e.getMessage(), e);
-            }
+            PDImageXObject seal = seal(doc, stamp);
             float side = h - 6;
             float scale = Math.min(side / seal.getWidth(), side / seal.getHeight());
             cs.drawImage(seal, 3, 3, seal.getWidth() * scale, seal.getHeight() * scale);
             textLeft = side + 8;
         }
-        String name = stamp.signerName().filter(s -> !s.isBlank()).orElseGet(() -> rdn(signer, "CN").orElse("?"));
-        String org = stamp.organisation().filter(s -> !s.isBlank()).orElseGet(() -> rdn(signer, "O").orElse(""));
-        String[] lines = org.isEmpty()
-                ? new String[] {"Ký bởi: " + name, "Thời gian: " + TIME.format(time)}
-                : new String[] {"Ký bởi: " + name, "Cơ quan: " + org, "Thời gian: " + TIME.format(time)};
+        String[] lines = lines(stamp, signer, time);
         float available = w - textLeft - 4;
         float size = Math.min(10, (h - 6) / (lines.length * 1.3f));
-        for (int i = 0; i < lines.length; i++) {
-            lines[i] = Normalizer.normalize(lines[i], Normalizer.Form.NFC);
-        }
         for (String line : lines) {
             float width = font.getStringWidth(line) / 1000 * size;
             if (width > available) {
@@ -184,6 +185,144 @@ final class StampAppearance {
             cs.newLine();
         }
         cs.endText();
+    }
+
+    /** The stamp's lines, NFC: each Vietnamese letter one precomposed glyph, without GSUB. */
+    static String[] lines(VisibleStamp stamp, X509Certificate signer, Instant time) {
+        String name = stamp.signerName().filter(s -> !s.isBlank()).orElseGet(() -> rdn(signer, "CN").orElse("?"));
+        String org = stamp.organisation().filter(s -> !s.isBlank()).orElseGet(() -> rdn(signer, "O").orElse(""));
+        String[] lines = org.isEmpty()
+                ? new String[] {"Ký bởi: " + name, "Thời gian: " + TIME.format(time)}
+                : new String[] {"Ký bởi: " + name, "Cơ quan: " + org, "Thời gian: " + TIME.format(time)};
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = Normalizer.normalize(lines[i], Normalizer.Form.NFC);
+        }
+        return lines;
+    }
+
+    /**
+     * Draws the stamp straight into {@code doc}, on the widget of {@code signature} that
+     * {@code PDDocument.addSignature} has just made invisible: a form XObject in the new revision,
+     * its text in the {@link StampFont} copied once per document. No template PDF, no font parsed or
+     * subset. The caller has checked {@link StampFont#covers} for every line.
+     */
+    static void drawInto(PDDocument doc, PDSignature signature, VisibleStamp stamp, String[] lines) {
+        StampFont font = StampFont.get();
+        PDPage page = doc.getPage(stamp.page() - 1);
+        PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+        PDSignatureField field = null;
+        COSBase earlierFont = null;
+        for (PDField candidate : form.getFieldTree()) {
+            if (candidate instanceof PDSignatureField sig) {
+                if (sig.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject()) {
+                    field = sig;
+                } else if (earlierFont == null) {
+                    earlierFont = stampFontOf(sig, font);
+                }
+            }
+        }
+        if (field == null) {
+            throw new SignatureCreationException("The new signature has no field to draw its stamp on");
+        }
+        float w = stamp.width();
+        float h = stamp.height();
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        widget.setRectangle(new PDRectangle(stamp.x(), stamp.y(), w, h));
+        widget.setPage(page);
+
+        PDAppearanceStream appearance = new PDAppearanceStream(doc);
+        appearance.setBBox(new PDRectangle(w, h));
+        appearance.setFormType(1);
+        PDResources resources = new PDResources();
+        COSDictionary fonts = new COSDictionary();
+        fonts.setItem(COSName.getPDFName("F1"), font.in(doc, earlierFont));
+        resources.getCOSObject().setItem(COSName.FONT, fonts);
+        appearance.setResources(resources);
+
+        StringBuilder content = new StringBuilder(512);
+        content.append("0.75 0.1 0.1 RG 1 w 0.5 0.5 ").append(number(w - 1)).append(' ').append(number(h - 1))
+                .append(" re S\n");
+        float textLeft = 4;
+        if (stamp.sealImage().isPresent()) {
+            PDImageXObject seal = seal(doc, stamp);
+            float side = h - 6;
+            float scale = Math.min(side / seal.getWidth(), side / seal.getHeight());
+            COSName image = resources.add(seal);
+            content.append("q ").append(number(seal.getWidth() * scale)).append(" 0 0 ")
+                    .append(number(seal.getHeight() * scale)).append(" 3 3 cm /").append(image.getName())
+                    .append(" Do Q\n");
+            textLeft = side + 8;
+        }
+        float available = w - textLeft - 4;
+        float size = Math.min(10, (h - 6) / (lines.length * 1.3f));
+        for (String line : lines) {
+            float width = font.width(line);
+            if (width / 1000 * size > available) {
+                size = Math.min(size, available * 1000 / width);
+            }
+        }
+        content.append("0.75 0.1 0.1 rg BT /F1 ").append(number(size)).append(" Tf ").append(number(size * 1.3f))
+                .append(" TL ").append(number(textLeft)).append(' ').append(number(h - 3 - size)).append(" Td\n");
+        for (String line : lines) {
+            content.append(font.hex(line)).append(" Tj T*\n");
+        }
+        content.append("ET\n");
+        try (OutputStream out = appearance.getCOSObject().createOutputStream(COSName.FLATE_DECODE)) {
+            out.write(content.toString().getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new SignatureCreationException("Cannot draw the signature stamp: " + e.getMessage(), e);
+        }
+        PDAppearanceDictionary dictionary = new PDAppearanceDictionary();
+        dictionary.setNormalAppearance(appearance);
+        widget.setAppearance(dictionary);
+
+        // As PDFBox does for a visible signature: /Annots made direct, so an indirect array of an
+        // earlier revision need not be rewritten apart; the page goes into the new revision.
+        List<PDAnnotation> annotations;
+        try {
+            annotations = page.getAnnotations();
+        } catch (IOException e) {
+            throw new MalformedInputException("Page " + stamp.page() + " has unreadable annotations: " + e.getMessage(), e);
+        }
+        page.setAnnotations(annotations);
+        annotations.add(widget);
+        page.getCOSObject().setNeedToBeUpdated(true);
+        widget.getCOSObject().setNeedToBeUpdated(true);
+    }
+
+    /**
+     * The stamp font an earlier stamp of this document wrote, as the indirect object it is there.
+     * Read through the COS objects only: PDFBox's widget and XObject wrappers set /Subtype and /Type on
+     * construction, which would write the earlier signature's widget and stamp again in this revision
+     * (EU DSS then reports the first signature as modified after signing).
+     */
+    private static COSBase stampFontOf(PDSignatureField field, StampFont font) {
+        COSDictionary appearance = field.getCOSObject().getCOSDictionary(COSName.AP);
+        COSDictionary normal = appearance == null ? null : appearance.getCOSDictionary(COSName.N);
+        COSDictionary resources = normal == null ? null : normal.getCOSDictionary(COSName.RESOURCES);
+        COSDictionary fonts = resources == null ? null : resources.getCOSDictionary(COSName.FONT);
+        if (fonts == null) {
+            return null;
+        }
+        for (COSName name : fonts.keySet()) {
+            COSBase item = fonts.getItem(name);
+            if (item instanceof COSObject && font.isThis(item)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static PDImageXObject seal(PDDocument doc, VisibleStamp stamp) {
+        try {
+            return PDImageXObject.createFromByteArray(doc, stamp.sealImage().orElseThrow(), "seal");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedInputException("Seal image is not a PNG/JPEG/GIF/BMP/TIFF: " + e.getMessage(), e);
+        }
+    }
+
+    private static String number(float value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     static Optional<String> rdn(X509Certificate cert, String type) {

@@ -82,6 +82,58 @@ class PadesPdfsigTest {
         }
     }
 
+    /**
+     * The stamps of one paper are drawn straight into it in the stamp font made once: the agency's
+     * stamp refers to the font object the officer's revision wrote, so the paper carries one copy.
+     */
+    @Test
+    void theSecondStampOfAPaperUsesTheFontOfTheFirst() throws java.io.IOException {
+        Path input = Fixtures.textPdf(dir.resolve("phieu-hai-dau.pdf"), 1);
+        Path once = dir.resolve("phieu-hai-dau.1.pdf");
+        Path twice = dir.resolve("phieu-hai-dau.2.pdf");
+        new PadesSigner().sign(input, once, PadesParameters.invisible(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256)
+                .withStamp(VisibleStamp.at(1, 50, 50, 215, 58).withTexts("Trần Thị Ánh", "UBND phường Hàng Bài")),
+                Fixtures.rsaKey());
+        new PadesSigner().sign(once, twice, PadesParameters.invisible(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256)
+                .withStamp(VisibleStamp.at(1, 300, 50, 215, 58).withTexts("Nguyễn Văn Đức", "Bảo hiểm xã hội Việt Nam")),
+                Fixtures.agencyKey());
+        List<Pdfsig.Entry> entries = Pdfsig.check(twice, dir);
+        assertTrue(entries.size() == 2 && entries.stream().allMatch(Pdfsig.Entry::valid)
+                && entries.get(1).totalDocument(), entries.toString());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(twice.toFile())) {
+            var annotations = doc.getPage(0).getAnnotations();
+            assertEquals(2, annotations.size(), "both stamps on the page");
+            java.util.Set<org.apache.pdfbox.cos.COSObjectKey> fonts = new java.util.HashSet<>();
+            for (var annotation : annotations) {
+                var resources = annotation.getNormalAppearanceStream().getResources();
+                var name = resources.getFontNames().iterator().next();
+                var font = resources.getFont(name);
+                assertTrue(font.isEmbedded() && font.getName().matches("[A-Z]{6}\\+DejaVuSans.*"), font.getName());
+                var fontDictionaries = (org.apache.pdfbox.cos.COSDictionary) resources.getCOSObject()
+                        .getDictionaryObject(org.apache.pdfbox.cos.COSName.FONT);
+                fonts.add(((org.apache.pdfbox.cos.COSObject) fontDictionaries.getItem(name)).getKey());
+            }
+            assertEquals(1, fonts.size(), "one font object for both stamps: " + fonts);
+        }
+    }
+
+    /** A name with a letter the stamp font does not hold (Cyrillic) is drawn from a template with its own subset. */
+    @Test
+    void aLetterOutsideTheStampFontGoesTheTemplateWay() throws java.io.IOException {
+        Path input = Fixtures.textPdf(dir.resolve("ngoai.pdf"), 1);
+        Path signed = dir.resolve("ngoai.signed.pdf");
+        new PadesSigner().sign(input, signed, PadesParameters.invisible(SignatureAlgorithm.RSA_PSS, DigestAlgorithm.SHA256)
+                .withStamp(VisibleStamp.at(1, 50, 50, 260, 70).withTexts("Иван Петров", "Đại sứ quán")), Fixtures.rsaKey());
+        List<Pdfsig.Entry> entries = Pdfsig.check(signed, dir);
+        assertTrue(entries.size() == 1 && entries.get(0).valid() && entries.get(0).totalDocument(), entries.toString());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(signed.toFile())) {
+            var resources = doc.getPage(0).getAnnotations().get(0).getNormalAppearanceStream().getResources();
+            var name = resources.getFontNames().iterator().next();
+            var font = resources.getFont(name);
+            assertTrue(font.isEmbedded() && !StampFont.get().isThis(font.getCOSObject()), font.getName());
+        }
+    }
+
     @Test
     void appendedInPlaceSignatureIsValidForPoppler() {
         Path pdf = Fixtures.textPdf(dir.resolve("so-hoa.pdf"), 3);
