@@ -116,8 +116,7 @@ public class JdbcDossierRepository implements DossierRepository {
             ps.setBoolean(19, d.applicant().consent().sms());
             ps.setBoolean(20, d.applicant().consent().email());
             ps.executeUpdate();
-            // Read the id back by code: generated-key column naming differs between H2 and PostgreSQL.
-            insertEvent(c, idOf(c, d.code()), received);
+            insertEvent(c, d.code(), received);
         } catch (SQLException e) {
             throw Rows.failure("store dossier " + d.code(), e);
         }
@@ -161,7 +160,7 @@ public class JdbcDossierRepository implements DossierRepository {
             if (ps.executeUpdate() != 1) {
                 throw new StorageException("Dossier " + d.code() + " vanished during an update", null);
             }
-            insertEvent(c, idOf(c, d.code()), event);
+            insertEvent(c, d.code(), event);
         } catch (SQLException e) {
             throw Rows.failure("update dossier " + d.code(), e);
         }
@@ -170,7 +169,7 @@ public class JdbcDossierRepository implements DossierRepository {
     @Override
     public void record(DossierCode code, DossierEvent event) {
         try (Connection c = dataSource.getConnection()) {
-            insertEvent(c, idOf(c, code), event);
+            insertEvent(c, code, event);
         } catch (SQLException e) {
             throw Rows.failure("record an event of dossier " + code, e);
         }
@@ -227,11 +226,18 @@ public class JdbcDossierRepository implements DossierRepository {
         }
     }
 
-    private static void insertEvent(Connection c, long dossierId, DossierEvent e) throws SQLException {
+    /**
+     * One statement per event: the dossier's id is looked up by its code inside the INSERT rather
+     * than read back first (an exchange writes four or five events, each a round through the
+     * parser and the index otherwise). An unknown code gives a NULL id, which the NOT NULL column
+     * refuses, so nothing is written.
+     */
+    private static void insertEvent(Connection c, DossierCode code, DossierEvent e) throws SQLException {
         String sql = "INSERT INTO dossier_event (dossier_id, kind, from_status, to_status, actor, from_unit, to_unit, "
-                + "step_deadline, due_at, note, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "step_deadline, due_at, note, occurred_at) "
+                + "VALUES ((SELECT id FROM dossier WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, dossierId);
+            ps.setString(1, code.value());
             ps.setString(2, e.kind().name());
             ps.setString(3, e.fromStatus() == null ? null : e.fromStatus().name());
             ps.setString(4, e.toStatus() == null ? null : e.toStatus().name());
@@ -243,18 +249,6 @@ public class JdbcDossierRepository implements DossierRepository {
             ps.setString(10, e.note());
             ps.setObject(11, e.occurredAt());
             ps.executeUpdate();
-        }
-    }
-
-    private static long idOf(Connection c, DossierCode code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dossier WHERE code = ?")) {
-            ps.setString(1, code.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("No dossier " + code);
-                }
-                return rs.getLong(1);
-            }
         }
     }
 
