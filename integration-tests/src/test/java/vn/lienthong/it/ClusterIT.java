@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -216,6 +217,7 @@ class ClusterIT {
         phase("half answered, " + groupsOpen + " groups under way; killing the lease holder");
         doomed.kill();
         long killed = System.nanoTime();
+        Instant killedAt = Instant.now();
         afterKill.countDown();
         // Papers and notices being made when the node died: its claims come back when their leases run out.
         List<String> papersClaimed = db.column("SELECT CAST(id AS VARCHAR(20)) FROM paper_job WHERE status = 'CLAIMED'");
@@ -305,7 +307,7 @@ class ClusterIT {
         noNoticeTwice(db, agency, byCode, noticesClaimed);
         noPaperTwice(db, byCode, papersClaimed);
         phase("steps, codes, notices and papers counted");
-        assertEvidenceVerifies(survivor);
+        assertEvidenceVerifies(survivor, db, killedAt);
         phase("message log and archive ledger checked");
     }
 
@@ -493,9 +495,9 @@ class ClusterIT {
 
     /**
      * The message log, written by both nodes, verifies as one chain and the survivor sealed all of it;
-     * the archive ledger, appended by both, verifies and holds each scan once.
+     * the archive ledger, appended by both, verifies; each group lists one archived scan.
      */
-    private static void assertEvidenceVerifies(RunnableJar survivor) {
+    private static void assertEvidenceVerifies(RunnableJar survivor, Database db, Instant killedAt) {
         GatewayHttp admin = survivor.http().as(survivor.tokens().token(DemoTokens.ADMIN, AGENCY));
         JsonObject log = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> admin.get("api/v1/admin/message-log/verify").json(),
@@ -508,9 +510,25 @@ class ClusterIT {
         System.out.println("cluster: archive ledger " + ledger);
         assertTrue(ledger.getBoolean("intact"), ledger::toString);
         assertTrue(ledger.getInt("entries") >= LOAD / 2, () -> "an entry per scan at least: " + ledger);
+        assertEquals(LOAD / 2, db.count("SELECT COUNT(DISTINCT dossier_code) FROM dossier_document WHERE kind = 'SCAN'"),
+                "every group lists its scan");
+        assertEquals(LOAD / 2, db.count("SELECT COUNT(*) FROM dossier_document WHERE kind = 'SCAN'"), "each group one scan");
+        // A scan the killed node had archived but not yet listed when it died is archived again on the
+        // desk's resend (the archive and the database are not one transaction): the first copy stays in
+        // the append-only archive, listed nowhere. Only the dead node can leave one, so it predates the kill.
+        List<String> unlisted = db.column("SELECT r.id || ' ' || CAST(r.created_at AS VARCHAR(40)) FROM "
+                + "archive_index.archive_record r WHERE r.document_type = 'scan' AND NOT EXISTS "
+                + "(SELECT 1 FROM dossier_document d WHERE d.archive_id = r.id)");
+        long unlistedAfterKill = db.count("SELECT COUNT(*) FROM archive_index.archive_record r WHERE r.document_type = 'scan' "
+                + "AND r.created_at > TIMESTAMP WITH TIME ZONE '" + killedAt + "' AND NOT EXISTS "
+                + "(SELECT 1 FROM dossier_document d WHERE d.archive_id = r.id)");
+        assertEquals(0, unlistedAfterKill, () -> "scans archived twice after the kill: " + unlisted);
         GatewayHttp.Reply scans = auditor.get("api/v1/archive/records?kind=SCAN&limit=500");
         assertEquals(200, scans.status(), scans::toString);
-        assertEquals(LOAD / 2, scans.json().getJsonArray("items").size(), "each scan archived once");
+        assertEquals(LOAD / 2 + unlisted.size(), scans.json().getJsonArray("items").size(), "each scan archived once, "
+                + "but for those the killed node archived and did not list: " + unlisted);
+        System.out.printf("cluster: %d scans listed, each archived once; %d archived by the killed node before "
+                + "its death and not listed %s%n", LOAD / 2, unlisted.size(), unlisted);
     }
 
     /** A node's own data dir, whose keys, attachments and archive are the shared ones (what every node mounts). */
