@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -32,6 +33,7 @@ import vn.lienthong.signing.SignatureCreationException;
  */
 final class StampFont {
     private static final String FONT = "/vn/lienthong/signing/pdf/DejaVuSans.ttf";
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static volatile StampFont loaded;
 
     /** The font dictionary, streams turned into dictionaries whose bytes are in {@link #payloads}. */
@@ -82,7 +84,7 @@ final class StampFont {
     /** The string operand of {@code Tj} for {@code text}, two bytes per letter (Identity-H). */
     String hex(String text) {
         StringBuilder out = new StringBuilder(2 + text.length() * 4).append('<');
-        text.codePoints().forEach(cp -> out.append(String.format("%04X", cids.get(cp))));
+        text.codePoints().forEach(cp -> out.append(HEX.toHexDigits(cids.get(cp).shortValue())));
         return out.append('>').toString();
     }
 
@@ -91,9 +93,8 @@ final class StampFont {
      * wrote when {@code earlier} is it, otherwise a fresh copy.
      */
     COSBase in(PDDocument doc, COSBase earlier) {
-        if (earlier instanceof COSObject reference && reference.getObject() instanceof COSDictionary dict
-                && baseFont.equals(dict.getNameAsString(COSName.BASE_FONT))) {
-            return reference;
+        if (earlier instanceof COSObject && isThis(earlier)) {
+            return earlier;
         }
         return thaw(frozen, doc.getDocument());
     }
