@@ -113,7 +113,10 @@ async function signInPage() {
   const answer = await demoMode();
   const providerAnswer = await providerMode();
   if (demoOptions === null || provider === null) {
-    show(main, h('h1', {}, t('signin.title')), failure(demoOptions === null ? answer : providerAnswer, () => start()));
+    const refused = demoOptions === null ? answer : providerAnswer;
+    // A demo sign-in refused to another machine says why and how to open it (a 403 with its reason).
+    show(main, h('h1', {}, t('signin.title')), refused.kind === 'forbidden' && refused.body
+      ? notice('error', problemText(refused.body)) : failure(refused, () => start()));
     return;
   }
   drawSignIn(message);

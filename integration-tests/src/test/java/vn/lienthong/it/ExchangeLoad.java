@@ -55,7 +55,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class ExchangeLoad {
 
-    private static final String AGENCY = "000.00.00.H30";
+    static final String AGENCY = "000.00.00.H30";
 
     private ExchangeLoad() {
     }
@@ -164,6 +164,11 @@ public final class ExchangeLoad {
         }
         System.out.printf("| gateway cores busy during the exchanges | %.2f of %d | load client: %.2f |%n",
                 exchangeCpu / 1e9 / exchangeWall, Runtime.getRuntime().availableProcessors(), clientCpu / 1e9 / exchangeWall);
+        // One line for scripts/cost-report to read.
+        System.out.printf("exchange-load: mode=%s done_per_s=%.1f offered_per_s=%.0f cpu_ms=%.2f db_cpu_ms=%.2f get_ms=%.2f "
+                        + "direct_ms=%.2f added_p50_ms=%.1f p99_ms=%.1f get_per_s=%.0f%n", rate > 0 ? "open" : "closed",
+                n / allSeconds, rate, perExchange, exchangeDbCpu / 1e6 / n, perGet, perDirect,
+                ms(latencies, 0.50) - ms(direct, 0.50), ms(latencies, 0.99), trivialRate);
     }
 
     /** Submits n dossiers from concurrent desks; answers their codes once every intake has answered. */
@@ -209,7 +214,7 @@ public final class ExchangeLoad {
      * Runs task i at start + i / rate seconds, on enough threads that a slow answer never delays the
      * next departure (an open loop: the schedule, not the answers, sets the load).
      */
-    private static <T> List<T> paced(int n, double rate, IntFunction<Callable<T>> task)
+    static <T> List<T> paced(int n, double rate, IntFunction<Callable<T>> task)
             throws InterruptedException, ExecutionException, TimeoutException {
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(64);
         long start = System.nanoTime() + 50_000_000L;
@@ -266,7 +271,7 @@ public final class ExchangeLoad {
         return latencies;
     }
 
-    private static String submit(HttpClient http, URI base, String token, String citizenId) throws IOException, InterruptedException {
+    static String submit(HttpClient http, URI base, String token, String citizenId) throws IOException, InterruptedException {
         String body = """
                 {"procedureCode": "1.000240", "agencyCode": "%s", "channel": "COUNTER", "formData": {},
                  "applicant": {"fullName": "Nguyễn Văn Tải", "citizenId": "%s", "phone": "0912345678"}}
@@ -280,7 +285,7 @@ public final class ExchangeLoad {
         return Json.createReader(new StringReader(r.body())).readObject().getString("code");
     }
 
-    private static long completed(HttpClient http, URI base, String token) throws IOException, InterruptedException {
+    static long completed(HttpClient http, URI base, String token) throws IOException, InterruptedException {
         return get(http, base.resolve("/api/v1/dossiers?agency=" + AGENCY + "&status=COMPLETED&size=1"), token)
                 .getJsonNumber("total").longValue();
     }

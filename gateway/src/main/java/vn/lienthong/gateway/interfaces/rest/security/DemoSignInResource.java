@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,9 @@ import vn.lienthong.gateway.interfaces.rest.problem.Problem;
  * The console's demo sign-in: a short-lived token from the demo issuer for a chosen role and
  * agency. It exists only while the demo issuer runs (the embedded default); otherwise both calls
  * answer 404, as for any unknown path, and a province signs officers in with its identity provider.
+ * A demo token may carry any role, the admin's too, for the asking: it is minted only for a caller on
+ * the gateway's own machine (the README's command listens on every interface), unless
+ * {@code lienthong.security.demo-issuer.remote-sign-in} opens it to others (a training room).
  */
 @Path("/demo/sign-in")
 @RequestScoped
@@ -57,6 +62,10 @@ public class DemoSignInResource {
     @Inject
     @ConfigProperty(name = "lienthong.security.demo-issuer.token-seconds", defaultValue = "1800")
     long tokenSeconds;
+
+    @Inject
+    @ConfigProperty(name = "lienthong.security.demo-issuer.remote-sign-in", defaultValue = "false")
+    boolean remoteSignIn;
 
     @Context
     HttpServletRequest request;
@@ -83,9 +92,13 @@ public class DemoSignInResource {
             description = "The roles and agencies a demo token may carry. Only while the demo issuer runs.")
     @APIResponse(responseCode = "200", description = "roles, agencies, tokenSeconds")
     @APIResponse(responseCode = "404", description = "The demo issuer is off")
+    @APIResponse(responseCode = "403", description = "Called from another machine while remote demo sign-in is off")
     public Response options() {
         if (!issuer.enabled()) {
             return off();
+        }
+        if (!fromHere()) {
+            return notFromHere();
         }
         return Response.ok(new OptionsView(ROLES, catalogue.agencies(), tokenSeconds)).build();
     }
@@ -99,9 +112,13 @@ public class DemoSignInResource {
     @APIResponse(responseCode = "200", description = "token, officerId, expiresAt")
     @APIResponse(responseCode = "400", description = "Unknown role, or an agency not in the catalogue")
     @APIResponse(responseCode = "404", description = "The demo issuer is off")
+    @APIResponse(responseCode = "403", description = "Called from another machine while remote demo sign-in is off")
     public Response signIn(SignIn body) {
         if (!issuer.enabled()) {
             return off();
+        }
+        if (!fromHere()) {
+            return notFromHere();
         }
         String role = body == null ? null : body.role();
         String agency = body == null ? null : body.agencyCode();
@@ -126,6 +143,32 @@ public class DemoSignInResource {
     private static Response off() {
         return Problem.of("not-found", Response.Status.NOT_FOUND, "Không tìm thấy", "Not found",
                 "Đăng nhập demo chỉ có khi bật bên phát hành thẻ demo", "Demo sign-in exists only with the demo issuer on")
+                .toResponse();
+    }
+
+    /** The connection comes from this machine (the socket's peer; a forwarded-for header is not asked). */
+    private boolean fromHere() {
+        return remoteSignIn || isLoopback(request.getRemoteAddr());
+    }
+
+    static boolean isLoopback(String address) {
+        // The container gives the peer as an IP literal; anything else is refused, never looked up by name.
+        if (address == null || !address.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException notAnAddress) {
+            return false;
+        }
+    }
+
+    private static Response notFromHere() {
+        return Problem.of("forbidden", Response.Status.FORBIDDEN, "Không có quyền", "Forbidden",
+                "Đăng nhập demo chỉ dùng được trên chính máy chạy cổng (http://127.0.0.1:…); muốn mở cho máy khác "
+                        + "(phòng tập huấn), đặt LIENTHONG_SECURITY_DEMO_ISSUER_REMOTE_SIGN_IN=true",
+                "Demo sign-in works only on the gateway's own machine (http://127.0.0.1:…); to open it to other "
+                        + "machines (a training room), set LIENTHONG_SECURITY_DEMO_ISSUER_REMOTE_SIGN_IN=true")
                 .toResponse();
     }
 
