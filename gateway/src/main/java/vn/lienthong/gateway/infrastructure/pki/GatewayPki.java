@@ -101,13 +101,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
 
     private DemoKeys demoKeys;
     /** The DEMO PKI being opened or made on a thread of its own since the start; null once taken. */
-    private FutureTask<Prepared> preparing;
-    /** The gateway seal made beside a DEMO PKI made at this start; null once taken. */
-    private TrialPki.Issued sealMadeAtStart;
-
-    /** What the start's own thread made: the DEMO PKI and, with a PKI new at this start, the gateway seal. */
-    private record Prepared(DemoKeys keys, TrialPki.Issued seal) {
-    }
+    private FutureTask<DemoKeys> preparing;
     private DemoTrustServices services;
     private final Map<String, KeySource> keys = new ConcurrentHashMap<>();
     private RevocationSource fetched;
@@ -180,16 +174,14 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
 
     /**
      * On a fresh keys directory the DEMO PKI's RSA keys (an RSA-3072 root among them) take about a
-     * second of CPU, and the message log's gateway seal most of another: made beside the token
-     * issuer's key and the migration instead of after them. The first caller of {@link #demoKeys()}
-     * waits for them; a failure reaches that caller as before.
+     * second of CPU: made beside the token issuer's key and the migration instead of after them.
+     * The first caller of {@link #demoKeys()} waits for it; a failure reaches that caller as before.
      */
     void prepareAtStart(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
         if (!demo.enabled()) {
             return;
         }
-        boolean seal = demo.demoMessageLogKey();
-        FutureTask<Prepared> task = new FutureTask<>(() -> prepare(seal));
+        FutureTask<DemoKeys> task = new FutureTask<>(this::loadOrCreate);
         synchronized (this) {
             preparing = task;
         }
@@ -198,37 +190,17 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
         thread.start();
     }
 
-    private Prepared prepare(boolean seal) {
-        boolean fresh = !DemoPki.existsIn(demoDir());
-        DemoKeys keys = loadOrCreate();
-        // A PKI made now has issued no gateway seal yet: the message log asks for one at its first start.
-        return new Prepared(keys, fresh && seal
-                ? keys.pki().issue(EndEntity.gatewaySeal(keys.pki().settings().organisation())) : null);
-    }
-
     private synchronized DemoKeys demoKeys() {
         if (demoKeys == null) {
-            FutureTask<Prepared> task = preparing;
+            FutureTask<DemoKeys> task = preparing;
             // Taken once: after a failure the next caller tries again, as it did without the thread.
             preparing = null;
-            if (task == null) {
-                demoKeys = loadOrCreate();
-            } else {
-                Prepared made = prepared(task);
-                demoKeys = made.keys();
-                sealMadeAtStart = made.seal();
-            }
+            demoKeys = task == null ? loadOrCreate() : prepared(task);
         }
         return demoKeys;
     }
 
-    private synchronized Optional<TrialPki.Issued> takeSealMadeAtStart() {
-        Optional<TrialPki.Issued> seal = Optional.ofNullable(sealMadeAtStart);
-        sealMadeAtStart = null;
-        return seal;
-    }
-
-    private static Prepared prepared(FutureTask<Prepared> task) {
+    private static DemoKeys prepared(FutureTask<DemoKeys> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {
@@ -363,8 +335,7 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     /** A new gateway seal (message log, scans, ledger heads), recorded so that OCSP knows it. */
     public TrialPki.Issued issueGatewaySeal() {
         DemoTrustServices trust = services();
-        TrialPki.Issued seal = takeSealMadeAtStart().orElseGet(
-                () -> trust.pki().issue(EndEntity.gatewaySeal(trust.pki().settings().organisation())));
+        TrialPki.Issued seal = trust.pki().issue(EndEntity.gatewaySeal(trust.pki().settings().organisation()));
         store.replace(GATEWAY_SEAL, "gateway", now(), () -> new JdbcPkiCertificates.NewKey(seal.certificate(), null));
         return seal;
     }

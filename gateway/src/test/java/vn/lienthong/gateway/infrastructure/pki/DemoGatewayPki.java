@@ -29,11 +29,6 @@ public final class DemoGatewayPki {
             public boolean enabled() {
                 return true;
             }
-
-            @Override
-            public boolean demoMessageLogKey() {
-                return true;
-            }
         };
         pki.clock = Clock.systemUTC();
         pki.store = new JdbcPkiCertificates(database);
