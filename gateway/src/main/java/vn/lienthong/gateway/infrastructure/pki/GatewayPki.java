@@ -24,14 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
@@ -81,8 +76,6 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     static final String AGENCY_SEAL = "AGENCY_SEAL";
     static final String GATEWAY_SEAL = "GATEWAY_SEAL";
     private static final String ALIAS = "key";
-    /** After the demo mode is announced (40), before the demo token issuer's key (50) and the migration (100). */
-    private static final int PRIORITY = 45;
 
     @Inject
     Config config;
@@ -100,8 +93,6 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
     }
 
     private DemoKeys demoKeys;
-    /** The DEMO PKI being opened or made on a thread of its own since the start; null once taken. */
-    private FutureTask<DemoKeys> preparing;
     private DemoTrustServices services;
     private final Map<String, KeySource> keys = new ConcurrentHashMap<>();
     private RevocationSource fetched;
@@ -172,44 +163,11 @@ public class GatewayPki implements SigningCertificates, PaperKeys.Issuer {
                 + renewed.getNotAfter().toInstant());
     }
 
-    /**
-     * On a fresh keys directory the DEMO PKI's RSA keys (an RSA-3072 root among them) take about a
-     * second of CPU: made beside the token issuer's key and the migration instead of after them.
-     * The first caller of {@link #demoKeys()} waits for it; a failure reaches that caller as before.
-     */
-    void prepareAtStart(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
-        if (!demo.enabled()) {
-            return;
-        }
-        FutureTask<DemoKeys> task = new FutureTask<>(this::loadOrCreate);
-        synchronized (this) {
-            preparing = task;
-        }
-        Thread thread = new Thread(task, "demo-pki-start");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     private synchronized DemoKeys demoKeys() {
         if (demoKeys == null) {
-            FutureTask<DemoKeys> task = preparing;
-            // Taken once: after a failure the next caller tries again, as it did without the thread.
-            preparing = null;
-            demoKeys = task == null ? loadOrCreate() : prepared(task);
+            demoKeys = loadOrCreate();
         }
         return demoKeys;
-    }
-
-    private static DemoKeys prepared(FutureTask<DemoKeys> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PaperKeyException("Interrupted while waiting for the DEMO PKI", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new PaperKeyException(cause.getMessage(), cause);
-        }
     }
 
     /** Where the DEMO CAs' keystores and PEM certificates are ({@code root-ca.pem} is the trust anchor). */

@@ -28,7 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import vn.lienthong.gateway.domain.certificate.RevocationReason;
 import vn.lienthong.gateway.domain.certificate.SigningCertificate;
 import vn.lienthong.gateway.domain.paper.CertificateUnusableException;
-import vn.lienthong.gateway.domain.paper.PaperKeyException;
 import vn.lienthong.gateway.infrastructure.agency.MapConfig;
 import vn.lienthong.gateway.infrastructure.config.DemoMode;
 import vn.lienthong.gateway.infrastructure.persistence.TestDatabase;
@@ -82,29 +81,6 @@ class GatewayPkiTest {
         X509Certificate other = second.officer("cb-02", AGENCY, "UBND phường Hàng Bạc").signerCertificate();
         assertNotEquals(first.officer("cb-01", AGENCY, "UBND phường Hàng Bạc").signerCertificate(), other);
         assertEquals(4, second.officer("cb-02", AGENCY, "x").certificateChain().size() + 1, "officer, issuing, root");
-    }
-
-    @Test
-    void theDemoPkiMadeAtStartOnAThreadOfItsOwnIsTheOneEveryNodeGets() {
-        DataSource database = engine.fresh();
-        GatewayPki first = node(database);
-        first.prepareAtStart(new Object());
-        X509Certificate root = first.services().pki().root().certificate();
-        assertEquals(root, node(database).services().pki().root().certificate());
-        assertEquals(root, first.services().pki().root().certificate());
-    }
-
-    @Test
-    void aDemoPkiThatCouldNotBeMadeAtStartFailsItsFirstCallerAndIsTriedAgainByTheNext() throws Exception {
-        Path blocked = Files.writeString(data.resolve("not-a-directory"), "x");
-        GatewayPki pki = node(engine.fresh());
-        pki.config = new MapConfig(Map.of("lienthong.data.dir", data.toString(),
-                "lienthong.pki.demo-dir", blocked.resolve("pki").toString()));
-        pki.prepareAtStart(new Object());
-        PaperKeyException refused = assertThrows(PaperKeyException.class, pki::services);
-        assertTrue(refused.getMessage().contains("Cannot open or create the DEMO PKI"), refused.getMessage());
-        Files.delete(blocked);
-        assertNotNull(pki.services().pki().root().certificate());
     }
 
     @Test
