@@ -52,7 +52,7 @@ public final class PadesSigner {
      * apart, twice (the SignerInfo's issuer and serial, the signing-certificate-v2 attribute).
      */
     private static final int CMS_RESERVE = 2_048;
-    /** A signature time-stamp token with its TSA's chain, as production TSAs answer (4–7 KB seen). */
+    /** A signature time-stamp token with its TSA's chain: 8 KB, unchanged, for a production TSA's token. */
     private static final int TIMESTAMP_RESERVE = 8_192;
 
     private final CmsSigner cms;
