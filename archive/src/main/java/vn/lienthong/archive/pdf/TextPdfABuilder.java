@@ -1,23 +1,30 @@
 package vn.lienthong.archive.pdf;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.lienthong.archive.ArchiveException;
+import vn.lienthong.signing.pdf.VietnameseFont;
 
 /**
  * Renders a {@link TextDocument} as a PDF/A-2b on A4 pages: DejaVu Sans embedded as a subset (so
- * Vietnamese diacritics are exact), the sRGB output intent and the XMP identification, through the
+ * Vietnamese diacritics are exact; the {@link VietnameseFont} subset once per JVM when every letter is in it), the sRGB output intent and the XMP identification, through the
  * same {@link PdfAConformance} as {@link PdfABuilder}. Text is wrapped and paged; characters the font lacks become "?",
  * since the content may come from other systems.
  */
@@ -31,41 +38,244 @@ public final class TextPdfABuilder {
     private static final float CELL_PADDING = 3f;
     private static final float CELL_SIZE = 9.5f;
 
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
     private final PdfAConformance conformance = PdfAConformance.standard();
 
     /** Writes the PDF/A to {@code out} (not closed) and says where the signature space landed. */
     public TextLayout build(TextDocument document, OutputStream out) {
+        if (inPresetFont(document)) {
+            try (PDDocument doc = new PDDocument()) {
+                return save(document, new Writer(doc, new PresetFace(VietnameseFont.get(), doc)), doc, out);
+            } catch (IOException e) {
+                throw new ArchiveException("Cannot write the PDF/A text document: " + e.getMessage(), e);
+            }
+        }
         // The font goes back only after the save, which subsets it.
         try (PdfAConformance.FontLoan font = conformance.borrowFont(); PDDocument doc = new PDDocument()) {
-            Writer writer = new Writer(doc, font.embedIn(doc), font.font().getUnicodeCmapLookup());
-            for (TextBlock block : document.blocks()) {
-                writer.write(block);
-            }
-            writer.close();
-            conformance.declare(doc, XmpPacket.forText(document.title(), document.identifier(),
-                    document.creator(), document.created()));
-            doc.save(out, CompressParameters.NO_COMPRESSION);
-            out.flush();
-            return new TextLayout(doc.getNumberOfPages(), writer.signatureSpace);
+            return save(document, new Writer(doc, new SubsetFace(font.embedIn(doc), font.font().getUnicodeCmapLookup())),
+                    doc, out);
         } catch (IOException e) {
             throw new ArchiveException("Cannot write the PDF/A text document: " + e.getMessage(), e);
+        }
+    }
+
+    private TextLayout save(TextDocument document, Writer writer, PDDocument doc, OutputStream out) throws IOException {
+        for (TextBlock block : document.blocks()) {
+            writer.write(block);
+        }
+        writer.close();
+        writer.font.finish();
+        conformance.declare(doc, XmpPacket.forText(document.title(), document.identifier(),
+                document.creator(), document.created()));
+        doc.save(out, CompressParameters.NO_COMPRESSION);
+        out.flush();
+        return new TextLayout(doc.getNumberOfPages(), writer.signatureSpace);
+    }
+
+    /**
+     * Whether every letter of the document is in the {@link VietnameseFont} subset once per JVM (what
+     * papers are written in); otherwise the document gets a subset of the whole font of its own, which
+     * draws any letter DejaVu Sans has and "?" for the rest.
+     */
+    private static boolean inPresetFont(TextDocument document) {
+        VietnameseFont font = VietnameseFont.get();
+        java.util.function.Predicate<String> covered = s -> s == null
+                || Normalizer.normalize(s, Normalizer.Form.NFC).codePoints().allMatch(cp -> font.covers(cp)
+                        || Character.isISOControl(cp) || Character.isWhitespace(cp));
+        for (TextBlock block : document.blocks()) {
+            boolean ok = true;
+            if (block instanceof TextBlock.Columns c) {
+                ok = c.left().stream().allMatch(covered) && c.right().stream().allMatch(covered);
+            } else if (block instanceof TextBlock.Centered c) {
+                ok = covered.test(c.text());
+            } else if (block instanceof TextBlock.Paragraph p) {
+                ok = covered.test(p.text());
+            } else if (block instanceof TextBlock.Field f) {
+                ok = covered.test(f.label()) && covered.test(f.value());
+            } else if (block instanceof TextBlock.Table t) {
+                ok = t.header().stream().allMatch(covered) && t.rows().stream().flatMap(List::stream).allMatch(covered);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The font the text is measured and drawn in. */
+    private interface Face {
+        /** Advance width of {@code s} (every letter drawable) in thousandths of the size. */
+        float width(String s) throws IOException;
+
+        boolean has(int codePoint);
+
+        /** Appends the operators that show {@code s} at {@code size} to the page's content. */
+        void show(PageContent content, String s, float size) throws IOException;
+
+        /** Makes the font available on a new page. */
+        void addTo(PDPage page);
+
+        /** Called once every page is written, before the save. */
+        default void finish() throws IOException {
+        }
+    }
+
+    /** DejaVu Sans subset for this document at save. */
+    private static final class SubsetFace implements Face {
+        private final PDType0Font font;
+        private final CmapLookup cmap;
+        private COSName name;
+
+        SubsetFace(PDType0Font font, CmapLookup cmap) {
+            this.font = font;
+            this.cmap = cmap;
+        }
+
+        @Override
+        public float width(String s) throws IOException {
+            return font.getStringWidth(s);
+        }
+
+        @Override
+        public boolean has(int codePoint) {
+            return cmap.getGlyphId(codePoint) > 0;
+        }
+
+        @Override
+        public void show(PageContent content, String s, float size) throws IOException {
+            // What PDPageContentStream.showText does for this font (its GSUB off, PdfAConformance).
+            s.codePoints().forEach(font::addToSubset);
+            content.show(name, size, "<" + HEX.formatHex(font.encode(s)) + ">");
+        }
+
+        @Override
+        public void addTo(PDPage page) {
+            PDResources resources = new PDResources();
+            page.setResources(resources);
+            name = resources.add(font);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            // PDPageContentStream.setFont would have listed it for the save to subset; the list is not public.
+            font.subset();
+        }
+    }
+
+    /** The {@link VietnameseFont} copied once into the document: no parsing, no subsetting at save. */
+    private static final class PresetFace implements Face {
+        private static final COSName NAME = COSName.getPDFName("F1");
+        private final VietnameseFont font;
+        private final COSDictionary copy;
+
+        PresetFace(VietnameseFont font, PDDocument doc) {
+            this.font = font;
+            this.copy = font.copyInto(doc);
+        }
+
+        @Override
+        public float width(String s) {
+            return font.width(s);
+        }
+
+        @Override
+        public boolean has(int codePoint) {
+            return font.covers(codePoint);
+        }
+
+        @Override
+        public void show(PageContent content, String s, float size) {
+            content.show(NAME, size, font.hex(s));
+        }
+
+        @Override
+        public void addTo(PDPage page) {
+            COSDictionary fonts = new COSDictionary();
+            fonts.setItem(NAME, copy);
+            COSDictionary resources = new COSDictionary();
+            resources.setItem(COSName.FONT, fonts);
+            page.getCOSObject().setItem(COSName.RESOURCES, resources);
+        }
+    }
+
+    /**
+     * A page's content stream, written as text: the few operators a text page needs (BT Td Tf Tj ET,
+     * re w S). PDPageContentStream cannot show glyph codes already encoded, and is final.
+     */
+    private static final class PageContent {
+        private final StringBuilder ops = new StringBuilder(8_192);
+
+        /** Shows {@code glyphs}, a hex string operand ({@code <...>}) of the font's codes. */
+        void show(COSName font, float size, String glyphs) {
+            ops.append('/').append(font.getName()).append(' ');
+            number(size).append(" Tf ").append(glyphs).append(" Tj\n");
+        }
+
+        void text(float x, float y) {
+            ops.append("BT\n");
+            number(x).append(' ');
+            number(y).append(" Td\n");
+        }
+
+        void endText() {
+            ops.append("ET\n");
+        }
+
+        void rect(float x, float y, float w, float h) {
+            number(x).append(' ');
+            number(y).append(' ');
+            number(w).append(' ');
+            number(h).append(" re\n");
+        }
+
+        void stroke(float lineWidth) {
+            number(lineWidth).append(" w S\n");
+        }
+
+        /** Three decimals at most (a thousandth of a point), no exponent: what PDF numbers allow. */
+        private StringBuilder number(float value) {
+            long thousandths = Math.round(value * 1000.0);
+            if (thousandths < 0) {
+                ops.append('-');
+                thousandths = -thousandths;
+            }
+            ops.append(thousandths / 1000);
+            int fraction = (int) (thousandths % 1000);
+            if (fraction != 0) {
+                ops.append('.').append((char) ('0' + fraction / 100));
+                fraction %= 100;
+                if (fraction != 0) {
+                    ops.append((char) ('0' + fraction / 10));
+                    fraction %= 10;
+                    if (fraction != 0) {
+                        ops.append((char) ('0' + fraction));
+                    }
+                }
+            }
+            return ops;
+        }
+
+        /** Sets the content on {@code page}, Flate-compressed as PDPageContentStream would. */
+        void writeTo(PDDocument doc, PDPage page) throws IOException {
+            byte[] bytes = ops.toString().getBytes(StandardCharsets.US_ASCII);
+            page.setContents(new PDStream(doc, new ByteArrayInputStream(bytes), COSName.FLATE_DECODE));
         }
     }
 
     /** The layout cursor: current page, its content stream, and the baseline position. */
     private static final class Writer {
         private final PDDocument doc;
-        private final PDType0Font font;
-        private final CmapLookup cmap;
+        private final Face font;
         private final float width = PDRectangle.A4.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
-        private PDPageContentStream cs;
+        private PDPage page;
+        private PageContent cs;
         private float y;
         private Optional<TextLayout.Box> signatureSpace = Optional.empty();
 
-        Writer(PDDocument doc, PDType0Font font, CmapLookup cmap) throws IOException {
+        Writer(PDDocument doc, Face font) throws IOException {
             this.doc = doc;
             this.font = font;
-            this.cmap = cmap;
             newPage();
         }
 
@@ -161,7 +371,7 @@ public final class TextPdfABuilder {
             float x = MARGIN_LEFT;
             float top = y;
             for (int i = 0; i < cols.length; i++) {
-                cs.addRect(x, top - height, cols[i], height);
+                cs.rect(x, top - height, cols[i], height);
                 float baseline = top - CELL_PADDING;
                 for (String line : cells.get(i)) {
                     baseline -= CELL_SIZE * LEADING;
@@ -169,8 +379,7 @@ public final class TextPdfABuilder {
                 }
                 x += cols[i];
             }
-            cs.setLineWidth(0.5f);
-            cs.stroke();
+            cs.stroke(0.5f);
             y -= height;
         }
 
@@ -199,10 +408,8 @@ public final class TextPdfABuilder {
             if (s.isEmpty()) {
                 return;
             }
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.newLineAtOffset(x, baseline);
-            cs.showText(s);
+            cs.text(x, baseline);
+            font.show(cs, s, size);
             cs.endText();
         }
 
@@ -215,16 +422,17 @@ public final class TextPdfABuilder {
 
         private void newPage() throws IOException {
             if (cs != null) {
-                cs.close();
+                cs.writeTo(doc, page);
             }
-            PDPage page = new PDPage(PDRectangle.A4);
+            page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
-            cs = new PDPageContentStream(doc, page);
+            font.addTo(page);
+            cs = new PageContent();
             y = PDRectangle.A4.getHeight() - MARGIN_TOP;
         }
 
         void close() throws IOException {
-            cs.close();
+            cs.writeTo(doc, page);
         }
 
         /** Wrapped lines of {@code text}, cleaned; at least one (possibly empty) line. */
@@ -270,7 +478,7 @@ public final class TextPdfABuilder {
 
         private float textWidth(String s, float size) {
             try {
-                return font.getStringWidth(s) / 1000f * size;
+                return font.width(s) / 1000f * size;
             } catch (IOException e) {
                 throw new ArchiveException("Cannot measure text: " + e.getMessage(), e);
             }
@@ -284,7 +492,7 @@ public final class TextPdfABuilder {
             Normalizer.normalize(s, Normalizer.Form.NFC).codePoints().forEach(cp -> {
                 if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
                     out.append(' ');
-                } else if (cmap.getGlyphId(cp) > 0) {
+                } else if (font.has(cp)) {
                     out.appendCodePoint(cp);
                 } else {
                     out.append('?');

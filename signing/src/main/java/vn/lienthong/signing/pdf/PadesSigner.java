@@ -46,7 +46,13 @@ import vn.lienthong.signing.tsp.TimestampSource;
 public final class PadesSigner {
     /** ETSI EN 319 142-1: the SubFilter of PAdES baseline signatures. */
     public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
-    private static final int BASE_RESERVE = 8_192;
+    /**
+     * The CMS around the chain: SignedData and SignerInfo framing, algorithm identifiers, the signed
+     * attributes, a signature value of up to 1,024 bytes (RSA-8192); the signer's issuer name counts
+     * apart, twice (the SignerInfo's issuer and serial, the signing-certificate-v2 attribute).
+     */
+    private static final int CMS_RESERVE = 2_048;
+    /** A signature time-stamp token with its TSA's chain: 8 KB, unchanged, for a production TSA's token. */
     private static final int TIMESTAMP_RESERVE = 8_192;
 
     private final CmsSigner cms;
@@ -181,7 +187,11 @@ public final class PadesSigner {
         if (parameters.reservedBytes() > 0) {
             return parameters.reservedBytes();
         }
-        int size = BASE_RESERVE + (timestamped ? TIMESTAMP_RESERVE : 0);
+        // Sized to what this level and chain need, never cut: embed() refuses a CMS that outgrows it.
+        // PDFBox writes the zero-filled placeholder one hex digit at a time, so a B-B signature no longer
+        // reserves a time-stamp's room (the 20 KB reserve was 40,000 writes per signature).
+        int size = CMS_RESERVE + 2 * chain.get(0).getIssuerX500Principal().getEncoded().length
+                + (timestamped ? TIMESTAMP_RESERVE : 0);
         for (X509Certificate c : chain) {
             try {
                 size += c.getEncoded().length;
@@ -222,7 +232,7 @@ public final class PadesSigner {
             }
             options.setPage(stamp.page() - 1);
             String[] lines = StampAppearance.lines(stamp, chain.get(0), parameters.signingTime());
-            StampFont font = StampFont.get();
+            VietnameseFont font = VietnameseFont.get();
             if (java.util.Arrays.stream(lines).allMatch(font::covers)) {
                 // Added invisible, then drawn into this document: no template PDF, no font subset per stamp.
                 doc.addSignature(signature, options);

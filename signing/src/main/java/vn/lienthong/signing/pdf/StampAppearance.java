@@ -47,7 +47,7 @@ import vn.lienthong.signing.SignatureCreationException;
 
 /**
  * Draws the visible stamp. Usually straight into the document being signed ({@link #drawInto}) in the
- * {@link StampFont} made once per JVM; a stamp with a letter outside that font's set is drawn into a
+ * {@link VietnameseFont} made once per JVM; a stamp with a letter outside that font's set is drawn into a
  * one-page template PDF that PDFBox merges into the signed document, with DejaVu Sans parsed and
  * subset for it. Either way the font is embedded, so Vietnamese diacritics render and PDF/A's "all
  * fonts embedded" rule holds.
@@ -203,11 +203,11 @@ final class StampAppearance {
     /**
      * Draws the stamp straight into {@code doc}, on the widget of {@code signature} that
      * {@code PDDocument.addSignature} has just made invisible: a form XObject in the new revision,
-     * its text in the {@link StampFont} copied once per document. No template PDF, no font parsed or
-     * subset. The caller has checked {@link StampFont#covers} for every line.
+     * its text in the {@link VietnameseFont} copied once per document. No template PDF, no font parsed or
+     * subset. The caller has checked {@link VietnameseFont#covers} for every line.
      */
     static void drawInto(PDDocument doc, PDSignature signature, VisibleStamp stamp, String[] lines) {
-        StampFont font = StampFont.get();
+        VietnameseFont font = VietnameseFont.get();
         PDPage page = doc.getPage(stamp.page() - 1);
         PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
         PDSignatureField field = null;
@@ -223,6 +223,10 @@ final class StampAppearance {
         }
         if (field == null) {
             throw new SignatureCreationException("The new signature has no field to draw its stamp on");
+        }
+        if (earlierFont == null) {
+            // A first stamp on a page written in the same font (the archive's text pages) refers to that copy.
+            earlierFont = fontOf(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), font);
         }
         float w = stamp.width();
         float h = stamp.height();
@@ -296,10 +300,14 @@ final class StampAppearance {
      * construction, which would write the earlier signature's widget and stamp again in this revision
      * (EU DSS then reports the first signature as modified after signing).
      */
-    private static COSBase stampFontOf(PDSignatureField field, StampFont font) {
+    private static COSBase stampFontOf(PDSignatureField field, VietnameseFont font) {
         COSDictionary appearance = field.getCOSObject().getCOSDictionary(COSName.AP);
         COSDictionary normal = appearance == null ? null : appearance.getCOSDictionary(COSName.N);
-        COSDictionary resources = normal == null ? null : normal.getCOSDictionary(COSName.RESOURCES);
+        return fontOf(normal == null ? null : normal.getCOSDictionary(COSName.RESOURCES), font);
+    }
+
+    /** The reference to a copy of {@code font} among {@code resources}' fonts, or null. */
+    private static COSBase fontOf(COSDictionary resources, VietnameseFont font) {
         COSDictionary fonts = resources == null ? null : resources.getCOSDictionary(COSName.FONT);
         if (fonts == null) {
             return null;

@@ -3,7 +3,6 @@ package vn.lienthong.signing.pdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -24,30 +23,35 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.lienthong.signing.SignatureCreationException;
 
 /**
- * DejaVu Sans subset once per JVM to the letters a Vietnamese stamp is written in (ASCII, Latin-1,
- * Ă Đ Ĩ Ũ Ơ Ư and the Latin Extended Additional block of the tones), kept as COS objects with the
- * stream bytes already compressed. A stamp copies them into its document instead of parsing and
- * subsetting the font again (a sixth of a paper's CPU when each stamp was a template PDF of its own);
- * the second stamp of a paper refers to the copy the first one wrote. Text with a letter outside this
- * set goes the template way ({@link StampAppearance}).
+ * DejaVu Sans subset once per JVM to the letters Vietnamese is written in (ASCII, Latin-1,
+ * Ă Đ Ĩ Ũ Ơ Ư, the Latin Extended Additional block of the tones, and the punctuation, arrows and
+ * currency signs papers print), kept as COS objects with the
+ * stream bytes already compressed. A document copies them instead of parsing and subsetting the font
+ * again (a sixth of a paper's CPU when each stamp was a template PDF of its own, a quarter of the
+ * rendering when the page text was subset at save): the archive's text pages are written in it, and a
+ * stamp refers to the copy its page or an earlier stamp holds. Text with a letter outside this set goes
+ * the per-document subset way ({@link StampAppearance}, the archive's text builder).
  */
-final class StampFont {
+public final class VietnameseFont {
     private static final String FONT = "/vn/lienthong/signing/pdf/DejaVuSans.ttf";
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    private static volatile StampFont loaded;
+    private static volatile VietnameseFont loaded;
 
     /** The font dictionary, streams turned into dictionaries whose bytes are in {@link #payloads}. */
     private final COSDictionary frozen;
     private final Map<COSDictionary, byte[]> payloads;
     /** The subset's tagged name, how a stamp recognises the copy an earlier revision holds. */
     private final String baseFont;
-    /** The CID (the glyph id in the full font, as PDFBox's subset keeps them) of each code point. */
-    private final Map<Integer, Integer> cids;
-    /** Advance widths in thousandths of the font size. */
-    private final Map<Integer, Float> widths;
+    /**
+     * By code point (the set ends at U+1EF9): the CID (the glyph id in the full font, as PDFBox's subset
+     * keeps them), 0 for a letter outside the set. Arrays, not maps: the text builder measures every word.
+     */
+    private final char[] cids;
+    /** Advance widths in thousandths of the font size, by code point. */
+    private final float[] widths;
 
-    private StampFont(COSDictionary frozen, Map<COSDictionary, byte[]> payloads, String baseFont,
-            Map<Integer, Integer> cids, Map<Integer, Float> widths) {
+    private VietnameseFont(COSDictionary frozen, Map<COSDictionary, byte[]> payloads, String baseFont,
+            char[] cids, float[] widths) {
         this.frozen = frozen;
         this.payloads = payloads;
         this.baseFont = baseFont;
@@ -55,10 +59,11 @@ final class StampFont {
         this.widths = widths;
     }
 
-    static StampFont get() {
-        StampFont font = loaded;
+    /** The JVM's one copy, subset on first use. */
+    public static VietnameseFont get() {
+        VietnameseFont font = loaded;
         if (font == null) {
-            synchronized (StampFont.class) {
+            synchronized (VietnameseFont.class) {
                 font = loaded;
                 if (font == null) {
                     font = build();
@@ -69,22 +74,36 @@ final class StampFont {
         return font;
     }
 
-    boolean covers(String text) {
-        return text.codePoints().allMatch(cids::containsKey);
+    /** Whether every letter of {@code text} is in the set. */
+    public boolean covers(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!covers(text.charAt(i))) {
+                return false; // a surrogate too: no letter of the set is outside the BMP
+            }
+        }
+        return true;
     }
 
-    float width(String text) {
+    /** Whether the letter {@code codePoint} is in the set. */
+    public boolean covers(int codePoint) {
+        return codePoint >= 0 && codePoint < cids.length && cids[codePoint] != 0;
+    }
+
+    /** The advance width of {@code text} in thousandths of the font size (no kerning); every letter covered. */
+    public float width(String text) {
         float sum = 0;
-        for (int cp : text.codePoints().toArray()) {
-            sum += widths.get(cp);
+        for (int i = 0; i < text.length(); i++) {
+            sum += widths[text.charAt(i)];
         }
         return sum;
     }
 
-    /** The string operand of {@code Tj} for {@code text}, two bytes per letter (Identity-H). */
-    String hex(String text) {
+    /** The string operand of {@code Tj} for {@code text}, two bytes per letter (Identity-H); every letter covered. */
+    public String hex(String text) {
         StringBuilder out = new StringBuilder(2 + text.length() * 4).append('<');
-        text.codePoints().forEach(cp -> out.append(HEX.toHexDigits(cids.get(cp).shortValue())));
+        for (int i = 0; i < text.length(); i++) {
+            out.append(HEX.toHexDigits(cids[text.charAt(i)]));
+        }
         return out.append('>').toString();
     }
 
@@ -99,13 +118,19 @@ final class StampFont {
         return thaw(frozen, doc.getDocument());
     }
 
-    boolean isThis(COSBase font) {
+    /** A fresh copy of the font dictionary (and its streams) in {@code doc}, to be shared by its pages. */
+    public COSDictionary copyInto(PDDocument doc) {
+        return (COSDictionary) thaw(frozen, doc.getDocument());
+    }
+
+    /** Whether {@code font} (a font dictionary or a reference to one) is a copy of this font. */
+    public boolean isThis(COSBase font) {
         COSBase object = font instanceof COSObject reference ? reference.getObject() : font;
         return object instanceof COSDictionary dict && baseFont.equals(dict.getNameAsString(COSName.BASE_FONT));
     }
 
-    private static StampFont build() {
-        try (InputStream in = StampFont.class.getResourceAsStream(FONT); PDDocument scratch = new PDDocument()) {
+    private static VietnameseFont build() {
+        try (InputStream in = VietnameseFont.class.getResourceAsStream(FONT); PDDocument scratch = new PDDocument()) {
             if (in == null) {
                 throw new SignatureCreationException("Stamp font " + FONT + " missing from the jar");
             }
@@ -114,20 +139,22 @@ final class StampFont {
             CmapLookup cmap = ttf.getUnicodeCmapLookup();
             float scale = 1000f / ttf.getUnitsPerEm();
             PDType0Font font = PDType0Font.load(scratch, ttf, true);
-            Map<Integer, Integer> cids = new HashMap<>();
-            Map<Integer, Float> widths = new HashMap<>();
-            for (int cp : repertoire()) {
+            int[] repertoire = repertoire();
+            int end = java.util.Arrays.stream(repertoire).max().orElse(0) + 1;
+            char[] cids = new char[end];
+            float[] widths = new float[end];
+            for (int cp : repertoire) {
                 int gid = cmap.getGlyphId(cp);
                 if (gid > 0) {
                     font.addToSubset(cp);
-                    cids.put(cp, gid);
-                    widths.put(cp, ttf.getAdvanceWidth(gid) * scale);
+                    cids[cp] = (char) gid;
+                    widths[cp] = ttf.getAdvanceWidth(gid) * scale;
                 }
             }
             font.subset();
             Map<COSDictionary, byte[]> payloads = new IdentityHashMap<>();
             COSDictionary frozen = (COSDictionary) freeze(font.getCOSObject(), payloads);
-            return new StampFont(frozen, payloads, font.getName(), Map.copyOf(cids), Map.copyOf(widths));
+            return new VietnameseFont(frozen, payloads, font.getName(), cids, widths);
         } catch (IOException e) {
             throw new SignatureCreationException("Cannot subset the stamp font " + FONT + ": " + e.getMessage(), e);
         }
@@ -145,6 +172,12 @@ final class StampFont {
         for (int cp = 0x1EA0; cp <= 0x1EF9; cp++) {
             letters.appendCodePoint(cp);
         }
+        // What official papers print besides letters: dashes (the "———" under every heading), quotes,
+        // ellipsis, bullets, arrows (a handover "A → B"), the đồng and euro signs, №, the minus sign.
+        for (int cp = 0x2010; cp <= 0x2027; cp++) {
+            letters.appendCodePoint(cp);
+        }
+        letters.append("‰′″‹›₫€№←↑→↓↔−");
         return letters.codePoints().toArray();
     }
 
