@@ -217,8 +217,7 @@ public class AgencyDeliveries {
 
     /** Every agency message of the dossier is done, and every external agency of the procedure had a connector. */
     private boolean allStepsDone(Dossier dossier) {
-        List<AgencyMessage> messages = outbox.ofDossier(dossier.code());
-        if (messages.isEmpty() || messages.stream().anyMatch(m -> m.status() != ExchangeStatus.DONE)) {
+        if (!outbox.allDone(dossier.code())) {
             return false;
         }
         return catalogue.procedure(dossier.procedureCode()).map(p -> p.agencies().stream()
