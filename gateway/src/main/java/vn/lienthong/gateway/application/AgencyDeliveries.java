@@ -86,7 +86,10 @@ public class AgencyDeliveries {
         }
         String agency = record.agencyName(m.agencyId());
         OffsetDateTime now = record.now();
-        Dossier dossier = record.handedToAgency(record.locked(m.dossierCode()), agency, now);
+        Dossier locked = record.locked(m.dossierCode());
+        // With a result the dossier's row is written once, by finish: the result often completes it.
+        Dossier dossier = result.isAccepted() ? record.handedToAgency(locked, agency, now)
+                : record.handedToAgencyRowLater(locked, agency, now);
         record.note(dossier, DossierEvent.Kind.AGENCY_SENT, agency, m.operation() + " — mã thông điệp " + messageId, now);
         if (result.isAccepted()) {
             outbox.update(m.accepted(result.ticket(), now));
@@ -94,7 +97,7 @@ public class AgencyDeliveries {
         } else {
             AgencyMessage done = m.done(result.resultJson(), now);
             outbox.update(done);
-            finish(dossier, done, agency, result.summary(), now);
+            finish(dossier, dossier != locked, done, agency, result.summary(), now);
         }
         count("answered", m.agencyId());
     }
@@ -115,7 +118,7 @@ public class AgencyDeliveries {
         if (success) {
             AgencyMessage done = m.doneByCallback(resultJson, now);
             outbox.update(done);
-            finish(dossier, done, agency, summary, now);
+            finish(dossier, false, done, agency, summary, now);
         } else {
             outbox.update(m.rejectedByCallback(resultJson, summary, now));
             record.note(dossier, DossierEvent.Kind.AGENCY_FAILED, agency, "Cơ quan từ chối: " + summary, now);
@@ -197,7 +200,9 @@ public class AgencyDeliveries {
         count("postponed", m.agencyId());
     }
 
-    private void finish(Dossier dossier, AgencyMessage done, String agency, String summary, OffsetDateTime now) {
+    /** {@code rowToWrite}: the dossier moved in this transaction and its row is still to be written. */
+    private void finish(Dossier dossier, boolean rowToWrite, AgencyMessage done, String agency, String summary,
+                        OffsetDateTime now) {
         // A flow step was given its own deadline (form 06): the result says whether the agency kept it.
         String timeliness = flowSteps.find(done.messageId())
                 .map(step -> step.onTime(now) ? " — đúng hạn bước / step on time"
@@ -205,20 +210,24 @@ public class AgencyDeliveries {
                 .orElse("");
         record.note(dossier, DossierEvent.Kind.AGENCY_RESULT, agency, summary + timeliness, now);
         stepDone.fire(new AgencyStepDone(dossier, done, agency, now));
-        if (dossier.status().isFinished()) {
+        boolean completes = !dossier.status().isFinished() && !flows.drives(dossier.procedureCode())
+                && allStepsDone(dossier);
+        if (completes) {
+            record.complete(dossier, now);
             return;
         }
-        if (flows.drives(dossier.procedureCode())) {
+        if (rowToWrite) {
+            // Before the flow looks at what is stored.
+            record.write(dossier, now);
+        }
+        if (!dossier.status().isFinished() && flows.drives(dossier.procedureCode())) {
             flows.advance(dossier.procedureCode(), dossier.code());
-        } else if (allStepsDone(dossier)) {
-            record.complete(dossier, now);
         }
     }
 
     /** Every agency message of the dossier is done, and every external agency of the procedure had a connector. */
     private boolean allStepsDone(Dossier dossier) {
-        List<AgencyMessage> messages = outbox.ofDossier(dossier.code());
-        if (messages.isEmpty() || messages.stream().anyMatch(m -> m.status() != ExchangeStatus.DONE)) {
+        if (!outbox.allDone(dossier.code())) {
             return false;
         }
         return catalogue.procedure(dossier.procedureCode()).map(p -> p.agencies().stream()

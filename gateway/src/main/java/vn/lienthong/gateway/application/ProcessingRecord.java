@@ -61,15 +61,35 @@ public class ProcessingRecord {
      * desk's lists show that the agencies have it.
      */
     Dossier handedToAgency(Dossier dossier, String agency, OffsetDateTime now) {
+        Dossier started = handedToAgencyRowLater(dossier, agency, now);
+        if (started != dossier) {
+            dossiers.update(started, now);
+        }
+        return started;
+    }
+
+    /**
+     * As {@link #handedToAgency}, with the dossier's row left to the caller: the history line and the
+     * event now, and the row written once by whatever the same transaction does next to the dossier
+     * ({@link #complete}, or {@link #write}). An answer with the agency's result usually completes the
+     * dossier too, and every UPDATE of the row rewrites each of its indexes on H2. Answers the dossier
+     * as it is now; the same instance when it was already past the desk.
+     */
+    Dossier handedToAgencyRowLater(Dossier dossier, String agency, OffsetDateTime now) {
         if (dossier.status() != DossierStatus.RECEIVED) {
             return dossier;
         }
         String note = "Chuyển " + agency + " xử lý / handed to the agency";
         Dossier started = dossier.moveTo(DossierStatus.IN_PROGRESS, now, calendar);
-        dossiers.update(started, new DossierEvent(DossierEvent.Kind.TRANSITION, dossier.status(), DossierStatus.IN_PROGRESS,
-                ACTOR, null, agency, null, started.dueAt(), truncate(note), now));
+        dossiers.record(started.code(), new DossierEvent(DossierEvent.Kind.TRANSITION, dossier.status(),
+                DossierStatus.IN_PROGRESS, ACTOR, null, agency, null, started.dueAt(), truncate(note), now));
         statusChanged.fire(new DossierStatusChanged(started, dossier.status(), note, ACTOR, now));
         return started;
+    }
+
+    /** Writes the dossier's row as it is at {@code now}, its history line recorded already. */
+    void write(Dossier dossier, OffsetDateTime now) {
+        dossiers.update(dossier, now);
     }
 
     /** Every agency has answered: the dossier is completed. */

@@ -20,6 +20,9 @@ public interface DossierRepository {
 
     void update(Dossier dossier, DossierEvent event);
 
+    /** Writes the dossier's state as of {@code at} whose history line was {@link #record recorded} already. */
+    void update(Dossier dossier, OffsetDateTime at);
+
     /** Appends to the processing record without changing the dossier. */
     void record(DossierCode code, DossierEvent event);
 

@@ -46,6 +46,12 @@ public interface Outbox {
 
     List<AgencyMessage> ofDossier(DossierCode code);
 
+    /** Whether the dossier has messages and every one of them is {@link ExchangeStatus#DONE}. */
+    default boolean allDone(DossierCode code) {
+        List<AgencyMessage> messages = ofDossier(code);
+        return !messages.isEmpty() && messages.stream().allMatch(m -> m.status() == ExchangeStatus.DONE);
+    }
+
     List<AgencyMessage> deadLetters(int limit);
 
     /**

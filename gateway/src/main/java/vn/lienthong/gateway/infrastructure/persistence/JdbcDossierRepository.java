@@ -146,23 +146,38 @@ public class JdbcDossierRepository implements DossierRepository {
 
     @Override
     public void update(Dossier d, DossierEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            updateRow(c, d, event.occurredAt());
+            insertEvent(c, d.code(), event);
+        } catch (SQLException e) {
+            throw Rows.failure("update dossier " + d.code(), e);
+        }
+    }
+
+    @Override
+    public void update(Dossier d, OffsetDateTime at) {
+        try (Connection c = dataSource.getConnection()) {
+            updateRow(c, d, at);
+        } catch (SQLException e) {
+            throw Rows.failure("update dossier " + d.code(), e);
+        }
+    }
+
+    private static void updateRow(Connection c, Dossier d, OffsetDateTime at) throws SQLException {
         String sql = "UPDATE dossier SET status = ?, due_at = ?, deadline_at = ?, paused_at = ?, finished_at = ?, "
                 + "timeliness = ?, updated_at = ? WHERE code = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, d.status().name());
             ps.setObject(2, d.dueAt());
             ps.setObject(3, d.deadlineAt());
             ps.setObject(4, d.pausedAt());
             ps.setObject(5, d.finishedAt());
             ps.setString(6, d.timeliness() == null ? null : d.timeliness().name());
-            ps.setObject(7, event.occurredAt());
+            ps.setObject(7, at);
             ps.setString(8, d.code().value());
             if (ps.executeUpdate() != 1) {
                 throw new StorageException("Dossier " + d.code() + " vanished during an update", null);
             }
-            insertEvent(c, d.code(), event);
-        } catch (SQLException e) {
-            throw Rows.failure("update dossier " + d.code(), e);
         }
     }
 

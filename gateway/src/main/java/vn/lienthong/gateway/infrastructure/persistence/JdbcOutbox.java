@@ -153,6 +153,21 @@ public class JdbcOutbox implements Outbox {
         return many("dossier_code = ?", code.value(), " ORDER BY id", Integer.MAX_VALUE);
     }
 
+    /** Counted in the database: the answer's transaction asks this once per result, and needs no payloads. */
+    @Override
+    public boolean allDone(DossierCode code) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*), COUNT(CASE WHEN status <> 'DONE' THEN 1 END) FROM agency_message WHERE dossier_code = ?")) {
+            ps.setString(1, code.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0 && rs.getLong(2) == 0;
+            }
+        } catch (SQLException e) {
+            throw Rows.failure("count the outbox messages of dossier " + code, e);
+        }
+    }
+
     @Override
     public List<AgencyMessage> deadLetters(int limit) {
         return many("status IN ('FAILED', 'DEAD')", null, " ORDER BY updated_at DESC, id DESC", limit);

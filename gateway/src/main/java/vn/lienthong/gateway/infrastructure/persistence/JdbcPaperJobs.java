@@ -66,13 +66,13 @@ public class JdbcPaperJobs implements PaperJobs {
     public boolean request(DossierCode code, DocumentKind kind, String source, DeskDecision decision,
                            OffsetDateTime at) {
         OffsetDateTime now = Rows.micros(at);
-        // Looked up first rather than caught as a duplicate key: on PostgreSQL a failed INSERT would
-        // abort the dossier change's whole transaction.
-        if (find(code, source).isPresent()) {
-            return false;
-        }
+        // One statement that inserts only when the (dossier, source) is new, rather than a look-up
+        // first (three orders per exchange) or a caught duplicate key (on PostgreSQL a failed INSERT
+        // aborts the dossier change's whole transaction). Two orders racing for the same source is
+        // still the unique key's to refuse.
         String sql = "INSERT INTO paper_job (dossier_code, kind, source, status, attempts, next_attempt_at, "
-                + "created_at, updated_at, decision) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
+                + "created_at, updated_at, decision) SELECT ?, ?, ?, 'PENDING', 0, ?, ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM paper_job WHERE dossier_code = ? AND source = ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, code.value());
             ps.setString(2, kind.name());
@@ -81,6 +81,8 @@ public class JdbcPaperJobs implements PaperJobs {
             ps.setObject(5, now);
             ps.setObject(6, now);
             ps.setString(7, decision == null ? null : json(decision));
+            ps.setString(8, code.value());
+            ps.setString(9, source);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw failure("add the paper job " + source + " of " + code, e);

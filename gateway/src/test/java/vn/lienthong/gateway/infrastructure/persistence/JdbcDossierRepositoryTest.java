@@ -87,6 +87,27 @@ class JdbcDossierRepositoryTest {
     }
 
     @Test
+    void aRowWrittenAfterItsLineWasRecordedAddsNoSecondLine() {
+        OffsetDateTime later = AT.plusMinutes(5);
+        Dossier started = first.moveTo(DossierStatus.IN_PROGRESS, later, CALENDAR);
+        repository.record(first.code(), new DossierEvent(DossierEvent.Kind.TRANSITION, DossierStatus.RECEIVED,
+                DossierStatus.IN_PROGRESS, "lienthong-gateway", null, "BHXH", null, started.dueAt(),
+                "Chuyển BHXH xử lý", later));
+        assertEquals(DossierStatus.RECEIVED, repository.find(first.code()).orElseThrow().status(), "a line only");
+
+        repository.update(started, later);
+        assertEquals(DossierStatus.IN_PROGRESS, repository.find(first.code()).orElseThrow().status());
+        assertEquals(List.of(DossierEvent.Kind.RECEIVED, DossierEvent.Kind.TRANSITION),
+                repository.history(first.code()).stream().map(DossierEvent::kind).toList());
+        assertEquals(DossierStatus.RECEIVED, repository.find(second.code()).orElseThrow().status(),
+                "the other dossier is untouched");
+        DossierCode unknown = new DossierCode(UNIT + "-261207-0099");
+        assertThrows(StorageException.class, () -> repository.update(
+                Dossier.received(unknown, "1.001193", UNIT, Channel.COUNTER, first.applicant(), "{}", "canbo01", AT,
+                        AT.plusDays(3)), later));
+    }
+
+    @Test
     void anEventForAnUnknownDossierIsRefusedAndWritesNothing() {
         DossierCode unknown = new DossierCode(UNIT + "-261207-0099");
         StorageException e = assertThrows(StorageException.class, () -> repository.record(unknown,

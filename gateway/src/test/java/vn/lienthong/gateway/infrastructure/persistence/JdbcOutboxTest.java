@@ -1,6 +1,8 @@
 package vn.lienthong.gateway.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -58,6 +60,19 @@ class JdbcOutboxTest {
         assertEquals(1, accepted.attempts());
         outbox.update(accepted.doneByCallback("{}", T0.plusSeconds(2)));
         assertEquals(1, outbox.find(m.messageId()).orElseThrow().attempts(), "a callback spends none");
+    }
+
+    @Test
+    void aDossierIsAllDoneOnlyWhenItHasMessagesAndEachIsDone() {
+        assertFalse(outbox.allDone(CODE), "no message at all");
+        AgencyMessage first = add(T0);
+        AgencyMessage second = add(T0);
+        outbox.add(AgencyMessage.due(new DossierCode("000.00.00.H30-261008-0976"), "social-insurance", "REGISTER", "{}", T0));
+        outbox.claimDue(T0, T0.plusMinutes(2), 10);
+        outbox.update(outbox.findForUpdate(first.messageId()).orElseThrow().done("{}", T0.plusSeconds(1)));
+        assertFalse(outbox.allDone(CODE), "one of two done");
+        outbox.update(outbox.findForUpdate(second.messageId()).orElseThrow().done("{}", T0.plusSeconds(1)));
+        assertTrue(outbox.allDone(CODE), "the other dossier's message is not counted");
     }
 
     @Test
