@@ -68,9 +68,14 @@ final class DemoTokens {
     }
 
     String token(String role, String agencyCode, String officer, Instant issuedAt, long validSeconds) {
+        return token(ISSUER, role, agencyCode, officer, issuedAt, validSeconds);
+    }
+
+    /** A token naming {@code issuer}: another one than the demo issuer's is refused even with its key. */
+    String token(String issuer, String role, String agencyCode, String officer, Instant issuedAt, long validSeconds) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"demo-issuer\"}";
         String payload = "{\"iss\":\"%s\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":[\"%s\"],\"agency_code\":\"%s\",\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}"
-                .formatted(ISSUER, officer, officer, role, agencyCode, issuedAt.getEpochSecond(),
+                .formatted(issuer, officer, officer, role, agencyCode, issuedAt.getEpochSecond(),
                         issuedAt.getEpochSecond() + validSeconds, UUID.randomUUID());
         String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         try {

@@ -135,6 +135,41 @@ class SecurityIT {
         assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), refused::toString);
     }
 
+    /**
+     * A token once verified is not verified again while it holds (infrastructure/security/VerifiedTokens):
+     * a copy altered in any way, another issuer's token with the right key, and the same token once
+     * expired are each still refused.
+     */
+    @Test
+    void aTokenAcceptedBeforeDoesNotOpenTheDoorToItsVariants() {
+        DemoTokens tokens = gateway.tokens();
+        String token = tokens.token(DemoTokens.DESK_OFFICER, UNIT);
+        assertEquals(200, anonymous().as(token).get("api/v1/procedures").status());
+        assertEquals(200, anonymous().as(token).get("api/v1/procedures").status());
+
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"" + DemoTokens.DESK_OFFICER + "\"", "\"" + DemoTokens.ADMIN + "\"");
+        String otherClaims = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String otherSignature = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        String otherIssuer = tokens.token("urn:lienthong:another-issuer", DemoTokens.DESK_OFFICER, UNIT, "it.desk-officer",
+                Instant.now(), 3600);
+        String shortLived = tokens.token(DemoTokens.DESK_OFFICER, UNIT, "it.desk-officer", Instant.now(), 3);
+        assertEquals(200, anonymous().as(shortLived).get("api/v1/procedures").status());
+
+        assertEquals(401, anonymous().as(otherClaims).get("api/v1/procedures").status(), "claims changed, signature kept");
+        assertEquals(401, anonymous().as(otherSignature).get("api/v1/procedures").status(), "signature changed");
+        assertEquals(401, anonymous().as(otherIssuer).get("api/v1/procedures").status(), "another issuer, the right key");
+        assertEquals(401, anonymous().as(DemoTokens.forger().token(DemoTokens.DESK_OFFICER, UNIT))
+                .get("api/v1/procedures").status(), "another key");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> anonymous().as(shortLived).get("api/v1/procedures").status() == 401);
+        assertEquals(200, anonymous().as(token).get("api/v1/procedures").status(), "the original still holds");
+    }
+
     @Test
     void anOfficerSeesOnlyTheirAgencyAndALeaderAlsoTheUnitsUnderIt() {
         GatewayHttp officer = as(DemoTokens.DESK_OFFICER, UNIT);

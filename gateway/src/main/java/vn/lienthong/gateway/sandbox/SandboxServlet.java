@@ -121,7 +121,7 @@ public class SandboxServlet extends HttpServlet {
 
     private static String[] path(HttpServletRequest req) {
         String info = req.getPathInfo();
-        return info == null ? new String[0] : info.replaceFirst("^/", "").split("/");
+        return info == null ? new String[0] : (info.startsWith("/") ? info.substring(1) : info).split("/");
     }
 
     private static String body(HttpServletRequest req) throws IOException {

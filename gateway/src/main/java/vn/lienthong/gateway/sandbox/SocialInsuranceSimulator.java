@@ -15,6 +15,8 @@ final class SocialInsuranceSimulator implements AgencySimulator {
     private static final Pattern SUBJECT_ID = Pattern.compile(
             "<vss:DoiTuong>.*?<vss:SoDinhDanh>(\\d{12})</vss:SoDinhDanh>.*?</vss:DoiTuong>", Pattern.DOTALL);
     private static final Pattern DOSSIER_DATE = Pattern.compile("<vss:MaHoSo>[^<]*-(\\d{6})-\\d+</vss:MaHoSo>");
+    /** The date in a dossier code; built once, as building a formatter costs more than the parse. */
+    private static final DateTimeFormatter DOSSIER_DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     @Override
     public String id() {
@@ -40,7 +42,7 @@ final class SocialInsuranceSimulator implements AgencySimulator {
                     + SandboxNumbers.digits("qd:" + requestId, 6) + "</vss:SoQuyetDinh>";
         } else {
             Matcher d = DOSSIER_DATE.matcher(body);
-            LocalDate from = d.find() ? LocalDate.parse(d.group(1), DateTimeFormatter.ofPattern("yyMMdd")) : LocalDate.of(2026, 1, 1);
+            LocalDate from = d.find() ? LocalDate.parse(d.group(1), DOSSIER_DAY) : LocalDate.of(2026, 1, 1);
             LocalDate to = op.group(1).endsWith("UNDER_6") ? from.plusYears(6).minusDays(1) : from.plusYears(1).minusDays(1);
             result = "<vss:MaSoBhxh>" + number + "</vss:MaSoBhxh><vss:HanTheTu>" + from + "</vss:HanTheTu><vss:HanTheDen>"
                     + to + "</vss:HanTheDen>";

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.interfaces.rest;
 
+import java.util.Map;
+
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
@@ -35,4 +37,14 @@ public class GatewayApi extends Application {
 
     /** The name of the bearer-token security scheme in the published contract. */
     public static final String BEARER = "bearer";
+
+    /**
+     * Every resource is a CDI bean, whose constrained methods Hibernate Validator's CDI interceptor
+     * already checks on each call (the same constraints, the same {@code ConstraintViolationException}
+     * for {@code ValidationProblemMapper}); Jersey's own pass checked each request a second time.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.beanValidation.disable.server", true);
+    }
 }

@@ -3,7 +3,7 @@ package vn.lienthong.gateway.interfaces.rest.dossier;
 import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +49,7 @@ import vn.lienthong.gateway.domain.dossier.InvalidDossierException;
 import vn.lienthong.gateway.domain.procedure.Procedure;
 import vn.lienthong.gateway.domain.procedure.ProcedureCatalogue;
 import vn.lienthong.gateway.interfaces.rest.QueryParameters;
+import vn.lienthong.gateway.interfaces.rest.security.Callers;
 
 /**
  * Dossiers at the one-stop desk: intake, look-up, hand-overs, status changes, extensions, listing.
@@ -56,7 +57,7 @@ import vn.lienthong.gateway.interfaces.rest.QueryParameters;
  * The actor recorded for a change is always the token's officer.
  */
 @Path("/dossiers")
-@RequestScoped
+@ApplicationScoped // one instance: built and injected per request, it cost about as much as validating the intake
 @RolesAllowed({Caller.DESK_OFFICER, Caller.LEADER})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -81,9 +82,11 @@ public class DossierResource {
     @Inject
     OnTheSpot onTheSpot;
 
+    /** The request's caller (request-scoped, read once per request). */
     @Inject
-    Caller caller;
+    Callers callers;
 
+    /** Jersey injects a proxy to the current request's. */
     @Context
     UriInfo uriInfo;
 
@@ -99,7 +102,7 @@ public class DossierResource {
     @APIResponse(responseCode = "200", description = "Same Idempotency-Key as an earlier submission: that dossier")
     public Response submit(@Valid @NotNull(message = BODY_REQUIRED) DossierRequests.Submit body,
                            @HeaderParam("Idempotency-Key") @Size(max = 200, message = IDEMPOTENCY_KEY) String key) {
-        caller.requireChange(body.agencyCode());
+        caller().requireChange(body.agencyCode());
         DossierRequests.Applicant a = body.applicant();
         DossierDesk.Intake intake = desk.submit(new SubmitDossier(body.procedureCode(), body.agencyCode(),
                 new Applicant(a.fullName().trim(), new CitizenId(a.citizenId()), a.phone(), a.email(),
@@ -185,7 +188,7 @@ public class DossierResource {
     @APIResponse(responseCode = "409", description = "Not settled on the spot: procedure not marked, or dossier not RECEIVED today")
     public DossierViews.DossierView settleOnTheSpot(@PathParam("code") String code,
                                                     @Valid @NotNull(message = BODY_REQUIRED) DossierRequests.OnTheSpotDecision body) {
-        Dossier dossier = onTheSpot.settle(new DossierCode(code), caller, body.note());
+        Dossier dossier = onTheSpot.settle(new DossierCode(code), caller(), body.note());
         return view(dossier, desk.now());
     }
 
@@ -216,7 +219,7 @@ public class DossierResource {
     @APIResponse(responseCode = "409", description = "The step is not failed, or the dossier is finished")
     public DossierViews.DossierView retryStep(@PathParam("code") String code, @PathParam("operation") String operation) {
         DossierCode dossier = changeable(code);
-        deadLetters.retryStep(dossier, operation, caller.officerId());
+        deadLetters.retryStep(dossier, operation, caller().officerId());
         return view(desk.find(dossier), desk.now());
     }
 
@@ -258,9 +261,9 @@ public class DossierResource {
                                       @QueryParam("size") String size) {
         String agencyFilter = blankToNull(agency);
         if (agencyFilter != null) {
-            caller.requireRead(agencyFilter);
+            caller().requireRead(agencyFilter);
         }
-        DossierQuery query = new DossierQuery(caller.readScope(),
+        DossierQuery query = new DossierQuery(caller().readScope(),
                 QueryParameters.enumeration("status", status, DossierStatus.class),
                 blankToNull(procedure), agencyFilter,
                 QueryParameters.flag("overdue", overdue),
@@ -271,26 +274,30 @@ public class DossierResource {
         return DossierViews.of(desk.list(query), d -> view(d, now));
     }
 
+    private Caller caller() {
+        return callers.current();
+    }
+
     /** The dossier, if this caller may read it; looking it up first gives 404 before 403. */
     private Dossier readable(String code) {
         Dossier dossier = desk.find(new DossierCode(code));
-        caller.requireRead(dossier.agencyCode());
+        caller().requireRead(dossier.agencyCode());
         return dossier;
     }
 
     private DossierCode changeable(String code) {
         Dossier dossier = desk.find(new DossierCode(code));
-        caller.requireChange(dossier.agencyCode());
+        caller().requireChange(dossier.agencyCode());
         return dossier.code();
     }
 
     /** The signed-in officer; a body naming somebody else is refused rather than silently rewritten. */
     private String actor(String field, String claimed) {
-        if (claimed == null || claimed.isBlank() || claimed.trim().equals(caller.officerId())) {
-            return caller.officerId();
+        if (claimed == null || claimed.isBlank() || claimed.trim().equals(caller().officerId())) {
+            return caller().officerId();
         }
-        throw new InvalidDossierException(field, "Người thực hiện phải là cán bộ đăng nhập (" + caller.officerId()
-                + ") hoặc để trống", "The actor must be the signed-in officer (" + caller.officerId() + ") or omitted");
+        throw new InvalidDossierException(field, "Người thực hiện phải là cán bộ đăng nhập (" + caller().officerId()
+                + ") hoặc để trống", "The actor must be the signed-in officer (" + caller().officerId() + ") or omitted");
     }
 
     private DossierViews.DossierView view(Dossier dossier, OffsetDateTime now) {

@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.interfaces.rest.security;
 
+import java.security.Principal;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -19,8 +21,13 @@ public class Callers {
     /** The claim that names the agency a token was issued for (Decision 20/2020 code). */
     public static final String AGENCY_CLAIM = "agency_code";
 
+    /**
+     * Where MicroProfile JWT leaves the verified token: the caller principal. Read here directly, as
+     * Payara's own producer of an injected {@code JsonWebToken} looks its way to the same principal up
+     * through JNDI and the bean manager on every request.
+     */
     @Inject
-    JsonWebToken token;
+    SecurityContext security;
 
     private Caller current;
 
@@ -39,6 +46,7 @@ public class Callers {
     }
 
     private Caller read() {
+        JsonWebToken token = token(security);
         if (token == null || token.getName() == null) {
             return Caller.anonymous();
         }
@@ -47,5 +55,14 @@ public class Callers {
         Set<String> roles = token.getGroups() == null ? Set.of() : token.getGroups().stream()
                 .filter(Caller.KNOWN_ROLES::contains).collect(Collectors.toUnmodifiableSet());
         return new Caller(token.getName(), agencyCode == null || agencyCode.isEmpty() ? null : agencyCode, roles);
+    }
+
+    /** The request's verified token, or null when the caller is anonymous (as Payara's producer finds it). */
+    static JsonWebToken token(SecurityContext security) {
+        Principal principal = security.getCallerPrincipal();
+        if (principal instanceof JsonWebToken token) {
+            return token;
+        }
+        return principal == null ? null : security.getPrincipalsByType(JsonWebToken.class).stream().findFirst().orElse(null);
     }
 }

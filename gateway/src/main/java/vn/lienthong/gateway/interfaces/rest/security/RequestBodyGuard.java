@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -58,6 +60,9 @@ public class RequestBodyGuard implements ContainerRequestFilter {
             return limit;
         }
     }
+
+    /** Built once: {@code Json.createParser} looks the JSON provider up again on every call. */
+    private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
 
     /** Scan uploads stream to disk under their own limit (lienthong.attachments.max-bytes), see AttachmentResource. */
     private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("(^|.*/)dossiers/[^/]+/attachments/?");
@@ -138,7 +143,7 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         if (body.length == 0) {
             return null; // an empty body is the resource's to refuse, with its own message
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
             int depth = 0;
             boolean seenRoot = false;
             while (parser.hasNext()) {
