@@ -124,8 +124,8 @@ public final class SustainedLoad {
         }
         System.out.printf("| gateway cores busy | %.2f |%n", (end.cpu() - first.cpu()) / 1e9 / wall);
         System.out.printf("sustained: rate=%.1f completed_per_s=%.1f papers_per_s=%.1f papers_flat=%s dossiers_flat=%s "
-                        + "cpu_per_dossier_ms=%.1f%n", rate, dossiers / wall, papers / wall, papersFlat, dossiersFlat,
-                (end.cpu() - first.cpu()) / 1e6 / Math.max(1, dossiers));
+                        + "cpu_per_dossier_ms=%.1f cores=%.2f%n", rate, dossiers / wall, papers / wall, papersFlat, dossiersFlat,
+                (end.cpu() - first.cpu()) / 1e6 / Math.max(1, dossiers), (end.cpu() - first.cpu()) / 1e9 / wall);
     }
 
     /** Signed papers and scans stored so far: one content-addressed blob each. */
