@@ -12,8 +12,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,16 +81,18 @@ public final class SustainedLoad {
         System.out.println("| s | submitted | completed | papers made | dossiers waiting | papers waiting | gateway cores |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         List<Sample> window = new ArrayList<>();
+        // Readings taken on a clock at start + 15 s, + 30 s, …, whatever the requests in flight.
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        List<ScheduledFuture<Sample>> readings = new ArrayList<>();
+        Callable<Sample> reading = () -> new Sample((System.nanoTime() - start) / 1e9, submitted.get(),
+                ExchangeLoad.completed(http, base, token) - completedBefore, papers(dataDir) - papersBefore,
+                gatewayCpu.nanos(), databaseCpu.nanos());
+        for (long at = SAMPLE.toNanos(); at <= Duration.ofSeconds(warmSeconds + seconds).toNanos(); at += SAMPLE.toNanos()) {
+            readings.add(clock.schedule(reading, start + at - System.nanoTime(), TimeUnit.NANOSECONDS));
+        }
         Sample last = null;
-        long end = start + Duration.ofSeconds(warmSeconds + seconds).toNanos();
-        for (long at = start + SAMPLE.toNanos(); at <= end; at += SAMPLE.toNanos()) {
-            long wait = at - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            Sample s = new Sample((System.nanoTime() - start) / 1e9, submitted.get(),
-                    ExchangeLoad.completed(http, base, token) - completedBefore, papers(dataDir) - papersBefore,
-                    gatewayCpu.nanos(), databaseCpu.nanos());
+        for (ScheduledFuture<Sample> r : readings) {
+            Sample s = r.get(warmSeconds + seconds + 60L, TimeUnit.SECONDS);
             System.out.printf("| %.0f | %d | %d | %d | %d | %d | %s |%n", s.seconds(), s.submitted(), s.completed(),
                     s.papers(), s.dossiersWaiting(), s.papersWaiting(),
                     last == null ? "" : String.format("%.2f", (s.cpu() - last.cpu()) / 1e9 / (s.seconds() - last.seconds())));
@@ -94,7 +101,8 @@ public final class SustainedLoad {
             }
             last = s;
         }
-        offered.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        clock.shutdown();
+        offered.get(2, TimeUnit.MINUTES);
         report(rate, window);
     }
 
